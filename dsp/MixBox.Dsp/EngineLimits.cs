@@ -1,0 +1,22 @@
+namespace MixBox.Dsp
+{
+    /// <summary>Limits and fixed numbers of the native engine (mixbox_engine.h).</summary>
+    public static class EngineLimits
+    {
+        /// <summary>MIXBOX_ABI_VERSION this facade was written against.</summary>
+        public const int AbiVersion = 0x00010000;
+        public const int MaxChannels = 16;
+        public const int DefaultChannels = 8;
+        public const int SubBuses = 2;
+        public const int MaxBlockFrames = 256;
+        public const int DefaultSampleRate = 48000;
+        public const int TrimMinCentiDb = -2000;
+        public const int TrimMaxCentiDb = 2000;
+        /// <summary>A fader at this value is off (-inf dB).</summary>
+        public const int FaderOffCentiDb = -14400;
+        public const int FaderMaxCentiDb = 1200;
+        public const int NoSubBus = -1;
+        /// <summary>Meter reading for silence; every reading is at least this.</summary>
+        public const int MeterSilenceCentiDb = -20000;
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+
+namespace MixBox.Dsp
+{
+    /// <summary>
+    /// The firmware's only way to the native mix engine. The same class runs on the
+    /// device (InternalCall binding) and in the host twin (DllImport binding); both
+    /// bindings are a <c>NativeEngine</c> class in a file of their own.
+    /// Every native refusal becomes a <see cref="MixEngineException"/>.
+    /// </summary>
+    public sealed class MixEngine : IDisposable
+    {
+        private readonly NativeEngine _native;
+        private readonly int[] _meterValues = new int[4];
+
+        public MixEngine(int sampleRate = EngineLimits.DefaultSampleRate, int channels = EngineLimits.DefaultChannels)
+        {
+            int abi = NativeEngine.AbiVersion();
+            if (abi != EngineLimits.AbiVersion)
+            {
+                throw new InvalidOperationException("native engine ABI " + abi.ToString("X8")
+                    + " does not match the firmware's " + EngineLimits.AbiVersion.ToString("X8"));
+            }
+            _native = new NativeEngine();
+            int status = _native.Init(sampleRate, channels);
+            if (status != (int)EngineStatus.Ok)
+            {
+                _native.Dispose();
+                throw new MixEngineException("init", (EngineStatus)status);
+            }
+            SampleRate = sampleRate;
+            Channels = channels;
+        }
+
+        public int SampleRate { get; private set; }
+
+        public int Channels { get; private set; }
+
+        /// <summary>
+        /// Mixes <paramref name="frames"/> frames of interleaved input (frames * Channels
+        /// samples, Q1.31) into interleaved stereo output (frames * 2 samples). Samples of
+        /// <paramref name="output"/> past frames * 2 are never touched.
+        /// </summary>
+        public void Process(int[] input, int[] output, int frames)
+        {
+            Check("process", _native.Process(input, output, frames));
+        }
+
+        public void Set(EngineParam param, int index, int value)
+        {
+            Check("set parameter " + ((int)param).ToString(), _native.SetParam((int)param, index, value));
+        }
+
+        public int Get(EngineParam param, int index)
+        {
+            int value;
+            Check("get parameter " + ((int)param).ToString(), _native.GetParam((int)param, index, out value));
+            return value;
+        }
+
+        public void SetChannelTrim(int channel, int centiDb) { Set(EngineParam.ChannelTrimCentiDb, channel, centiDb); }
+
+        public void SetChannelFader(int channel, int centiDb) { Set(EngineParam.ChannelFaderCentiDb, channel, centiDb); }
+
+        public void SetChannelPan(int channel, int pan) { Set(EngineParam.ChannelPan, channel, pan); }
+
+        public void SetChannelMute(int channel, bool muted) { Set(EngineParam.ChannelMute, channel, muted ? 1 : 0); }
+
+        public void SetChannelSolo(int channel, bool soloed) { Set(EngineParam.ChannelSolo, channel, soloed ? 1 : 0); }
+
+        public void SetChannelInvert(int channel, bool inverted) { Set(EngineParam.ChannelInvert, channel, inverted ? 1 : 0); }
+
+        /// <summary>Routes a channel to the main bus and/or one sub-bus (-1 for none).</summary>
+        public void SetChannelRoute(int channel, bool toMain, int subBus)
+        {
+            Set(EngineParam.ChannelToMain, channel, toMain ? 1 : 0);
+            Set(EngineParam.ChannelSubBus, channel, subBus);
+        }
+
+        public void SetSubFader(int bus, int centiDb) { Set(EngineParam.SubFaderCentiDb, bus, centiDb); }
+
+        public void SetSubMute(int bus, bool muted) { Set(EngineParam.SubMute, bus, muted ? 1 : 0); }
+
+        public void SetMainFader(int centiDb) { Set(EngineParam.MainFaderCentiDb, 0, centiDb); }
+
+        /// <summary>Reads a meter (see <see cref="MeterId"/>) and resets its peak and clip flag.</summary>
+        public MeterReading ReadMeter(int meterId)
+        {
+            Check("read meter " + meterId.ToString(), _native.ReadMeter(meterId, _meterValues));
+            MeterReading reading;
+            reading.PeakCentiDb = _meterValues[0];
+            reading.RmsCentiDb = _meterValues[1];
+            reading.HoldCentiDb = _meterValues[2];
+            reading.Clipped = _meterValues[3] != 0;
+            return reading;
+        }
+
+        public void ResetMeterHold(int meterId)
+        {
+            Check("reset meter hold " + meterId.ToString(), _native.ResetMeterHold(meterId));
+        }
+
+        public void Dispose()
+        {
+            _native.Dispose();
+        }
+
+        private static void Check(string operation, int status)
+        {
+            if (status != (int)EngineStatus.Ok)
+            {
+                throw new MixEngineException(operation, (EngineStatus)status);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Runtime.CompilerServices;
+
+namespace MixBox.Dsp
+{
+    // Device binding: the same C engine compiled into the nanoFramework image; the
+    // interop glue (firmware/native) owns the one engine instance and forwards each
+    // call to the mixbox_* function of the same name. Only primitives and primitive
+    // arrays cross the boundary, as nanoFramework interop marshals those directly.
+    internal sealed class NativeEngine : IDisposable
+    {
+        public static int AbiVersion() { return NativeAbiVersion(); }
+
+        public int Init(int sampleRate, int channels) { return NativeInit(sampleRate, channels); }
+
+        public int Process(int[] input, int[] output, int frames) { return NativeProcess(input, output, frames); }
+
+        public int SetParam(int param, int index, int value) { return NativeSetParam(param, index, value); }
+
+        public int GetParam(int param, int index, out int value)
+        {
+            int[] box = new int[1];
+            int status = NativeGetParam(param, index, box);
+            value = box[0];
+            return status;
+        }
+
+        public int ReadMeter(int meterId, int[] values) { return NativeReadMeter(meterId, values); }
+
+        public int ResetMeterHold(int meterId) { return NativeResetMeterHold(meterId); }
+
+        public void Dispose() { }
+
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeAbiVersion();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeInit(int sampleRate, int channels);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeProcess(int[] input, int[] output, int frames);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeSetParam(int param, int index, int value);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeGetParam(int param, int index, int[] value);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadMeter(int meterId, int[] values);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetMeterHold(int meterId);
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Runtime.InteropServices;
+
+namespace MixBox.Dsp
+{
+    // Host binding: libmixbox_engine.so (built from dsp/native by this project) through
+    // P/Invoke. The instance lives in unmanaged memory sized by the library itself.
+    // Arrays are blittable, so they are pinned for the call, never copied.
+    internal sealed class NativeEngine : IDisposable
+    {
+        private const string Library = "mixbox_engine";
+        private IntPtr _instance;
+
+        public static int AbiVersion() { return (int)mixbox_abi_version(); }
+
+        public int Init(int sampleRate, int channels)
+        {
+            if (_instance == IntPtr.Zero)
+            {
+                _instance = Marshal.AllocHGlobal((int)mixbox_engine_size());
+            }
+            return mixbox_init(_instance, (uint)sampleRate, (uint)channels);
+        }
+
+        public int Process(int[] input, int[] output, int frames)
+        {
+            return mixbox_process(_instance, input, (nuint)(input?.Length ?? 0), output, (nuint)(output?.Length ?? 0), (uint)frames);
+        }
+
+        public int SetParam(int param, int index, int value) { return mixbox_set_param(_instance, param, (uint)index, value); }
+
+        public int GetParam(int param, int index, out int value) { return mixbox_get_param(_instance, param, (uint)index, out value); }
+
+        public int ReadMeter(int meterId, int[] values) { return mixbox_meter_read(_instance, (uint)meterId, values); }
+
+        public int ResetMeterHold(int meterId) { return mixbox_meter_reset_hold(_instance, (uint)meterId); }
+
+        public void Dispose()
+        {
+            if (_instance != IntPtr.Zero)
+            {
+                Marshal.FreeHGlobal(_instance);
+                _instance = IntPtr.Zero;
+            }
+        }
+
+        [DllImport(Library)] private static extern uint mixbox_abi_version();
+        [DllImport(Library)] private static extern uint mixbox_engine_size();
+        [DllImport(Library)] private static extern int mixbox_init(IntPtr engine, uint sampleRate, uint channels);
+        [DllImport(Library)]
+        private static extern int mixbox_process(IntPtr engine, int[] input, nuint inputSamples, int[] output, nuint outputSamples, uint frames);
+        [DllImport(Library)] private static extern int mixbox_set_param(IntPtr engine, int param, uint index, int value);
+        [DllImport(Library)] private static extern int mixbox_get_param(IntPtr engine, int param, uint index, out int value);
+        // mixbox_meter_reading_t is four int32 fields: the same layout as int[4].
+        [DllImport(Library)] private static extern int mixbox_meter_read(IntPtr engine, uint meterId, [Out] int[] reading);
+        [DllImport(Library)] private static extern int mixbox_meter_reset_hold(IntPtr engine, uint meterId);
+    }
+}

@@ -1,0 +1,243 @@
+/*
+ * mixbox_engine.h - the MixBox fixed-point summing engine (C99, libc only).
+ *
+ * One engine instance mixes N input channels (interleaved TDM frames) into an
+ * interleaved stereo output for the DAC:
+ *
+ *   input ch --trim/fader/polarity/pan--+--> sub-bus 0 --fader/mute--+
+ *                                       +--> sub-bus 1 --fader/mute--+--> main --fader--> DAC
+ *                                       +------------------------------> main
+ *
+ * The caller owns all memory: declare a mixbox_engine_t (static, stack or
+ * heap) and call mixbox_init() on it. No function allocates, locks or blocks.
+ *
+ * Sample format: q31_t is Q1.31, full scale = [-1, 1). The TDM codecs deliver
+ * 24-bit samples left-justified in 32-bit slots, which is Q1.31 with the low
+ * 8 bits zero; any 32-bit value is accepted.
+ *
+ * Units at the API: gains in centi-dB (cdB, 1/100 dB), pan -100 (hard left)
+ * .. +100 (hard right), switches 0/1, meter readings in cdB relative to full
+ * scale. Frames, not samples: one frame = one sample of every channel.
+ *
+ * Return codes: every function returning mixbox_status_t returns MIXBOX_OK or
+ * a negative error; on error nothing was changed and nothing was written.
+ */
+#ifndef MIXBOX_ENGINE_H
+#define MIXBOX_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever the struct layout or a function signature changes; the
+ * firmware compares it with its own at boot. */
+#define MIXBOX_ABI_VERSION 0x00010000u
+
+#define MIXBOX_MAX_CHANNELS 16u
+#define MIXBOX_DEFAULT_CHANNELS 8u
+#define MIXBOX_SUB_BUSES 2u
+#define MIXBOX_MAX_BLOCK_FRAMES 256u
+#define MIXBOX_MIN_SAMPLE_RATE 8000u
+#define MIXBOX_MAX_SAMPLE_RATE 192000u
+
+/* Work is done in chunks of at most this many frames (bounded scratch). */
+#define MIXBOX_CHUNK_FRAMES 32u
+/* RMS window: 30 segments of 10 ms = 300 ms, rectangular. */
+#define MIXBOX_METER_SEGMENTS 30u
+
+/* Parameter ranges (cdB). A fader at MIXBOX_FADER_OFF_CDB is -inf (silence). */
+#define MIXBOX_TRIM_MIN_CDB (-2000)
+#define MIXBOX_TRIM_MAX_CDB 2000
+#define MIXBOX_FADER_OFF_CDB (-14400)
+#define MIXBOX_FADER_MAX_CDB 1200
+#define MIXBOX_PAN_MIN (-100)
+#define MIXBOX_PAN_MAX 100
+#define MIXBOX_NO_SUB_BUS (-1)
+
+/* Meter reading for silence (and the floor of every reading). */
+#define MIXBOX_METER_SILENCE_CDB (-20000)
+
+typedef int32_t q31_t;
+
+typedef enum {
+    MIXBOX_OK = 0,
+    MIXBOX_ERR_NULL = -1,            /* instance or buffer pointer is NULL */
+    MIXBOX_ERR_NOT_INITIALISED = -2, /* mixbox_init() has not succeeded on this instance */
+    MIXBOX_ERR_SAMPLE_RATE = -3,     /* not in 8000..192000 or not a multiple of 100 Hz */
+    MIXBOX_ERR_CHANNEL_COUNT = -4,   /* not in 1..MIXBOX_MAX_CHANNELS */
+    MIXBOX_ERR_BLOCK_SIZE = -5,      /* frames not in 1..MIXBOX_MAX_BLOCK_FRAMES */
+    MIXBOX_ERR_BUFFER_TOO_SHORT = -6,/* a buffer holds fewer samples than frames need */
+    MIXBOX_ERR_INDEX = -7,           /* channel, bus or meter index out of range */
+    MIXBOX_ERR_PARAM = -8,           /* unknown parameter id */
+    MIXBOX_ERR_VALUE = -9            /* parameter value out of its range */
+} mixbox_status_t;
+
+/* Parameters for mixbox_set_param / mixbox_get_param. `index` is the channel
+ * (CHANNEL_*), the sub-bus (SUB_*) or ignored (MAIN_*). */
+typedef enum {
+    MIXBOX_PARAM_CHANNEL_TRIM_CDB = 0,   /* -2000..+2000, default 0 */
+    MIXBOX_PARAM_CHANNEL_FADER_CDB = 1,  /* -14400 (off)..+1200, default 0 */
+    MIXBOX_PARAM_CHANNEL_PAN = 2,        /* -100..+100, constant power, -3 dB centre; default 0 */
+    MIXBOX_PARAM_CHANNEL_MUTE = 3,       /* 0/1, default 0 */
+    MIXBOX_PARAM_CHANNEL_SOLO = 4,       /* 0/1 solo-in-place, default 0 */
+    MIXBOX_PARAM_CHANNEL_INVERT = 5,     /* 0/1 polarity invert, default 0 */
+    MIXBOX_PARAM_CHANNEL_TO_MAIN = 6,    /* 0/1 route to the main bus, default 1 */
+    MIXBOX_PARAM_CHANNEL_SUB_BUS = 7,    /* -1 (none), 0 or 1; default -1 */
+    MIXBOX_PARAM_SUB_FADER_CDB = 8,      /* -14400 (off)..+1200, default 0 */
+    MIXBOX_PARAM_SUB_MUTE = 9,           /* 0/1, default 0 */
+    MIXBOX_PARAM_MAIN_FADER_CDB = 10,    /* -14400 (off)..+1200, default 0 */
+    MIXBOX_PARAM_COUNT = 11
+} mixbox_param_t;
+
+/* Meter ids: channels first, then sub-bus and main outputs (fixed numbers,
+ * whatever the channel count). */
+#define MIXBOX_METER_CHANNEL(ch) ((uint32_t)(ch))
+#define MIXBOX_METER_SUB_LEFT(bus) (MIXBOX_MAX_CHANNELS + 2u * (uint32_t)(bus))
+#define MIXBOX_METER_SUB_RIGHT(bus) (MIXBOX_MAX_CHANNELS + 2u * (uint32_t)(bus) + 1u)
+#define MIXBOX_METER_MAIN_LEFT (MIXBOX_MAX_CHANNELS + 2u * MIXBOX_SUB_BUSES)
+#define MIXBOX_METER_MAIN_RIGHT (MIXBOX_METER_MAIN_LEFT + 1u)
+#define MIXBOX_METER_COUNT (MIXBOX_METER_MAIN_RIGHT + 1u)
+
+/* One meter reading, all levels in cdB re full scale, floored at
+ * MIXBOX_METER_SILENCE_CDB. RMS uses 0 dBFS = full-scale DC/square wave, so a
+ * full-scale sine reads -301. */
+typedef struct {
+    int32_t peak_cdb; /* highest |sample| since the previous read */
+    int32_t rms_cdb;  /* RMS over the last 300 ms (30 complete 10 ms segments) */
+    int32_t hold_cdb; /* highest |sample| since init or mixbox_meter_reset_hold() */
+    int32_t clipped;  /* 1 if a clip happened since the previous read */
+} mixbox_meter_reading_t;
+
+/* ---- Internal state: visible only so the caller can own the memory. ---- */
+
+/* A gain moving linearly to its target over a fixed number of frames. */
+typedef struct {
+    int64_t value;        /* current gain, Q24 with 16 guard bits (Q40) */
+    int64_t step;         /* per-frame increment, Q40 */
+    int32_t target_q24;   /* where the ramp ends */
+    uint32_t frames_left; /* 0 = settled at target */
+} mixbox_gain_ramp_t;
+
+/* Peak / RMS / clip accumulators of one signal. */
+typedef struct {
+    uint32_t peak;          /* max |x| since last read, Q31 magnitude (2^31 = full scale) */
+    uint32_t hold;          /* max |x| since hold reset */
+    uint32_t clipped;       /* nonzero after a clip, until read */
+    uint32_t next_segment;  /* ring position of the oldest segment */
+    uint64_t segment_sum;   /* sum of (x>>8)^2 over the running 10 ms segment */
+    uint64_t window_sum;    /* sum of the ring (exact: integer add/subtract) */
+    uint64_t ring[MIXBOX_METER_SEGMENTS];
+} mixbox_level_meter_t;
+
+typedef struct {
+    int32_t trim_cdb;
+    int32_t fader_cdb;
+    int32_t pan;
+    int32_t mute;
+    int32_t solo;
+    int32_t invert;
+    int32_t to_main;
+    int32_t sub_bus;
+} mixbox_channel_params_t;
+
+typedef struct {
+    uint32_t magic;            /* set by mixbox_init */
+    uint32_t sample_rate;
+    uint32_t channels;
+    uint32_t ramp_frames;      /* gain ramp length: 5 ms */
+    uint32_t segment_frames;   /* meter segment length: 10 ms */
+    uint32_t segment_frames_left;
+    uint32_t started;          /* a block has been processed */
+
+    /* User-unit parameters, as set. */
+    mixbox_channel_params_t channel[MIXBOX_MAX_CHANNELS];
+    int32_t sub_fader_cdb[MIXBOX_SUB_BUSES];
+    int32_t sub_mute[MIXBOX_SUB_BUSES];
+    int32_t main_fader_cdb;
+
+    /* Coefficient targets derived from the parameters by the control side;
+     * the audio side starts ramping to them at its next block when
+     * targets_version differs from applied_version. */
+    int32_t channel_target_q24[MIXBOX_MAX_CHANNELS][2];
+    int32_t sub_target_q24[MIXBOX_SUB_BUSES];
+    int32_t main_target_q24;
+    volatile uint32_t targets_version;
+    uint32_t applied_version;
+
+    /* Audio-side state. */
+    mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
+    mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
+    mixbox_gain_ramp_t main_gain;
+    mixbox_level_meter_t meter[MIXBOX_METER_COUNT];
+
+    /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */
+    int64_t main_sum[2][MIXBOX_CHUNK_FRAMES];
+    int64_t sub_sum[MIXBOX_SUB_BUSES][2][MIXBOX_CHUNK_FRAMES];
+} mixbox_engine_t;
+
+/* ---- API ---- */
+
+uint32_t mixbox_abi_version(void);
+
+/* sizeof(mixbox_engine_t), for callers that allocate it from another language. */
+uint32_t mixbox_engine_size(void);
+
+/* Clears *engine and sets every parameter to its default: all channels at
+ * 0 dB, centre, to main; sub-buses and main at 0 dB. Gains start settled. */
+mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, uint32_t channels);
+
+/*
+ * Mixes `frames` frames: `input` holds frames*channels interleaved samples,
+ * `output` receives frames*2 interleaved samples (L, R). The lengths are the
+ * buffers' capacities in samples; output beyond frames*2 is never touched.
+ *
+ * Scaling and overflow: each channel sample (Q1.31) is multiplied by its
+ * combined left/right gain (Q7.24, at most +32 dB) into a 64-bit product and
+ * accumulated in Q39 (Q31 + 8 fraction bits): the worst case (16 channels at
+ * full scale and +32 dB) stays below 2^49, 14 bits under the int64 limit, so
+ * sums never wrap. A sub-bus sum is
+ * scaled by its fader (exact 64x32 split multiply), rounded to Q31 and
+ * saturated once: the sub-bus output. Sub-bus outputs join the main sum in
+ * Q39; the main sum is scaled by the main fader, rounded and saturated once
+ * into `output`. Unity gains are exact: one channel at 0 dB panned hard left
+ * or right reaches the output bit for bit.
+ *
+ * Parameter changes made since the previous call start ramping at the first
+ * frame of this call and reach their target after 5 ms, whatever the block
+ * size (parameters set before the first call apply at once: the scene the box
+ * starts with does not fade in from the defaults): the output depends only on the input and on where in the sample
+ * stream parameters changed, not on how the stream was cut into blocks.
+ */
+mixbox_status_t mixbox_process(mixbox_engine_t *engine,
+                               const q31_t *input, size_t input_samples,
+                               q31_t *output, size_t output_samples,
+                               uint32_t frames);
+
+/* Sets one parameter in user units (see mixbox_param_t for ranges). The new
+ * coefficients are derived here, on the control side, from all current
+ * parameters, so the order of set calls never matters. */
+mixbox_status_t mixbox_set_param(mixbox_engine_t *engine, mixbox_param_t param, uint32_t index, int32_t value);
+
+mixbox_status_t mixbox_get_param(const mixbox_engine_t *engine, mixbox_param_t param, uint32_t index, int32_t *value);
+
+/*
+ * Reads one meter and resets its peak and clip flag (RMS and hold go on).
+ * Channel meters are measured at the channel input and reported post-fader:
+ * the input level plus trim and fader in dB, or silence while the channel is
+ * muted, soloed out or its fader is off (exact while the gain is steady; during
+ * a 5 ms ramp it reports the target). Their clip flag means the input reached
+ * the converter's full-scale code (24-bit, +/-0x7FFFFF00). Bus meters measure
+ * the bus output and flag a clip when saturation changed a sample.
+ */
+mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading);
+
+mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_id);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MIXBOX_ENGINE_H */

@@ -1,0 +1,32 @@
+/* A gain coefficient that moves linearly to a new target over a fixed number
+ * of frames, so a parameter change never steps the signal (no zipper, no
+ * click). Value kept in Q40 = Q24 plus 16 guard bits so the per-frame step is
+ * fine enough for any ramp length. */
+#ifndef MIXBOX_GAIN_RAMP_H
+#define MIXBOX_GAIN_RAMP_H
+
+#include "mixbox_engine.h"
+
+/* Starts settled at target_q24. */
+void gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24);
+
+/* Aims at a new target from wherever the ramp is now; no-op if unchanged. */
+void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames);
+
+/* Frames of the next `frames` that are still ramping (the rest are steady). */
+static inline uint32_t gain_ramp_moving_frames(const mixbox_gain_ramp_t *ramp, uint32_t frames)
+{
+    return ramp->frames_left < frames ? ramp->frames_left : frames;
+}
+
+/* Moves the ramp on by `frames` (at most the moving frames), as the caller's
+ * kernel did with its copy of value and step; lands exactly on target. */
+void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames);
+
+/* True when settled at zero: the signal it scales is silent. */
+static inline int gain_ramp_is_silent(const mixbox_gain_ramp_t *ramp)
+{
+    return ramp->frames_left == 0u && ramp->target_q24 == 0;
+}
+
+#endif

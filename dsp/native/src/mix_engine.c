@@ -1,0 +1,402 @@
+/* The summing engine: parameters, coefficient derivation and the audio path.
+ * Scaling and overflow of every stage are described in mixbox_engine.h. */
+#include "mixbox_engine.h"
+
+#include <string.h>
+
+#include "gain_law.h"
+#include "gain_ramp.h"
+#include "level_db.h"
+#include "level_meter.h"
+#include "q31_math.h"
+
+#define ENGINE_MAGIC 0x4D495842u /* "MIXB" */
+#define BUS_METERS (2u * MIXBOX_SUB_BUSES + 2u)
+
+static int is_initialised(const mixbox_engine_t *engine)
+{
+    return engine->magic == ENGINE_MAGIC;
+}
+
+static uint32_t min_u32(uint32_t a, uint32_t b)
+{
+    return a < b ? a : b;
+}
+
+/* ---- Control side: user units -> coefficient targets ---- */
+
+static int32_t q40_to_q24(int64_t gain_q40)
+{
+    return (int32_t)((gain_q40 + (1 << 15)) >> 16);
+}
+
+static int any_channel_soloed(const mixbox_engine_t *engine)
+{
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        if (engine->channel[c].solo) return 1;
+    }
+    return 0;
+}
+
+/* Solo-in-place: while any channel is soloed, only soloed channels sound. */
+static int channel_is_audible(const mixbox_engine_t *engine, uint32_t c, int any_solo)
+{
+    const mixbox_channel_params_t *p = &engine->channel[c];
+    if (p->mute || p->fader_cdb <= MIXBOX_FADER_OFF_CDB) return 0;
+    return !any_solo || p->solo;
+}
+
+static int32_t fader_target_q24(int32_t fader_cdb, int32_t muted)
+{
+    if (muted || fader_cdb <= MIXBOX_FADER_OFF_CDB) return 0;
+    return q40_to_q24(gain_from_cdb_q40(fader_cdb));
+}
+
+static void derive_targets(mixbox_engine_t *engine)
+{
+    int any_solo = any_channel_soloed(engine);
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        const mixbox_channel_params_t *p = &engine->channel[c];
+        int32_t left = 0, right = 0;
+        if (channel_is_audible(engine, c, any_solo)) {
+            int64_t gain = gain_from_cdb_q40(p->trim_cdb + p->fader_cdb);
+            if (p->invert) gain = -gain;
+            left = gain_times_pan_q24(gain, pan_left_q30(p->pan));
+            right = gain_times_pan_q24(gain, pan_right_q30(p->pan));
+        }
+        engine->channel_target_q24[c][0] = left;
+        engine->channel_target_q24[c][1] = right;
+    }
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        engine->sub_target_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
+    }
+    engine->main_target_q24 = fader_target_q24(engine->main_fader_cdb, 0);
+    engine->targets_version++;
+}
+
+/* ---- Audio side ---- */
+
+/* Starts ramps toward targets published since the previous block. The
+ * version is read first, so a publish racing with this copy is picked up
+ * again at the next block. */
+static void apply_targets(mixbox_engine_t *engine)
+{
+    uint32_t version = engine->targets_version;
+    if (version == engine->applied_version) return;
+    /* Before the first block, a 1-frame ramp: the scene the box boots with
+     * applies at once instead of gliding in from the defaults. */
+    uint32_t frames = engine->started ? engine->ramp_frames : 1u;
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        gain_ramp_set_target(&engine->channel_gain[c][0], engine->channel_target_q24[c][0], frames);
+        gain_ramp_set_target(&engine->channel_gain[c][1], engine->channel_target_q24[c][1], frames);
+    }
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        gain_ramp_set_target(&engine->sub_gain[b], engine->sub_target_q24[b], frames);
+    }
+    gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
+    engine->applied_version = version;
+}
+
+/* Frames from here on that share one ramp phase (moving or steady). */
+static uint32_t ramp_segment(const mixbox_gain_ramp_t *ramp, uint32_t frames)
+{
+    return ramp->frames_left != 0u ? min_u32(ramp->frames_left, frames) : frames;
+}
+
+/* sum[i] += x[i] * gain (Q31 x Q24 -> Q39) for a left/right gain pair whose
+ * Q40 values advance by their steps each frame. */
+static void mix_into(const q31_t *x, uint32_t stride, uint32_t frames,
+                     int64_t left_q40, int64_t left_step, int64_t right_q40, int64_t right_step,
+                     int64_t *sum_left, int64_t *sum_right)
+{
+    for (uint32_t i = 0; i < frames; i++) {
+        int64_t sample = x[i * stride];
+        left_q40 += left_step;
+        right_q40 += right_step;
+        sum_left[i] += (sample * (int32_t)(left_q40 >> 16)) >> 16;
+        sum_right[i] += (sample * (int32_t)(right_q40 >> 16)) >> 16;
+    }
+}
+
+static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uint32_t frames)
+{
+    mixbox_gain_ramp_t *left = &engine->channel_gain[c][0];
+    mixbox_gain_ramp_t *right = &engine->channel_gain[c][1];
+    if (gain_ramp_is_silent(left) && gain_ramp_is_silent(right)) return;
+
+    const mixbox_channel_params_t *p = &engine->channel[c];
+    uint32_t stride = engine->channels;
+    for (uint32_t done = 0; done < frames;) {
+        uint32_t n = ramp_segment(right, ramp_segment(left, frames - done));
+        const q31_t *segment = x + done * stride;
+        if (p->to_main) {
+            mix_into(segment, stride, n, left->value, left->step, right->value, right->step,
+                     engine->main_sum[0] + done, engine->main_sum[1] + done);
+        }
+        if (p->sub_bus >= 0) {
+            int64_t(*sub)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[p->sub_bus];
+            mix_into(segment, stride, n, left->value, left->step, right->value, right->step,
+                     sub[0] + done, sub[1] + done);
+        }
+        gain_ramp_advance(left, min_u32(n, left->frames_left));
+        gain_ramp_advance(right, min_u32(n, right->frames_left));
+        done += n;
+    }
+}
+
+/* A bus output: sum x fader (ramped), rounded and saturated once. Writes
+ * out_left/out_right every `stride` samples and flags clips. */
+static void finish_bus(mixbox_gain_ramp_t *fader, const int64_t *sum_left, const int64_t *sum_right,
+                       q31_t *out_left, q31_t *out_right, uint32_t stride, uint32_t frames,
+                       mixbox_level_meter_t *meter_left, mixbox_level_meter_t *meter_right)
+{
+    for (uint32_t done = 0; done < frames;) {
+        uint32_t n = ramp_segment(fader, frames - done);
+        int64_t gain_q40 = fader->value;
+        for (uint32_t i = done; i < done + n; i++) {
+            gain_q40 += fader->step;
+            int32_t gain_q24 = (int32_t)(gain_q40 >> 16);
+            out_left[i * stride] = q39_to_q31_saturate(q39_scale_q24(sum_left[i], gain_q24), &meter_left->clipped);
+            out_right[i * stride] = q39_to_q31_saturate(q39_scale_q24(sum_right[i], gain_q24), &meter_right->clipped);
+        }
+        gain_ramp_advance(fader, min_u32(n, fader->frames_left));
+        done += n;
+    }
+    level_meter_accumulate(meter_left, out_left, stride, frames);
+    level_meter_accumulate(meter_right, out_right, stride, frames);
+}
+
+static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
+{
+    size_t sum_bytes = frames * sizeof(int64_t);
+    memset(engine->main_sum[0], 0, sum_bytes);
+    memset(engine->main_sum[1], 0, sum_bytes);
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        memset(engine->sub_sum[b][0], 0, sum_bytes);
+        memset(engine->sub_sum[b][1], 0, sum_bytes);
+    }
+
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        const q31_t *x = input + c;
+        level_meter_accumulate(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
+        level_meter_detect_input_clip(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
+        mix_channel(engine, c, x, frames);
+    }
+
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        q31_t sub_out[2][MIXBOX_CHUNK_FRAMES];
+        finish_bus(&engine->sub_gain[b], engine->sub_sum[b][0], engine->sub_sum[b][1],
+                   sub_out[0], sub_out[1], 1u, frames,
+                   &engine->meter[MIXBOX_METER_SUB_LEFT(b)], &engine->meter[MIXBOX_METER_SUB_RIGHT(b)]);
+        for (uint32_t i = 0; i < frames; i++) {
+            engine->main_sum[0][i] += (int64_t)sub_out[0][i] * 256; /* Q31 -> Q39 */
+            engine->main_sum[1][i] += (int64_t)sub_out[1][i] * 256;
+        }
+    }
+
+    finish_bus(&engine->main_gain, engine->main_sum[0], engine->main_sum[1],
+               output, output + 1, 2u, frames,
+               &engine->meter[MIXBOX_METER_MAIN_LEFT], &engine->meter[MIXBOX_METER_MAIN_RIGHT]);
+}
+
+static void end_meter_segment(mixbox_engine_t *engine)
+{
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        level_meter_end_segment(&engine->meter[MIXBOX_METER_CHANNEL(c)]);
+    }
+    for (uint32_t m = 0; m < BUS_METERS; m++) {
+        level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
+    }
+}
+
+mixbox_status_t mixbox_process(mixbox_engine_t *engine,
+                               const q31_t *input, size_t input_samples,
+                               q31_t *output, size_t output_samples,
+                               uint32_t frames)
+{
+    if (engine == NULL || input == NULL || output == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    if (frames == 0u || frames > MIXBOX_MAX_BLOCK_FRAMES) return MIXBOX_ERR_BLOCK_SIZE;
+    if (input_samples < (size_t)frames * engine->channels || output_samples < (size_t)frames * 2u) {
+        return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    }
+
+    apply_targets(engine);
+    engine->started = 1u;
+    /* Chunks end at meter segment boundaries, so meters do not depend on
+     * the block size either. */
+    while (frames > 0u) {
+        uint32_t n = min_u32(min_u32(frames, MIXBOX_CHUNK_FRAMES), engine->segment_frames_left);
+        process_chunk(engine, input, output, n);
+        input += (size_t)n * engine->channels;
+        output += (size_t)n * 2u;
+        frames -= n;
+        engine->segment_frames_left -= n;
+        if (engine->segment_frames_left == 0u) {
+            end_meter_segment(engine);
+            engine->segment_frames_left = engine->segment_frames;
+        }
+    }
+    return MIXBOX_OK;
+}
+
+/* ---- API: lifecycle and parameters ---- */
+
+uint32_t mixbox_abi_version(void)
+{
+    return MIXBOX_ABI_VERSION;
+}
+
+uint32_t mixbox_engine_size(void)
+{
+    return (uint32_t)sizeof(mixbox_engine_t);
+}
+
+mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, uint32_t channels)
+{
+    if (engine == NULL) return MIXBOX_ERR_NULL;
+    if (sample_rate_hz < MIXBOX_MIN_SAMPLE_RATE || sample_rate_hz > MIXBOX_MAX_SAMPLE_RATE ||
+        sample_rate_hz % 100u != 0u) {
+        return MIXBOX_ERR_SAMPLE_RATE;
+    }
+    if (channels == 0u || channels > MIXBOX_MAX_CHANNELS) return MIXBOX_ERR_CHANNEL_COUNT;
+
+    memset(engine, 0, sizeof *engine);
+    engine->sample_rate = sample_rate_hz;
+    engine->channels = channels;
+    engine->ramp_frames = sample_rate_hz / 200u;   /* 5 ms */
+    engine->segment_frames = sample_rate_hz / 100u; /* 10 ms */
+    engine->segment_frames_left = engine->segment_frames;
+
+    for (uint32_t c = 0; c < MIXBOX_MAX_CHANNELS; c++) {
+        engine->channel[c].to_main = 1;
+        engine->channel[c].sub_bus = MIXBOX_NO_SUB_BUS;
+    }
+    derive_targets(engine);
+
+    for (uint32_t c = 0; c < channels; c++) {
+        gain_ramp_init(&engine->channel_gain[c][0], engine->channel_target_q24[c][0]);
+        gain_ramp_init(&engine->channel_gain[c][1], engine->channel_target_q24[c][1]);
+    }
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        gain_ramp_init(&engine->sub_gain[b], engine->sub_target_q24[b]);
+    }
+    gain_ramp_init(&engine->main_gain, engine->main_target_q24);
+    engine->applied_version = engine->targets_version;
+    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);
+
+    engine->magic = ENGINE_MAGIC;
+    return MIXBOX_OK;
+}
+
+static int in_range(int32_t value, int32_t lo, int32_t hi)
+{
+    return value >= lo && value <= hi;
+}
+
+static int param_value_in_range(mixbox_param_t param, int32_t value)
+{
+    switch (param) {
+    case MIXBOX_PARAM_CHANNEL_TRIM_CDB: return in_range(value, MIXBOX_TRIM_MIN_CDB, MIXBOX_TRIM_MAX_CDB);
+    case MIXBOX_PARAM_CHANNEL_PAN: return in_range(value, MIXBOX_PAN_MIN, MIXBOX_PAN_MAX);
+    case MIXBOX_PARAM_CHANNEL_SUB_BUS: return in_range(value, MIXBOX_NO_SUB_BUS, (int32_t)MIXBOX_SUB_BUSES - 1);
+    case MIXBOX_PARAM_CHANNEL_FADER_CDB:
+    case MIXBOX_PARAM_SUB_FADER_CDB:
+    case MIXBOX_PARAM_MAIN_FADER_CDB: return in_range(value, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB);
+    default: return in_range(value, 0, 1); /* the switches */
+    }
+}
+
+/* Where a parameter is stored, or why it can't be. */
+static mixbox_status_t param_slot(mixbox_engine_t *engine, mixbox_param_t param, uint32_t index, int32_t **slot)
+{
+    if (param >= MIXBOX_PARAM_CHANNEL_TRIM_CDB && param <= MIXBOX_PARAM_CHANNEL_SUB_BUS) {
+        if (index >= engine->channels) return MIXBOX_ERR_INDEX;
+        mixbox_channel_params_t *p = &engine->channel[index];
+        int32_t *fields[] = { &p->trim_cdb, &p->fader_cdb, &p->pan, &p->mute,
+                              &p->solo, &p->invert, &p->to_main, &p->sub_bus };
+        *slot = fields[param - MIXBOX_PARAM_CHANNEL_TRIM_CDB];
+        return MIXBOX_OK;
+    }
+    if (param == MIXBOX_PARAM_SUB_FADER_CDB || param == MIXBOX_PARAM_SUB_MUTE) {
+        if (index >= MIXBOX_SUB_BUSES) return MIXBOX_ERR_INDEX;
+        *slot = param == MIXBOX_PARAM_SUB_FADER_CDB ? &engine->sub_fader_cdb[index] : &engine->sub_mute[index];
+        return MIXBOX_OK;
+    }
+    if (param == MIXBOX_PARAM_MAIN_FADER_CDB) {
+        *slot = &engine->main_fader_cdb;
+        return MIXBOX_OK;
+    }
+    return MIXBOX_ERR_PARAM;
+}
+
+mixbox_status_t mixbox_set_param(mixbox_engine_t *engine, mixbox_param_t param, uint32_t index, int32_t value)
+{
+    if (engine == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    int32_t *slot = NULL;
+    mixbox_status_t status = param_slot(engine, param, index, &slot);
+    if (status != MIXBOX_OK) return status;
+    if (!param_value_in_range(param, value)) return MIXBOX_ERR_VALUE;
+    *slot = value;
+    derive_targets(engine);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_get_param(const mixbox_engine_t *engine, mixbox_param_t param, uint32_t index, int32_t *value)
+{
+    if (engine == NULL || value == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    int32_t *slot = NULL;
+    /* param_slot only locates; nothing is written through it here. */
+    mixbox_status_t status = param_slot((mixbox_engine_t *)engine, param, index, &slot);
+    if (status != MIXBOX_OK) return status;
+    *value = *slot;
+    return MIXBOX_OK;
+}
+
+/* ---- API: meters ---- */
+
+static int meter_exists(const mixbox_engine_t *engine, uint32_t meter_id)
+{
+    if (meter_id < MIXBOX_MAX_CHANNELS) return meter_id < engine->channels;
+    return meter_id < MIXBOX_METER_COUNT;
+}
+
+/* Post-fader offset of a channel meter in cdB, or SILENCE when it is silent. */
+static int32_t channel_meter_offset_cdb(const mixbox_engine_t *engine, uint32_t c)
+{
+    if (!channel_is_audible(engine, c, any_channel_soloed(engine))) return MIXBOX_METER_SILENCE_CDB;
+    return engine->channel[c].trim_cdb + engine->channel[c].fader_cdb;
+}
+
+static int32_t offset_reading(int32_t reading_cdb, int32_t offset_cdb)
+{
+    if (offset_cdb == MIXBOX_METER_SILENCE_CDB) return MIXBOX_METER_SILENCE_CDB;
+    return cdb_add(reading_cdb, offset_cdb);
+}
+
+mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading)
+{
+    if (engine == NULL || reading == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
+
+    level_meter_read(&engine->meter[meter_id], engine->segment_frames, reading);
+    if (meter_id < MIXBOX_MAX_CHANNELS) {
+        int32_t offset = channel_meter_offset_cdb(engine, meter_id);
+        reading->peak_cdb = offset_reading(reading->peak_cdb, offset);
+        reading->rms_cdb = offset_reading(reading->rms_cdb, offset);
+        reading->hold_cdb = offset_reading(reading->hold_cdb, offset);
+    }
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_id)
+{
+    if (engine == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
+    engine->meter[meter_id].hold = 0u;
+    return MIXBOX_OK;
+}

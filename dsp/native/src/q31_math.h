@@ -1,0 +1,47 @@
+/* Fixed-point helpers shared by the engine's blocks. */
+#ifndef MIXBOX_Q31_MATH_H
+#define MIXBOX_Q31_MATH_H
+
+#include <stdint.h>
+
+/* Right shifts of negative values are implementation-defined in C99; the
+ * engine needs them arithmetic (true on gcc/clang for x86, Xtensa, RISC-V). */
+typedef char mixbox_requires_arithmetic_shift[((-1) >> 1) == -1 ? 1 : -1];
+
+#define Q31_MAX INT32_MAX
+#define Q31_MIN INT32_MIN
+
+static inline int32_t q31_saturate(int64_t x)
+{
+    if (x > Q31_MAX) return Q31_MAX;
+    if (x < Q31_MIN) return Q31_MIN;
+    return (int32_t)x;
+}
+
+/* Q39 bus sum -> Q31, rounded to nearest (ties up), saturated. Sets *clipped
+ * when saturation changed the value. */
+static inline int32_t q39_to_q31_saturate(int64_t sum_q39, uint32_t *clipped)
+{
+    int64_t rounded = (sum_q39 + 128) >> 8;
+    if (rounded > Q31_MAX) { *clipped = 1u; return Q31_MAX; }
+    if (rounded < Q31_MIN) { *clipped = 1u; return Q31_MIN; }
+    return (int32_t)rounded;
+}
+
+/* floor(sum * gain / 2^24) for a Q39 sum and a Q24 gain, without 64-bit
+ * overflow: the sum is split at bit 24, so |sum| < 2^62 / |gain| suffices
+ * for the high part and the low part is below 2^24. Exact at unity gain. */
+static inline int64_t q39_scale_q24(int64_t sum_q39, int32_t gain_q24)
+{
+    int64_t high = sum_q39 >> 24;
+    int64_t low = sum_q39 & 0xFFFFFF;
+    return high * gain_q24 + ((low * gain_q24) >> 24);
+}
+
+/* |x| as an unsigned Q31 magnitude; |INT32_MIN| = 2^31 fits. */
+static inline uint32_t q31_magnitude(int32_t x)
+{
+    return x < 0 ? (uint32_t)(-(int64_t)x) : (uint32_t)x;
+}
+
+#endif
