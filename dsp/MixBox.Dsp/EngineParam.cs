@@ -20,5 +20,35 @@ namespace MixBox.Dsp
         SubFaderCentiDb = 8,
         SubMute = 9,
         MainFaderCentiDb = 10,
+
+        // Mix-bus chain after the main fader: compressor -> drive -> output stage.
+        /// <summary>Compressor threshold, centi-dB, -4000..0 (default -1000).</summary>
+        CompThresholdCentiDb = 11,
+        /// <summary>Ratio x100: 100 (1:1) .. 2000 (20:1); default 400.</summary>
+        CompRatioX100 = 12,
+        /// <summary>Attack in microseconds, 100..30000; default 10000.</summary>
+        CompAttackMicroseconds = 13,
+        /// <summary>Release in milliseconds, 50..2000, or 0 for Auto; default 600.</summary>
+        CompReleaseMilliseconds = 14,
+        /// <summary>Soft knee width, centi-dB, 0..1200 (below 10: hard); default 0.</summary>
+        CompKneeCentiDb = 15,
+        /// <summary>Make-up gain, centi-dB, 0..2000; default 0.</summary>
+        CompMakeupCentiDb = 16,
+        /// <summary>Side-chain high-pass, Hz: 0 (off) or 20..500 (panel 60, 90, 150); default 0.</summary>
+        CompSidechainHighPassHz = 17,
+        /// <summary>Stereo link: 0 = max of |L|, |R|; 1 = average.</summary>
+        CompLink = 18,
+        /// <summary>Wet share for parallel compression, 0..100 %; default 100.</summary>
+        CompMixPercent = 19,
+        /// <summary>1 = compressor out (default).</summary>
+        CompBypass = 20,
+        /// <summary>Saturation drive, centi-dB, 0 (off) .. 1800.</summary>
+        DriveCentiDb = 21,
+        /// <summary>Safety ceiling, centi-dB, -600..0; default -30.</summary>
+        OutputCeilingCentiDb = 22,
+        /// <summary>1 = soft clip the output to the ceiling (default 0).</summary>
+        OutputSafety = 23,
+        /// <summary>1 = TPDF dither to 24 bits (default 0).</summary>
+        OutputDither = 24,
     }
 }

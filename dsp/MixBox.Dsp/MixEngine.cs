@@ -83,6 +83,40 @@ namespace MixBox.Dsp
 
         public void SetMainFader(int centiDb) { Set(EngineParam.MainFaderCentiDb, 0, centiDb); }
 
+        /// <summary>Sets up the bus compressor in user units and brings it in (bypass off).</summary>
+        public void SetCompressor(int thresholdCentiDb, int ratioX100, int attackMicroseconds, int releaseMilliseconds,
+            int kneeCentiDb, int makeupCentiDb, int mixPercent)
+        {
+            Set(EngineParam.CompThresholdCentiDb, 0, thresholdCentiDb);
+            Set(EngineParam.CompRatioX100, 0, ratioX100);
+            Set(EngineParam.CompAttackMicroseconds, 0, attackMicroseconds);
+            Set(EngineParam.CompReleaseMilliseconds, 0, releaseMilliseconds);
+            Set(EngineParam.CompKneeCentiDb, 0, kneeCentiDb);
+            Set(EngineParam.CompMakeupCentiDb, 0, makeupCentiDb);
+            Set(EngineParam.CompMixPercent, 0, mixPercent);
+            Set(EngineParam.CompBypass, 0, 0);
+        }
+
+        public void SetCompressorBypass(bool bypassed) { Set(EngineParam.CompBypass, 0, bypassed ? 1 : 0); }
+
+        public void SetDrive(int centiDb) { Set(EngineParam.DriveCentiDb, 0, centiDb); }
+
+        /// <summary>Output stage: soft clip to the ceiling and/or TPDF dither to 24 bits.</summary>
+        public void SetOutputStage(bool safetyClip, int ceilingCentiDb, bool dither)
+        {
+            Set(EngineParam.OutputCeilingCentiDb, 0, ceilingCentiDb);
+            Set(EngineParam.OutputSafety, 0, safetyClip ? 1 : 0);
+            Set(EngineParam.OutputDither, 0, dither ? 1 : 0);
+        }
+
+        /// <summary>The compressor's largest gain reduction since the previous read, centi-dB (>= 0).</summary>
+        public int ReadGainReduction()
+        {
+            int value;
+            Check("read gain reduction", _native.ReadGainReduction(out value));
+            return value;
+        }
+
         /// <summary>Reads a meter (see <see cref="MeterId"/>) and resets its peak and clip flag.</summary>
         public MeterReading ReadMeter(int meterId)
         {

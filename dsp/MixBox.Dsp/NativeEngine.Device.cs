@@ -29,6 +29,14 @@ namespace MixBox.Dsp
 
         public int ResetMeterHold(int meterId) { return NativeResetMeterHold(meterId); }
 
+        public int ReadGainReduction(out int centiDb)
+        {
+            int[] box = new int[1];
+            int status = NativeReadGainReduction(box);
+            centiDb = box[0];
+            return status;
+        }
+
         public void Dispose() { }
 
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeAbiVersion();
@@ -38,5 +46,6 @@ namespace MixBox.Dsp
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeGetParam(int param, int index, int[] value);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadMeter(int meterId, int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetMeterHold(int meterId);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadGainReduction(int[] centiDb);
     }
 }

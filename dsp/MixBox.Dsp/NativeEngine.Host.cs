@@ -35,6 +35,8 @@ namespace MixBox.Dsp
 
         public int ResetMeterHold(int meterId) { return mixbox_meter_reset_hold(_instance, (uint)meterId); }
 
+        public int ReadGainReduction(out int centiDb) { return mixbox_gain_reduction_read(_instance, out centiDb); }
+
         public void Dispose()
         {
             if (_instance != IntPtr.Zero)
@@ -54,5 +56,6 @@ namespace MixBox.Dsp
         // mixbox_meter_reading_t is four int32 fields: the same layout as int[4].
         [DllImport(Library)] private static extern int mixbox_meter_read(IntPtr engine, uint meterId, [Out] int[] reading);
         [DllImport(Library)] private static extern int mixbox_meter_reset_hold(IntPtr engine, uint meterId);
+        [DllImport(Library)] private static extern int mixbox_gain_reduction_read(IntPtr engine, out int centiDb);
     }
 }

@@ -34,7 +34,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00010000u
+#define MIXBOX_ABI_VERSION 0x00020000u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -89,8 +89,27 @@ typedef enum {
     MIXBOX_PARAM_SUB_FADER_CDB = 8,      /* -14400 (off)..+1200, default 0 */
     MIXBOX_PARAM_SUB_MUTE = 9,           /* 0/1, default 0 */
     MIXBOX_PARAM_MAIN_FADER_CDB = 10,    /* -14400 (off)..+1200, default 0 */
-    MIXBOX_PARAM_COUNT = 11
+
+    /* Mix-bus chain, after the main fader: compressor -> drive -> output. */
+    MIXBOX_PARAM_COMP_THRESHOLD_CDB = 11, /* -4000..0, default -1000 */
+    MIXBOX_PARAM_COMP_RATIO_X100 = 12,    /* 100..2000 (1:1..20:1), default 400 */
+    MIXBOX_PARAM_COMP_ATTACK_US = 13,     /* 100..30000 us, default 10000 */
+    MIXBOX_PARAM_COMP_RELEASE_MS = 14,    /* 50..2000 ms, or 0 = auto (program dependent); default 600 */
+    MIXBOX_PARAM_COMP_KNEE_CDB = 15,      /* 0..1200 (below 10: hard knee), default 0 */
+    MIXBOX_PARAM_COMP_MAKEUP_CDB = 16,    /* 0..2000, default 0 */
+    MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ = 17, /* 0 = off, or 20..500 Hz (panel: 60, 90, 150); default 0 */
+    MIXBOX_PARAM_COMP_LINK = 18,          /* 0 = max(|L|,|R|), 1 = average; default 0 */
+    MIXBOX_PARAM_COMP_MIX_PERCENT = 19,   /* wet share 0..100 (parallel compression), default 100 */
+    MIXBOX_PARAM_COMP_BYPASS = 20,        /* 0/1, default 1 (compressor out) */
+    MIXBOX_PARAM_DRIVE_CDB = 21,          /* saturation drive 0 (off)..1800, default 0 */
+    MIXBOX_PARAM_OUTPUT_CEILING_CDB = 22, /* safety ceiling -600..0, default -30 */
+    MIXBOX_PARAM_OUTPUT_SAFETY = 23,      /* 0/1 soft clip to the ceiling, default 0 */
+    MIXBOX_PARAM_OUTPUT_DITHER = 24,      /* 0/1 TPDF dither to 24 bits, default 0 */
+    MIXBOX_PARAM_COUNT = 25
 } mixbox_param_t;
+
+#define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB
+#define MIXBOX_MIXBUS_PARAMS (MIXBOX_PARAM_COUNT - MIXBOX_FIRST_MIXBUS_PARAM)
 
 /* Meter ids: channels first, then sub-bus and main outputs (fixed numbers,
  * whatever the channel count). */
@@ -132,6 +151,71 @@ typedef struct {
     uint64_t ring[MIXBOX_METER_SEGMENTS];
 } mixbox_level_meter_t;
 
+/* Direct-form-I biquad: Q30 coefficients (a0 = 1), int32 signal and state. */
+typedef struct {
+    int32_t b0, b1, b2, a1, a2;
+    int32_t x1, x2, y1, y2;
+} mixbox_biquad_t;
+
+/* Compressor coefficients, derived from user units on the control side.
+ * Levels are log2 units re full scale (1.0 = 6.02 dB), Q24. */
+typedef struct {
+    int32_t threshold_q24;
+    int32_t knee_q24;          /* knee width; 0 = hard knee */
+    int32_t slope_q24;         /* 1 - 1/ratio */
+    int32_t knee_factor_q24;   /* slope / (2 knee) */
+    int32_t attack_q31;        /* 1 - exp(-1 / (t fs)) */
+    int32_t release_q31;       /* release, or the fast release in auto mode */
+    int32_t slow_release_q31;  /* auto mode's slow tracker; 0 in manual mode */
+    int32_t link_average;
+    int32_t hpf_on;
+    mixbox_biquad_t hpf;       /* coefficients only (state lives per side) */
+} mixbox_compressor_coeffs_t;
+
+typedef struct {
+    mixbox_compressor_coeffs_t coeffs;
+    mixbox_biquad_t sidechain[2];
+    int64_t peak_q40;     /* release stage of the smooth decoupled peak detector */
+    int64_t slow_q40;     /* auto release: slow tracker of the peak stage */
+    int64_t smooth_q40;   /* attack stage: the gain reduction applied */
+    int32_t gr_max_q24;   /* largest gain reduction since the meter was read */
+} mixbox_compressor_t;
+
+typedef struct {
+    int32_t gain_q24;     /* into the curve */
+    int32_t makeup_q24;   /* 1 / (1.5 gain): small signals leave at unity */
+} mixbox_drive_coeffs_t;
+
+typedef struct {
+    int32_t safety_on;
+    int32_t dither_on;
+    int64_t ceiling;      /* Q31 magnitude */
+    int64_t knee;         /* ceiling - 3 dB: soft clipping starts here */
+    int32_t cubic_q28;    /* (4/27) 2^62 / (ceiling - knee)^2 */
+} mixbox_output_coeffs_t;
+
+/* Everything the control side derives for the mix-bus chain. */
+typedef struct {
+    mixbox_compressor_coeffs_t compressor;
+    mixbox_drive_coeffs_t drive;
+    mixbox_output_coeffs_t output;
+    int32_t makeup_q24;     /* log2 units */
+    int32_t wet_q24;        /* compressed share, linear */
+    int32_t dry_q24;        /* uncompressed share, linear */
+    int32_t drive_mix_q24;  /* 0 = drive stage out, 1.0 = in */
+} mixbox_mixbus_settings_t;
+
+typedef struct {
+    mixbox_compressor_t compressor;
+    mixbox_drive_coeffs_t drive;
+    mixbox_output_coeffs_t output;
+    mixbox_gain_ramp_t makeup;
+    mixbox_gain_ramp_t wet;
+    mixbox_gain_ramp_t dry;
+    mixbox_gain_ramp_t drive_mix;
+    uint32_t dither_seed;
+} mixbox_mixbus_t;
+
 typedef struct {
     int32_t trim_cdb;
     int32_t fader_cdb;
@@ -157,6 +241,7 @@ typedef struct {
     int32_t sub_fader_cdb[MIXBOX_SUB_BUSES];
     int32_t sub_mute[MIXBOX_SUB_BUSES];
     int32_t main_fader_cdb;
+    int32_t mixbus_param[MIXBOX_MIXBUS_PARAMS];
 
     /* Coefficient targets derived from the parameters by the control side;
      * the audio side starts ramping to them at its next block when
@@ -164,6 +249,7 @@ typedef struct {
     int32_t channel_target_q24[MIXBOX_MAX_CHANNELS][2];
     int32_t sub_target_q24[MIXBOX_SUB_BUSES];
     int32_t main_target_q24;
+    mixbox_mixbus_settings_t mixbus_target;
     volatile uint32_t targets_version;
     uint32_t applied_version;
 
@@ -171,6 +257,7 @@ typedef struct {
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
     mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
     mixbox_gain_ramp_t main_gain;
+    mixbox_mixbus_t mixbus;
     mixbox_level_meter_t meter[MIXBOX_METER_COUNT];
 
     /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */
@@ -235,6 +322,11 @@ mixbox_status_t mixbox_get_param(const mixbox_engine_t *engine, mixbox_param_t p
 mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading);
 
 mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_id);
+
+/* The compressor's largest gain reduction since the previous read, in cdB
+ * (>= 0, e.g. 350 = 3.5 dB), like the needle of a hardware bus compressor;
+ * resets it. 0 while the compressor is bypassed. */
+mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gain_reduction_cdb);
 
 #ifdef __cplusplus
 }

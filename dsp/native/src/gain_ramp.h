@@ -23,6 +23,17 @@ static inline uint32_t gain_ramp_moving_frames(const mixbox_gain_ramp_t *ramp, u
  * kernel did with its copy of value and step; lands exactly on target. */
 void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames);
 
+/* Per-sample form for chains that tick a ramp once per frame: advances one
+ * frame and returns the gain (Q24) for it. */
+static inline int32_t gain_ramp_tick(mixbox_gain_ramp_t *ramp)
+{
+    if (ramp->frames_left != 0u) {
+        ramp->value += ramp->step;
+        if (--ramp->frames_left == 0u) ramp->value = (int64_t)ramp->target_q24 * 65536;
+    }
+    return (int32_t)(ramp->value >> 16);
+}
+
 /* True when settled at zero: the signal it scales is silent. */
 static inline int gain_ramp_is_silent(const mixbox_gain_ramp_t *ramp)
 {

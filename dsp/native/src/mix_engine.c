@@ -8,6 +8,7 @@
 #include "gain_ramp.h"
 #include "level_db.h"
 #include "level_meter.h"
+#include "mixbus_chain.h"
 #include "q31_math.h"
 
 #define ENGINE_MAGIC 0x4D495842u /* "MIXB" */
@@ -71,6 +72,7 @@ static void derive_targets(mixbox_engine_t *engine)
         engine->sub_target_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
     }
     engine->main_target_q24 = fader_target_q24(engine->main_fader_cdb, 0);
+    mixbus_design(&engine->mixbus_target, engine->mixbus_param, engine->sample_rate);
     engine->targets_version++;
 }
 
@@ -94,6 +96,7 @@ static void apply_targets(mixbox_engine_t *engine)
         gain_ramp_set_target(&engine->sub_gain[b], engine->sub_target_q24[b], frames);
     }
     gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
+    mixbus_apply(&engine->mixbus, &engine->mixbus_target, frames);
     engine->applied_version = version;
 }
 
@@ -144,11 +147,9 @@ static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uin
     }
 }
 
-/* A bus output: sum x fader (ramped), rounded and saturated once. Writes
- * out_left/out_right every `stride` samples and flags clips. */
-static void finish_bus(mixbox_gain_ramp_t *fader, const int64_t *sum_left, const int64_t *sum_right,
-                       q31_t *out_left, q31_t *out_right, uint32_t stride, uint32_t frames,
-                       mixbox_level_meter_t *meter_left, mixbox_level_meter_t *meter_right)
+/* A bus sum x its fader (ramped), rounded to Q31 scale in place; not yet
+ * saturated, so the main bus keeps its overs for the mix-bus chain. */
+static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
 {
     for (uint32_t done = 0; done < frames;) {
         uint32_t n = ramp_segment(fader, frames - done);
@@ -156,14 +157,43 @@ static void finish_bus(mixbox_gain_ramp_t *fader, const int64_t *sum_left, const
         for (uint32_t i = done; i < done + n; i++) {
             gain_q40 += fader->step;
             int32_t gain_q24 = (int32_t)(gain_q40 >> 16);
-            out_left[i * stride] = q39_to_q31_saturate(q39_scale_q24(sum_left[i], gain_q24), &meter_left->clipped);
-            out_right[i * stride] = q39_to_q31_saturate(q39_scale_q24(sum_right[i], gain_q24), &meter_right->clipped);
+            left[i] = q39_round_to_q31(q39_scale_q24(left[i], gain_q24));
+            right[i] = q39_round_to_q31(q39_scale_q24(right[i], gain_q24));
         }
         gain_ramp_advance(fader, min_u32(n, fader->frames_left));
         done += n;
     }
-    level_meter_accumulate(meter_left, out_left, stride, frames);
-    level_meter_accumulate(meter_right, out_right, stride, frames);
+}
+
+/* Sub-bus b: fader, one saturation (its output), meters, into the main sum. */
+static void finish_sub_bus(mixbox_engine_t *engine, uint32_t b, uint32_t frames)
+{
+    int64_t(*sum)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[b];
+    mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_SUB_LEFT(b)];
+    mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_SUB_RIGHT(b)];
+    q31_t out[2][MIXBOX_CHUNK_FRAMES];
+
+    apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
+    for (uint32_t i = 0; i < frames; i++) {
+        out[0][i] = q31_saturate_flag(sum[0][i], &meter_left->clipped);
+        out[1][i] = q31_saturate_flag(sum[1][i], &meter_right->clipped);
+        engine->main_sum[0][i] += (int64_t)out[0][i] * 256; /* Q31 -> Q39 */
+        engine->main_sum[1][i] += (int64_t)out[1][i] * 256;
+    }
+    level_meter_accumulate(meter_left, out[0], 1u, frames);
+    level_meter_accumulate(meter_right, out[1], 1u, frames);
+}
+
+/* Main bus: fader, the mix-bus chain (which saturates once), meters. */
+static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t frames)
+{
+    mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_MAIN_LEFT];
+    mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_MAIN_RIGHT];
+    apply_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
+    mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
+                   &meter_left->clipped, &meter_right->clipped);
+    level_meter_accumulate(meter_left, output, 2u, frames);
+    level_meter_accumulate(meter_right, output + 1, 2u, frames);
 }
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
@@ -182,21 +212,8 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
         level_meter_detect_input_clip(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
         mix_channel(engine, c, x, frames);
     }
-
-    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        q31_t sub_out[2][MIXBOX_CHUNK_FRAMES];
-        finish_bus(&engine->sub_gain[b], engine->sub_sum[b][0], engine->sub_sum[b][1],
-                   sub_out[0], sub_out[1], 1u, frames,
-                   &engine->meter[MIXBOX_METER_SUB_LEFT(b)], &engine->meter[MIXBOX_METER_SUB_RIGHT(b)]);
-        for (uint32_t i = 0; i < frames; i++) {
-            engine->main_sum[0][i] += (int64_t)sub_out[0][i] * 256; /* Q31 -> Q39 */
-            engine->main_sum[1][i] += (int64_t)sub_out[1][i] * 256;
-        }
-    }
-
-    finish_bus(&engine->main_gain, engine->main_sum[0], engine->main_sum[1],
-               output, output + 1, 2u, frames,
-               &engine->meter[MIXBOX_METER_MAIN_LEFT], &engine->meter[MIXBOX_METER_MAIN_RIGHT]);
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) finish_sub_bus(engine, b, frames);
+    finish_main_bus(engine, output, frames);
 }
 
 static void end_meter_segment(mixbox_engine_t *engine)
@@ -272,6 +289,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
         engine->channel[c].to_main = 1;
         engine->channel[c].sub_bus = MIXBOX_NO_SUB_BUS;
     }
+    memcpy(engine->mixbus_param, mixbus_param_default, sizeof engine->mixbus_param);
     derive_targets(engine);
 
     for (uint32_t c = 0; c < channels; c++) {
@@ -282,6 +300,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
         gain_ramp_init(&engine->sub_gain[b], engine->sub_target_q24[b]);
     }
     gain_ramp_init(&engine->main_gain, engine->main_target_q24);
+    mixbus_init(&engine->mixbus, &engine->mixbus_target);
     engine->applied_version = engine->targets_version;
     for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);
 
@@ -303,7 +322,12 @@ static int param_value_in_range(mixbox_param_t param, int32_t value)
     case MIXBOX_PARAM_CHANNEL_FADER_CDB:
     case MIXBOX_PARAM_SUB_FADER_CDB:
     case MIXBOX_PARAM_MAIN_FADER_CDB: return in_range(value, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB);
-    default: return in_range(value, 0, 1); /* the switches */
+    case MIXBOX_PARAM_CHANNEL_MUTE:
+    case MIXBOX_PARAM_CHANNEL_SOLO:
+    case MIXBOX_PARAM_CHANNEL_INVERT:
+    case MIXBOX_PARAM_CHANNEL_TO_MAIN:
+    case MIXBOX_PARAM_SUB_MUTE: return in_range(value, 0, 1);
+    default: return mixbus_param_in_range(param, value);
     }
 }
 
@@ -325,6 +349,10 @@ static mixbox_status_t param_slot(mixbox_engine_t *engine, mixbox_param_t param,
     }
     if (param == MIXBOX_PARAM_MAIN_FADER_CDB) {
         *slot = &engine->main_fader_cdb;
+        return MIXBOX_OK;
+    }
+    if (param >= MIXBOX_FIRST_MIXBUS_PARAM && param < MIXBOX_PARAM_COUNT) {
+        *slot = &engine->mixbus_param[param - MIXBOX_FIRST_MIXBUS_PARAM];
         return MIXBOX_OK;
     }
     return MIXBOX_ERR_PARAM;
@@ -398,5 +426,13 @@ mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
     engine->meter[meter_id].hold = 0u;
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gain_reduction_cdb)
+{
+    if (engine == NULL || gain_reduction_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    *gain_reduction_cdb = mixbus_read_gain_reduction(&engine->mixbus);
     return MIXBOX_OK;
 }

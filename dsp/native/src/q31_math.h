@@ -18,14 +18,18 @@ static inline int32_t q31_saturate(int64_t x)
     return (int32_t)x;
 }
 
-/* Q39 bus sum -> Q31, rounded to nearest (ties up), saturated. Sets *clipped
- * when saturation changed the value. */
-static inline int32_t q39_to_q31_saturate(int64_t sum_q39, uint32_t *clipped)
+/* Q39 bus sum -> Q31 scale, rounded to nearest (ties up), not yet saturated. */
+static inline int64_t q39_round_to_q31(int64_t sum_q39)
 {
-    int64_t rounded = (sum_q39 + 128) >> 8;
-    if (rounded > Q31_MAX) { *clipped = 1u; return Q31_MAX; }
-    if (rounded < Q31_MIN) { *clipped = 1u; return Q31_MIN; }
-    return (int32_t)rounded;
+    return (sum_q39 + 128) >> 8;
+}
+
+/* Saturates to Q31 and sets *clipped when that changed the value. */
+static inline int32_t q31_saturate_flag(int64_t x, uint32_t *clipped)
+{
+    if (x > Q31_MAX) { *clipped = 1u; return Q31_MAX; }
+    if (x < Q31_MIN) { *clipped = 1u; return Q31_MIN; }
+    return (int32_t)x;
 }
 
 /* floor(sum * gain / 2^24) for a Q39 sum and a Q24 gain, without 64-bit

@@ -1,0 +1,52 @@
+/*
+ * Stereo-linked feed-forward bus compressor after Giannoulis, Massberg and
+ * Reiss, "Digital Dynamic Range Compressor Design - A Tutorial and Analysis",
+ * JAES 60(6), 2012: gain computer in the log domain with the quadratic soft
+ * knee (their eq. 4), then the smooth decoupled peak detector on the gain
+ * reduction (their eq. 17, the recommended "log domain, after the gain
+ * computer" arrangement), one-pole coefficients alpha = exp(-1/(t fs)).
+ *
+ * Auto release (program dependent): the peak stage releases fast (0.1 s)
+ * while a slow tracker (1.2 s) follows it; the larger of the two is released.
+ * A short peak barely charges the slow tracker and recovers in ~0.1 s; a long
+ * stretch of compression charges it and recovers over ~1.2 s.
+ *
+ * Scaling: the side chain sees the signal >> 6 (int32, +36 dB headroom for
+ * the biquad); levels and gain reduction are log2 units in Q24; smoothing
+ * states are Q40 in int64 and move by 64x32 split products, so no state can
+ * wrap and the dead band of the slowest filter is below 1e-5 dB.
+ */
+#ifndef MIXBOX_BUS_COMPRESSOR_H
+#define MIXBOX_BUS_COMPRESSOR_H
+
+#include "mixbox_engine.h"
+
+/* User units, as the MIXBOX_PARAM_COMP_* parameters. */
+typedef struct {
+    int32_t threshold_cdb;
+    int32_t ratio_x100;
+    int32_t attack_us;
+    int32_t release_ms;   /* 0 = auto */
+    int32_t knee_cdb;
+    int32_t sidechain_hpf_hz;
+    int32_t link_average;
+} compressor_params_t;
+
+/* Control side: user units -> coefficients. */
+void compressor_design(mixbox_compressor_coeffs_t *coeffs, const compressor_params_t *params, uint32_t sample_rate);
+
+/* Audio side. */
+void compressor_init(mixbox_compressor_t *compressor);
+void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs);
+
+/* Forgets the detector history (gain reduction back to 0). */
+void compressor_reset(mixbox_compressor_t *compressor);
+
+/* Static gain reduction (log2 units, Q24, >= 0) for a level in log2 units. */
+int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *coeffs, int32_t level_q24);
+
+/* One stereo frame (Q31-scale, |x| < 2^35) through the detector: returns the
+ * smoothed gain reduction in log2 units (Q24, >= 0). */
+int32_t compressor_detect(mixbox_compressor_t *compressor, int64_t left, int64_t right);
+
+#endif

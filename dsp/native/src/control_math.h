@@ -1,0 +1,26 @@
+/* Elementary functions for coefficient derivation (control side only).
+ * Built from IEEE-754 double +, -, *, / alone, which every platform rounds
+ * identically, so host and device derive bit-identical coefficients (libm's
+ * exp/cos may differ in the last bit between glibc and newlib). Needs
+ * -ffp-contract=off so no fused multiply-add changes a rounding. */
+#ifndef MIXBOX_CONTROL_MATH_H
+#define MIXBOX_CONTROL_MATH_H
+
+/* e^x, relative error ~1e-15, for |x| < 700. */
+double cm_exp(double x);
+
+/* cos(x) and sin(x), absolute error ~1e-15, for |x| <= 2*pi. */
+double cm_cos(double x);
+double cm_sin(double x);
+
+/* 10^(cdb / 2000): a level in centi-dB as a linear factor. */
+double cm_cdb_to_linear(double cdb);
+
+/* round(x) to the nearest integer as a 64-bit value (ties away from zero). */
+long long cm_round(double x);
+
+#define CM_PI 3.14159265358979323846
+#define CM_LN10 2.30258509299404568402
+#define CM_LN2 0.69314718055994530942
+
+#endif

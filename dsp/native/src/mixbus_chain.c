@@ -1,0 +1,132 @@
+#include "mixbus_chain.h"
+
+#include "bus_compressor.h"
+#include "drive_stage.h"
+#include "gain_ramp.h"
+#include "log2_fixed.h"
+#include "output_stage.h"
+
+#define Q24_ONE (1 << 24)
+#define CHAIN_LIMIT ((int64_t)1 << 35)
+#define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
+
+const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
+    -1000, /* threshold */
+    400,   /* ratio 4:1 */
+    10000, /* attack 10 ms */
+    600,   /* release 0.6 s */
+    0,     /* hard knee */
+    0,     /* make-up */
+    0,     /* side-chain HPF off */
+    0,     /* link: max */
+    100,   /* mix: all wet */
+    1,     /* bypassed */
+    0,     /* drive off */
+    -30,   /* ceiling -0.3 dBFS */
+    0,     /* safety clip off */
+    0,     /* dither off */
+};
+
+int mixbus_param_in_range(mixbox_param_t param, int32_t value)
+{
+    static const int32_t low[MIXBOX_MIXBUS_PARAMS] = { -4000, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, -600, 0, 0 };
+    static const int32_t high[MIXBOX_MIXBUS_PARAMS] = { 0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1 };
+    int i = PARAM(param);
+    if (value < low[i] || value > high[i]) return 0;
+    if (param == MIXBOX_PARAM_COMP_RELEASE_MS) return value == 0 || value >= 50;      /* 0 = auto */
+    if (param == MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ) return value == 0 || value >= 20; /* 0 = off */
+    return 1;
+}
+
+void mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate)
+{
+    compressor_params_t comp = {
+        v[PARAM(MIXBOX_PARAM_COMP_THRESHOLD_CDB)], v[PARAM(MIXBOX_PARAM_COMP_RATIO_X100)],
+        v[PARAM(MIXBOX_PARAM_COMP_ATTACK_US)], v[PARAM(MIXBOX_PARAM_COMP_RELEASE_MS)],
+        v[PARAM(MIXBOX_PARAM_COMP_KNEE_CDB)], v[PARAM(MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ)],
+        v[PARAM(MIXBOX_PARAM_COMP_LINK)],
+    };
+    compressor_design(&s->compressor, &comp, sample_rate);
+
+    int32_t drive_cdb = v[PARAM(MIXBOX_PARAM_DRIVE_CDB)];
+    drive_design(&s->drive, drive_cdb > 0 ? drive_cdb : 1);
+    s->drive_mix_q24 = drive_cdb > 0 ? Q24_ONE : 0;
+
+    output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
+                        v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)]);
+
+    /* Make-up in log2 units; 1 log2 unit = 602.06 cdB. */
+    s->makeup_q24 = (int32_t)(((int64_t)v[PARAM(MIXBOX_PARAM_COMP_MAKEUP_CDB)] * 100000 * Q24_ONE) / 60205999);
+    int32_t wet_percent = v[PARAM(MIXBOX_PARAM_COMP_BYPASS)] ? 0 : v[PARAM(MIXBOX_PARAM_COMP_MIX_PERCENT)];
+    s->wet_q24 = wet_percent == 100 ? Q24_ONE : (int32_t)(((int64_t)wet_percent * Q24_ONE) / 100);
+    s->dry_q24 = Q24_ONE - s->wet_q24;
+}
+
+void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s)
+{
+    compressor_init(&chain->compressor);
+    compressor_set_coeffs(&chain->compressor, &s->compressor);
+    chain->drive = s->drive;
+    chain->output = s->output;
+    gain_ramp_init(&chain->makeup, s->makeup_q24);
+    gain_ramp_init(&chain->wet, s->wet_q24);
+    gain_ramp_init(&chain->dry, s->dry_q24);
+    gain_ramp_init(&chain->drive_mix, s->drive_mix_q24);
+    chain->dither_seed = 0x2545F491u; /* any nonzero seed */
+}
+
+void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uint32_t ramp_frames)
+{
+    compressor_set_coeffs(&chain->compressor, &s->compressor);
+    chain->drive = s->drive;
+    chain->output = s->output;
+    gain_ramp_set_target(&chain->makeup, s->makeup_q24, ramp_frames);
+    gain_ramp_set_target(&chain->wet, s->wet_q24, ramp_frames);
+    gain_ramp_set_target(&chain->dry, s->dry_q24, ramp_frames);
+    gain_ramp_set_target(&chain->drive_mix, s->drive_mix_q24, ramp_frames);
+}
+
+static int64_t clamp_chain(int64_t x)
+{
+    return x > CHAIN_LIMIT ? CHAIN_LIMIT : x < -CHAIN_LIMIT ? -CHAIN_LIMIT : x;
+}
+
+void mixbus_process(mixbox_mixbus_t *chain, const int64_t *main_left, const int64_t *main_right,
+                    q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
+{
+    /* Parts that are out and settled cost nothing (and change nothing). */
+    int compressor_out = gain_ramp_is_silent(&chain->wet);
+    int drive_out = gain_ramp_is_silent(&chain->drive_mix);
+    if (compressor_out) compressor_reset(&chain->compressor);
+
+    for (uint32_t i = 0; i < frames; i++) {
+        int64_t left = clamp_chain(main_left[i]);
+        int64_t right = clamp_chain(main_right[i]);
+
+        if (!compressor_out) {
+            int32_t reduction = compressor_detect(&chain->compressor, left, right);
+            int32_t gain_q24 = exp2_gain_q24(gain_ramp_tick(&chain->makeup) - reduction);
+            int64_t wet = gain_ramp_tick(&chain->wet);
+            int64_t dry = gain_ramp_tick(&chain->dry);
+            left = (((left * gain_q24) >> 24) * wet + left * dry) >> 24;
+            right = (((right * gain_q24) >> 24) * wet + right * dry) >> 24;
+        }
+        if (!drive_out) {
+            int64_t amount = gain_ramp_tick(&chain->drive_mix);
+            left = clamp_chain(left);
+            right = clamp_chain(right);
+            left += ((drive_process(&chain->drive, left) - left) * amount) >> 24;
+            right += ((drive_process(&chain->drive, right) - right) * amount) >> 24;
+        }
+        output[2 * i] = output_stage_process(&chain->output, &chain->dither_seed, left, over_left);
+        output[2 * i + 1] = output_stage_process(&chain->output, &chain->dither_seed, right, over_right);
+    }
+}
+
+int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain)
+{
+    int32_t gr_q24 = chain->compressor.gr_max_q24;
+    chain->compressor.gr_max_q24 = 0;
+    /* log2 units -> cdB, rounded. */
+    return (int32_t)(((int64_t)gr_q24 * 60205999 / 100000 + (1 << 23)) >> 24);
+}

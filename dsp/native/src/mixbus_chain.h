@@ -1,0 +1,38 @@
+/* The mix-bus chain after the main fader: bus compressor with parallel
+ * (wet/dry) mix and make-up, drive, output stage. Parameters in user units
+ * are turned into one mixbox_mixbus_settings_t on the control side; the audio
+ * side adopts it at a block start, ramping make-up, wet/dry and the drive
+ * crossfade over the engine's 5 ms ramp.
+ *
+ * Scaling: the chain runs on Q31-scale int64 samples (the main bus before
+ * saturation), clamped to +-2^35 (+24 dBFS) on entry. Make-up (<= +20 dB) and
+ * wet/dry (<= 1.0) keep products below 2^63; the output stage saturates once.
+ * The dry and wet paths have no delay, so the parallel mix is phase-coherent.
+ */
+#ifndef MIXBOX_MIXBUS_CHAIN_H
+#define MIXBOX_MIXBUS_CHAIN_H
+
+#include "mixbox_engine.h"
+
+/* Defaults and ranges of the MIXBOX_PARAM_COMP_* .. OUTPUT_* parameters, in
+ * the order of mixbox_param_t. */
+extern const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS];
+int mixbus_param_in_range(mixbox_param_t param, int32_t value);
+
+/* Control side: user values (indexed from MIXBOX_FIRST_MIXBUS_PARAM) -> settings. */
+void mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate);
+
+/* Audio side. */
+void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
+void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
+
+/* Processes `frames` stereo samples from main_left/main_right into the
+ * interleaved output; sets over_left/over_right where the bus exceeded full
+ * scale before the output stage. */
+void mixbus_process(mixbox_mixbus_t *chain, const int64_t *main_left, const int64_t *main_right,
+                    q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right);
+
+/* Largest gain reduction since the previous call, in cdB (>= 0); resets it. */
+int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
+
+#endif
