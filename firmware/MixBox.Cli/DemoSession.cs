@@ -14,7 +14,8 @@ public sealed class DemoSession
     public const double Seconds = 8.0;
     private const int ControlTickFrames = SampleRate / 100;
 
-    public sealed record Result(int[] Stereo, MeterReading[] ChannelMeters, MeterReading DrumBusLeft, MeterReading MainLeft, MeterReading MainRight);
+    public sealed record Result(int[] Stereo, MeterReading[] ChannelMeters, MeterReading DrumBusLeft, MeterReading MainLeft,
+        MeterReading MainRight, int MaxGainReductionCentiDb);
 
     public static Result Run()
     {
@@ -37,7 +38,7 @@ public sealed class DemoSession
 
         var channels = Enumerable.Range(0, 8).Select(c => engine.ReadMeter(MeterId.Channel(c))).ToArray();
         return new Result(stereo, channels, engine.ReadMeter(MeterId.SubLeft(0)),
-            engine.ReadMeter(MeterId.MainLeft), engine.ReadMeter(MeterId.MainRight));
+            engine.ReadMeter(MeterId.MainLeft), engine.ReadMeter(MeterId.MainRight), engine.ReadGainReduction());
     }
 
     // Drums on sub-bus 0 (the drum bus), everything else straight to main.
@@ -54,6 +55,12 @@ public sealed class DemoSession
         engine.SetSubFader(0, -200);
         engine.SetChannelMute(6, true); // the lead comes in at bar 2
         engine.SetMainFader(-600);
+        // Mix-bus glue: gentle ratio, slow attack, auto release, a little make-up;
+        // the output stage keeps the DAC under -0.3 dBFS and dithers to 24 bits.
+        engine.SetCompressor(thresholdCentiDb: -2200, ratioX100: 200, attackMicroseconds: 30000, releaseMilliseconds: 0,
+            kneeCentiDb: 600, makeupCentiDb: 200, mixPercent: 100);
+        engine.Set(EngineParam.CompSidechainHighPassHz, 0, 90);
+        engine.SetOutputStage(safetyClip: true, ceilingCentiDb: -30, dither: true);
     }
 
     // The scripted performance: what a user's hands would do.

@@ -23,6 +23,7 @@ try
     Console.WriteLine(MeterBar.Format("drum bus L", result.DrumBusLeft));
     Console.WriteLine(MeterBar.Format("main L", result.MainLeft));
     Console.WriteLine(MeterBar.Format("main R", result.MainRight));
+    Console.WriteLine($"{"bus comp",-12} max gain reduction {result.MaxGainReductionCentiDb / 100.0:F1} dB");
     Console.WriteLine();
     Console.WriteLine($"wrote {wavPath} (24-bit stereo, {DemoSession.SampleRate} Hz)");
     return 0;

@@ -15,7 +15,10 @@ public class DemoTests
         Assert.InRange(result.MainLeft.HoldCentiDb, -1200, -50);
         Assert.InRange(result.MainRight.HoldCentiDb, -1200, -50);
         Assert.False(result.MainLeft.Clipped || result.MainRight.Clipped);
-        Assert.DoesNotContain(result.Stereo, v => v == int.MaxValue || v == int.MinValue);
+        int ceiling = (int)Math.Round(Math.Pow(10, -0.3 / 20) * int.MaxValue);
+        Assert.All(result.Stereo, v => Assert.InRange(v, -ceiling, ceiling)); // the safety ceiling
+        Assert.All(result.Stereo, v => Assert.Equal(0, v & 0xFF));            // dithered to 24 bits
+        Assert.InRange(result.MaxGainReductionCentiDb, 50, 800);              // the bus compressor works, gently
         Assert.All(result.ChannelMeters, m => Assert.True(m.HoldCentiDb > -4000, "every track plays"));
         // The scripted fade-out leaves the last 100 ms far below the peak.
         var tail = result.Stereo[^9600..].Max(v => Math.Abs((long)v));
