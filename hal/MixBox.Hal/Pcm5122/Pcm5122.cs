@@ -2,7 +2,7 @@ namespace MixBox.Hal
 {
     /// <summary>
     /// TI PCM5122 stereo DAC as a TDM slave without SCK: the PLL runs from BCK and the
-    /// clock dividers are set automatically. Power-up per SLAS763 (9.3 "Power sequencing",
+    /// clock dividers are set automatically. Power-up per TI SLAS763 (standby while clocking changes,
     /// clock auto set), with the init order of HARDWARE.md; every transfer is checked and
     /// <see cref="Health"/> says why a call returned false.
     /// </summary>
@@ -24,7 +24,7 @@ namespace MixBox.Hal
         private const byte ErrorDetectIgnoreSckHalt = 0x08;
         // Register 40: AFMT 01 = DSP (TDM) (b5:4), ALEN 11 = 32 bit (b1:0).
         private const byte I2sDspWord32 = 0x13;
-        // Multi-byte access needs bit 7 of the register address (SLAS763, 8.5.3.1 I2C auto-increment).
+        // Multi-byte access needs bit 7 of the register address (SLAS763, I2C interface: register address auto-increment flag).
         private const byte AutoIncrement = 0x80;
         // Digital volume: 48 = 0 dB, 0.5 dB steps down to 254 = -103 dB; 255 = mute.
         public const byte VolumeUnity = 0x30;

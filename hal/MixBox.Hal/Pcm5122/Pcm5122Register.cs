@@ -1,7 +1,7 @@
 namespace MixBox.Hal
 {
     /// <summary>
-    /// PCM5122 page 0 registers used by the driver (TI SLAS763, 8.6 "Register Maps",
+    /// PCM5122 page 0 registers used by the driver (TI SLAS763, Register Maps,
     /// "Page 0 / Register N" tables), cross-checked against Linux sound/soc/codecs/pcm512x.h.
     /// </summary>
     internal enum Pcm5122Register : byte

@@ -2,7 +2,7 @@ namespace MixBox.Hal
 {
     /// <summary>
     /// TLV320ADC6140 page 0 registers used by the driver. Addresses from the datasheet
-    /// (TI SBAS982, 8.6.1 "Page_0 Registers", Table "Page 0 Registers"), cross-checked
+    /// (TI SBAS982, Register Maps, "Page 0" register table), cross-checked
     /// against the register list of Linux sound/soc/codecs/tlv320adcx140.h.
     /// </summary>
     internal enum Tlv320Adc6140Register : byte
