@@ -1,0 +1,86 @@
+namespace MixBox.Hal.Sim;
+
+/// <summary>
+/// TLV320ADC6140 register model. Power-on defaults from SBAS982 Register Maps (page 0 register
+/// table, "Reset" column); SW_RESET is self-clearing and restores them; ASI_STS, DEV_STS0
+/// and DEV_STS1 are computed from SLEEP_CFG, IN_CH_EN, PWR_CFG and whether the TDM clocks run.
+/// </summary>
+public sealed class Tlv320Adc6140Model : PagedRegisterModel
+{
+    public const int SwReset = 0x01, SleepCfg = 0x02, AsiCfg0 = 0x07, AsiCfg1 = 0x08, AsiCh1 = 0x0B,
+        MstCfg0 = 0x13, AsiSts = 0x15, ClkSrc = 0x16, Ch1Cfg0 = 0x3C, DspCfg0 = 0x6B,
+        InChEn = 0x73, AsiOutChEn = 0x74, PwrCfg = 0x75, DevSts0 = 0x76, DevSts1 = 0x77;
+
+    /// <summary>What ASI_STS reads with a 48 kHz, 256-BCLK frame (rate code 4, ratio code 8): assumed.</summary>
+    public const byte AsiStatus48kHz256 = 0x48;
+
+    public Tlv320Adc6140Model() : base(autoIncrementNeedsBit7: false) => ResetRegisters();
+
+    /// <summary>BCLK and FSYNC present on the ASI (the ESP32-S3's I2S is running).</summary>
+    public bool ClocksRunning { get; set; }
+
+    public int ResetCount { get; private set; }
+
+    public bool Awake => (Peek(0, SleepCfg) & 0x01) != 0;
+
+    public bool Recording => Awake && ClocksRunning && (Peek(0, PwrCfg) & 0x40) != 0 && (Peek(0, InChEn) & 0xF0) != 0;
+
+    protected override void LoadDefaults()
+    {
+        var p = Page(0);
+        p[SleepCfg] = 0x00;
+        p[AsiCfg0] = 0x30;  // TDM, 32-bit, TX_FILL 0
+        p[AsiCfg1] = 0x00;
+        for (int ch = 0; ch < 8; ch++) p[AsiCh1 + ch] = (byte)ch;
+        p[MstCfg0] = 0x02;
+        p[ClkSrc] = 0x10;
+        for (int ch = 0; ch < 4; ch++)
+        {
+            int cfg0 = Ch1Cfg0 + 5 * ch;
+            p[cfg0] = 0x00;      // mic input, differential, AC, 2.5 kOhm
+            p[cfg0 + 1] = 0x00;  // 0 dB gain
+            p[cfg0 + 2] = 0xC9;  // 0 dB digital volume
+            p[cfg0 + 3] = 0x80;  // gain calibration 0 dB
+            p[cfg0 + 4] = 0x00;  // phase calibration 0
+        }
+        p[DspCfg0] = 0x01;
+        p[InChEn] = 0xF0;
+        p[AsiOutChEn] = 0x00;
+        p[PwrCfg] = 0x00;
+    }
+
+    protected override void OnWrite(int page, int register, byte value)
+    {
+        if (page == 0 && register == SwReset)
+        {
+            if ((value & 0x01) != 0)
+            {
+                ResetCount++;
+                ResetRegisters();  // self-clearing: reads 0 afterwards
+            }
+            return;
+        }
+        if (page == 0 && (register == AsiSts || register == DevSts0 || register == DevSts1))
+        {
+            return;  // read-only
+        }
+        base.OnWrite(page, register, value);
+    }
+
+    protected override byte OnRead(int page, int register)
+    {
+        if (page != 0) return base.OnRead(page, register);
+        switch (register)
+        {
+            case AsiSts:
+                return Awake && ClocksRunning ? AsiStatus48kHz256 : (byte)0xFF;
+            case DevSts0:
+                return Recording ? (byte)(Peek(0, InChEn) & 0xF0) : (byte)0x00;
+            case DevSts1:
+                if (!Awake) return 4 << 5;
+                return Recording ? (byte)(7 << 5) : (byte)(6 << 5);
+            default:
+                return base.OnRead(page, register);
+        }
+    }
+}
