@@ -54,6 +54,7 @@ public class CompressorTests
     }
 
     [Theory]
+    [InlineData(100)]
     [InlineData(300)]
     [InlineData(1000)]
     [InlineData(3000)]
