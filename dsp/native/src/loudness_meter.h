@@ -8,8 +8,8 @@
  * Caller-owned memory, fixed size, no allocation: sizeof(loudness_meter_t)
  * is 8 864 bytes on x86-64 (no pointers; at most that wherever int64 is
  * 8-byte aligned, e.g. the ESP32-S3), of which 2 400 are the 3 s window of
- * 10 ms sums and 2 x 3 040 the two histograms (integrated loudness, loudness range). Hours or days of
- * audio use the same memory.
+ * 10 ms sums and 2 x 3 040 the two histograms (integrated loudness,
+ * loudness range). Hours or days of audio use the same memory.
  *
  * Timing: K-weighted squares are summed per 10 ms segment (rate / 100
  * frames); at the end of each segment the momentary (last 40 segments) and
@@ -106,7 +106,9 @@ int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);
 void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames);
 
 /* Control side: clears the integrated and range histories, the momentary
- * and short-term maxima and the true-peak hold; the running windows go on. */
+ * and short-term maxima and the true-peak hold. The running windows, the
+ * K-filters and the true-peak interpolator's 12-sample history go on, so
+ * the first readings after a reset still see audio from just before it. */
 void loudness_meter_reset(loudness_meter_t *m);
 
 /* Control side: integer log and histogram work (at most a few thousand
