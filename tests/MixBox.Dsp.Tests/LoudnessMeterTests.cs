@@ -87,7 +87,6 @@ public class LoudnessMeterTests
     [Fact]
     public void ReadingsDoNotDependOnTheChunkSize()
     {
-        var random = new Random(7);
         var stereo = Signals.Interleave(Signals.Noise(48000 * 5, 0.3, 1), Signals.Noise(48000 * 5, 0.2, 2));
         LoudnessReading? first = null;
         foreach (int chunk in new[] { 1, 7, 32, 480, 4096 })
