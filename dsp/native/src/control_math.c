@@ -40,6 +40,11 @@ double cm_sin(double x)
     return cm_cos(CM_PI / 2 - x);
 }
 
+double cm_tan(double x)
+{
+    return cm_sin(x) / cm_cos(x);
+}
+
 double cm_cdb_to_linear(double cdb)
 {
     return cm_exp(cdb / 2000.0 * CM_LN10);

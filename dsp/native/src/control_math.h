@@ -13,6 +13,9 @@ double cm_exp(double x);
 double cm_cos(double x);
 double cm_sin(double x);
 
+/* tan(x) for |x| < pi/2. */
+double cm_tan(double x);
+
 /* 10^(cdb / 2000): a level in centi-dB as a linear factor. */
 double cm_cdb_to_linear(double cdb);
 

@@ -1,0 +1,118 @@
+/*
+ * Loudness and true-peak meter of the main bus (EBU R 128 "EBU Mode"):
+ * ITU-R BS.1770-4 K-weighted momentary (400 ms), short-term (3 s) and gated
+ * integrated loudness, EBU Tech 3342 loudness range, BS.1770-4 Annex 2 true
+ * peak with max-hold. Stereo, interleaved L/R Q1.31 (the main-bus output),
+ * channel weights 1.0 (BS.1770-4 Table 3).
+ *
+ * Caller-owned memory, fixed size, no allocation: sizeof(loudness_meter_t)
+ * is 8 864 bytes on x86-64 (no pointers; at most that wherever int64 is
+ * 8-byte aligned, e.g. the ESP32-S3), of which 2 400 are the 3 s window of
+ * 10 ms sums and 2 x 3 040 the two histograms (integrated loudness,
+ * loudness range). Hours or days of audio use the same memory.
+ *
+ * Timing: K-weighted squares are summed per 10 ms segment (rate / 100
+ * frames); at the end of each segment the momentary (last 40 segments) and
+ * short-term (last 300) windows are updated by an exact integer add/subtract,
+ * so both are evaluated every 10 ms (EBU Tech 3341 cases 10 and 13 need
+ * <= ~18 ms for M). Every 10th segment (100 ms, i.e. 400 ms blocks with
+ * 75 % overlap, BS.1770-4 Annex 1 section 5.1) the momentary window enters
+ * the integrated-loudness histogram, and the short-term window the
+ * loudness-range histogram (10 Hz, EBU Tech 3342 section 3.1: >= 10 Hz).
+ * A window that reaches back before loudness_meter_init() counts that time
+ * as silence. After loudness_meter_reset(), the first gating block is the
+ * first 400 ms lying entirely after the reset (and 3 s for the range).
+ *
+ * The audio side calls loudness_meter_process(); the control side calls
+ * loudness_meter_read() and loudness_meter_reset() between two process calls
+ * (no locking inside: the engine serialises them as it does its meters).
+ */
+#ifndef MIXBOX_LOUDNESS_METER_H
+#define MIXBOX_LOUDNESS_METER_H
+
+#include <stdint.h>
+
+#include "k_weighting.h"
+#include "loudness_histogram.h"
+#include "mixbox_engine.h"
+#include "true_peak.h"
+
+#define LOUDNESS_SEGMENTS_MOMENTARY 40u  /* 400 ms */
+#define LOUDNESS_SEGMENTS_SHORT_TERM 300u /* 3 s */
+#define LOUDNESS_SEGMENTS_PER_BLOCK_HOP 10u /* 100 ms */
+#define LOUDNESS_SEGMENTS_RANGE_STABLE 6000u /* 60 s (EBU Tech 3341 section 2.4) */
+
+#define LOUDNESS_ERR_NULL (-1)
+#define LOUDNESS_ERR_SAMPLE_RATE (-3)
+
+typedef struct {
+    k_weighting_t k_weighting;
+    true_peak_t true_peak;
+
+    uint32_t sample_rate;
+    uint32_t segment_frames;      /* frames per 10 ms */
+    uint32_t segment_frames_left; /* of the running segment */
+    uint32_t ring_position;       /* oldest segment in ring[] */
+    uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
+    uint32_t reserved;
+
+    /* Sums of squared K-weighted samples (Q21^2, both channels), see
+     * loudness_meter_process for their bounds. */
+    uint64_t segment_sum;          /* running 10 ms segment */
+    uint64_t momentary_sum;        /* last 40 complete segments */
+    uint64_t short_term_sum;       /* last 300 complete segments */
+    uint64_t momentary_max_sum;    /* since reset */
+    uint64_t short_term_max_sum;   /* since reset */
+    uint64_t ring[LOUDNESS_SEGMENTS_SHORT_TERM];
+
+    loudness_histogram_t integrated; /* 400 ms blocks, every 100 ms */
+    loudness_histogram_t range;      /* 3 s windows, every 100 ms */
+} loudness_meter_t;
+
+/* All levels in 1/100 LU (LUFS x 100, or LU x 100 for the range) or
+ * 1/100 dB (dBTP x 100); MIXBOX_METER_SILENCE_CDB (-20000) when silent or not
+ * yet defined, and the floor of every level. */
+typedef struct {
+    int32_t momentary_clu;       /* last 400 ms, LUFS x 100 */
+    int32_t short_term_clu;      /* last 3 s */
+    int32_t integrated_clu;      /* gated, since reset */
+    int32_t momentary_max_clu;   /* highest momentary value since reset */
+    int32_t short_term_max_clu;  /* highest short-term value since reset */
+    int32_t loudness_range_clu;  /* LRA, LU x 100, resolution 0.1 LU */
+    int32_t true_peak_max_cdb;   /* dBTP x 100, max-hold since reset */
+    int32_t range_stable;        /* 0 during the first 60 s after reset (Tech 3341 section 2.4), then 1 */
+} loudness_reading_t;
+
+/* sizeof(loudness_meter_t), for callers that allocate it from another language. */
+uint32_t loudness_meter_size(void);
+
+/* Clears *m and derives the K-weighting for the rate (control side; uses
+ * <math.h>). Rates: any multiple of 100 Hz in 8000..96000 (tested at 32000,
+ * 44100, 48000, 88200, 96000). Returns 0, LOUDNESS_ERR_NULL or
+ * LOUDNESS_ERR_SAMPLE_RATE (nothing written). */
+int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);
+
+/*
+ * Measures `frames` interleaved L/R frames (any count; 0 does nothing).
+ * Fixed point only, no division.
+ *
+ * Scaling and overflow: per channel, the K-weighting (k_weighting.h) gives
+ * Q21 samples clamped at +6 dBFS, squares < 2^44. A 10 ms segment at 96 kHz
+ * holds 2 x 960 squares < 2^54.9; the 3 s window of 300 segments < 2^63.1,
+ * within uint64 (the window sums are kept exact by integer add/subtract).
+ * True peak: see true_peak.h (int64, no saturation). Histogram updates once
+ * per 100 ms (one log2_q16 each).
+ */
+void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames);
+
+/* Control side: clears the integrated and range histories, the momentary
+ * and short-term maxima and the true-peak hold. The running windows, the
+ * K-filters and the true-peak interpolator's 12-sample history go on, so
+ * the first readings after a reset still see audio from just before it. */
+void loudness_meter_reset(loudness_meter_t *m);
+
+/* Control side: integer log and histogram work (at most a few thousand
+ * operations), no allocation, no <math.h>. */
+void loudness_meter_read(const loudness_meter_t *m, loudness_reading_t *r);
+
+#endif
