@@ -12,6 +12,7 @@ namespace MixBox.Dsp
     {
         private readonly NativeEngine _native;
         private readonly int[] _meterValues = new int[4];
+        private readonly int[] _loudnessValues = new int[8];
 
         public MixEngine(int sampleRate = EngineLimits.DefaultSampleRate, int channels = EngineLimits.DefaultChannels)
         {
@@ -115,6 +116,28 @@ namespace MixBox.Dsp
             int value;
             Check("read gain reduction", _native.ReadGainReduction(out value));
             return value;
+        }
+
+        /// <summary>Loudness of the output; reading does not reset it.</summary>
+        public LoudnessReading ReadLoudness()
+        {
+            Check("read loudness", _native.ReadLoudness(_loudnessValues));
+            LoudnessReading reading;
+            reading.MomentaryCentiLufs = _loudnessValues[0];
+            reading.ShortTermCentiLufs = _loudnessValues[1];
+            reading.IntegratedCentiLufs = _loudnessValues[2];
+            reading.MomentaryMaxCentiLufs = _loudnessValues[3];
+            reading.ShortTermMaxCentiLufs = _loudnessValues[4];
+            reading.RangeCentiLu = _loudnessValues[5];
+            reading.TruePeakMaxCentiDb = _loudnessValues[6];
+            reading.RangeStable = _loudnessValues[7] != 0;
+            return reading;
+        }
+
+        /// <summary>Starts a new loudness measurement (integrated, range, maxima, true-peak hold).</summary>
+        public void ResetLoudness()
+        {
+            Check("reset loudness", _native.ResetLoudness());
         }
 
         /// <summary>Reads a meter (see <see cref="MeterId"/>) and resets its peak and clip flag.</summary>

@@ -37,6 +37,10 @@ namespace MixBox.Dsp
             return status;
         }
 
+        public int ReadLoudness(int[] values) { return NativeReadLoudness(values); }
+
+        public int ResetLoudness() { return NativeResetLoudness(); }
+
         public void Dispose() { }
 
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeAbiVersion();
@@ -47,5 +51,7 @@ namespace MixBox.Dsp
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadMeter(int meterId, int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetMeterHold(int meterId);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadGainReduction(int[] centiDb);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadLoudness(int[] values);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetLoudness();
     }
 }

@@ -15,7 +15,7 @@ public sealed class DemoSession
     private const int ControlTickFrames = SampleRate / 100;
 
     public sealed record Result(int[] Stereo, MeterReading[] ChannelMeters, MeterReading DrumBusLeft, MeterReading MainLeft,
-        MeterReading MainRight, int MaxGainReductionCentiDb);
+        MeterReading MainRight, int MaxGainReductionCentiDb, LoudnessReading Loudness);
 
     public static Result Run()
     {
@@ -38,7 +38,7 @@ public sealed class DemoSession
 
         var channels = Enumerable.Range(0, 8).Select(c => engine.ReadMeter(MeterId.Channel(c))).ToArray();
         return new Result(stereo, channels, engine.ReadMeter(MeterId.SubLeft(0)),
-            engine.ReadMeter(MeterId.MainLeft), engine.ReadMeter(MeterId.MainRight), engine.ReadGainReduction());
+            engine.ReadMeter(MeterId.MainLeft), engine.ReadMeter(MeterId.MainRight), engine.ReadGainReduction(), engine.ReadLoudness());
     }
 
     // Drums on sub-bus 0 (the drum bus), everything else straight to main.

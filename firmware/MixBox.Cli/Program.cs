@@ -24,6 +24,9 @@ try
     Console.WriteLine(MeterBar.Format("main L", result.MainLeft));
     Console.WriteLine(MeterBar.Format("main R", result.MainRight));
     Console.WriteLine($"{"bus comp",-12} max gain reduction {result.MaxGainReductionCentiDb / 100.0:F1} dB");
+    var loudness = result.Loudness;
+    Console.WriteLine($"{"loudness",-12} integrated {loudness.IntegratedCentiLufs / 100.0:F1} LUFS, max short-term {loudness.ShortTermMaxCentiLufs / 100.0:F1} LUFS, " +
+                      $"range {loudness.RangeCentiLu / 100.0:F1} LU, true peak {loudness.TruePeakMaxCentiDb / 100.0:F1} dBTP");
     Console.WriteLine();
     Console.WriteLine($"wrote {wavPath} (24-bit stereo, {DemoSession.SampleRate} Hz)");
     return 0;

@@ -19,6 +19,8 @@ public class DemoTests
         Assert.All(result.Stereo, v => Assert.InRange(v, -ceiling, ceiling)); // the safety ceiling
         Assert.All(result.Stereo, v => Assert.Equal(0, v & 0xFF));            // dithered to 24 bits
         Assert.InRange(result.MaxGainReductionCentiDb, 50, 800);              // the bus compressor works, gently
+        Assert.InRange(result.Loudness.IntegratedCentiLufs, -3000, -1400);   // a plausible mix loudness
+        Assert.True(result.Loudness.TruePeakMaxCentiDb <= 0, "true peak at or under 0 dBTP");
         Assert.All(result.ChannelMeters, m => Assert.True(m.HoldCentiDb > -4000, "every track plays"));
         // The scripted fade-out leaves the last 100 ms far below the peak.
         var tail = result.Stereo[^9600..].Max(v => Math.Abs((long)v));

@@ -34,14 +34,14 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00020000u
+#define MIXBOX_ABI_VERSION 0x00030000u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
 #define MIXBOX_SUB_BUSES 2u
 #define MIXBOX_MAX_BLOCK_FRAMES 256u
 #define MIXBOX_MIN_SAMPLE_RATE 8000u
-#define MIXBOX_MAX_SAMPLE_RATE 192000u
+#define MIXBOX_MAX_SAMPLE_RATE 96000u /* the loudness meter's bound */
 
 /* Work is done in chunks of at most this many frames (bounded scratch). */
 #define MIXBOX_CHUNK_FRAMES 32u
@@ -66,7 +66,7 @@ typedef enum {
     MIXBOX_OK = 0,
     MIXBOX_ERR_NULL = -1,            /* instance or buffer pointer is NULL */
     MIXBOX_ERR_NOT_INITIALISED = -2, /* mixbox_init() has not succeeded on this instance */
-    MIXBOX_ERR_SAMPLE_RATE = -3,     /* not in 8000..192000 or not a multiple of 100 Hz */
+    MIXBOX_ERR_SAMPLE_RATE = -3,     /* not in 8000..96000 or not a multiple of 100 Hz */
     MIXBOX_ERR_CHANNEL_COUNT = -4,   /* not in 1..MIXBOX_MAX_CHANNELS */
     MIXBOX_ERR_BLOCK_SIZE = -5,      /* frames not in 1..MIXBOX_MAX_BLOCK_FRAMES */
     MIXBOX_ERR_BUFFER_TOO_SHORT = -6,/* a buffer holds fewer samples than frames need */
@@ -130,6 +130,21 @@ typedef struct {
     int32_t clipped;  /* 1 if a clip happened since the previous read */
 } mixbox_meter_reading_t;
 
+/* Loudness of the main bus (after the output stage), EBU R 128. */
+/* All levels in 1/100 LU (LUFS x 100, or LU x 100 for the range) or
+ * 1/100 dB (dBTP x 100); MIXBOX_METER_SILENCE_CDB (-20000) when silent or not
+ * yet defined, and the floor of every level. */
+typedef struct {
+    int32_t momentary_clu;       /* last 400 ms, LUFS x 100 */
+    int32_t short_term_clu;      /* last 3 s */
+    int32_t integrated_clu;      /* gated, since reset */
+    int32_t momentary_max_clu;   /* highest momentary value since reset */
+    int32_t short_term_max_clu;  /* highest short-term value since reset */
+    int32_t loudness_range_clu;  /* LRA, LU x 100, resolution 0.1 LU */
+    int32_t true_peak_max_cdb;   /* dBTP x 100, max-hold since reset */
+    int32_t range_stable;        /* 0 during the first 60 s after reset (Tech 3341 section 2.4), then 1 */
+} mixbox_loudness_reading_t;
+
 /* ---- Internal state: visible only so the caller can own the memory. ---- */
 
 /* A gain moving linearly to its target over a fixed number of frames. */
@@ -150,6 +165,101 @@ typedef struct {
     uint64_t window_sum;    /* sum of the ring (exact: integer add/subtract) */
     uint64_t ring[MIXBOX_METER_SEGMENTS];
 } mixbox_level_meter_t;
+
+/* Loudness meter state (BS.1770-4 / EBU R 128): see src/loudness_meter.h. */
+#define K_WEIGHTING_CHANNELS 2u
+
+/* Coefficients: shelf b in Q29 (|b1| reaches 2.69), every a in Q30. The
+ * high-pass numerator is [1, -2, 1] at every rate, as in BS.1770-4 Table 2
+ * (applied as exact integer adds). */
+typedef struct {
+    int32_t shelf_b0, shelf_b1, shelf_b2; /* Q29 */
+    int32_t shelf_a1, shelf_a2;           /* Q30 */
+    int32_t hp_a1, hp_a2;                 /* Q30 */
+} k_weighting_coefs_t;
+
+/* One channel. Signals inside the filter are int64 in Q40 (full scale =
+ * 2^40): 23 bits of headroom, 9 fraction bits below the Q1.31 input LSB. */
+typedef struct {
+    int32_t x1, x2;         /* previous inputs, Q1.31 */
+    int64_t shelf_y1, shelf_y2; /* previous shelf outputs, Q40 */
+    int64_t hp_y1, hp_y2;       /* previous high-pass outputs, Q40 */
+} k_weighting_channel_t;
+
+typedef struct {
+    k_weighting_coefs_t coefs;
+    k_weighting_channel_t channel[K_WEIGHTING_CHANNELS];
+} k_weighting_t;
+
+#define TRUE_PEAK_CHANNELS 2u
+#define TRUE_PEAK_PHASES 4u
+#define TRUE_PEAK_TAPS 12u
+
+/* Magnitudes are Q44: full scale = 2^44 (Q1.31 input times the Q13 taps). */
+typedef struct {
+    /* The last 12 inputs, stored twice so the newest-to-oldest window is
+     * contiguous at history[position .. position + 11]. */
+    int32_t history[2u * TRUE_PEAK_TAPS];
+    uint32_t position;
+} true_peak_channel_t;
+
+typedef struct {
+    true_peak_channel_t channel[TRUE_PEAK_CHANNELS];
+    uint64_t max_q44; /* highest |interpolated or input sample| since clear */
+} true_peak_t;
+
+/* Bin b covers [-70.0 + 0.1 b, -70.0 + 0.1 (b + 1)) LUFS; louder blocks
+ * (above +5 LUFS, reachable only by near-full-scale treble) go to the top
+ * bin. In milli-LU (mLU, 1/1000 LU). */
+#define LOUDNESS_HIST_BINS 750u
+#define LOUDNESS_HIST_FLOOR_MLU (-70000)
+#define LOUDNESS_HIST_BIN_MLU 100
+
+/* 128-bit unsigned accumulator (C99 has no portable 128-bit integer). */
+typedef struct {
+    uint64_t high;
+    uint64_t low;
+} loudness_u128_t;
+
+typedef struct {
+    uint32_t count[LOUDNESS_HIST_BINS]; /* blocks per bin */
+    uint32_t total;                     /* blocks counted; stops at UINT32_MAX (13 years at 10 blocks/s) */
+    uint32_t reserved;
+    loudness_u128_t energy;             /* exact sum of the counted blocks' window sums */
+    /* Constants set by loudness_histogram_init: */
+    uint64_t bin0_energy;    /* window sum of a block at bin 0's centre (-69.95 LUFS) */
+    uint32_t bin_step_q30;   /* 10^(0.1/10) in Q30: energy ratio of adjacent bins */
+    int32_t log2_window_q16; /* log2(frames per window) + 42 (the square of full scale, Q21^2), Q16 */
+} loudness_histogram_t;
+
+#define LOUDNESS_SEGMENTS_MOMENTARY 40u  /* 400 ms */
+#define LOUDNESS_SEGMENTS_SHORT_TERM 300u /* 3 s */
+#define LOUDNESS_SEGMENTS_PER_BLOCK_HOP 10u /* 100 ms */
+#define LOUDNESS_SEGMENTS_RANGE_STABLE 6000u /* 60 s (EBU Tech 3341 section 2.4) */
+
+typedef struct {
+    k_weighting_t k_weighting;
+    true_peak_t true_peak;
+
+    uint32_t sample_rate;
+    uint32_t segment_frames;      /* frames per 10 ms */
+    uint32_t segment_frames_left; /* of the running segment */
+    uint32_t ring_position;       /* oldest segment in ring[] */
+    uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
+    uint32_t reserved;
+
+    /* Sums of squared K-weighted samples (Q21^2, both channels), see
+     * loudness_meter_process for their bounds. */
+    uint64_t segment_sum;          /* running 10 ms segment */
+    uint64_t momentary_sum;        /* last 40 complete segments */
+    uint64_t short_term_sum;       /* last 300 complete segments */
+    uint64_t momentary_max_sum;    /* since reset */
+    uint64_t short_term_max_sum;   /* since reset */
+    uint64_t ring[LOUDNESS_SEGMENTS_SHORT_TERM];
+
+    loudness_histogram_t integrated; /* 400 ms blocks, every 100 ms */
+    loudness_histogram_t range;      /* 3 s windows, every 100 ms */
+} loudness_meter_t;
 
 /* Direct-form-I biquad: Q30 coefficients (a0 = 1), int32 signal and state. */
 typedef struct {
@@ -259,6 +369,7 @@ typedef struct {
     mixbox_gain_ramp_t main_gain;
     mixbox_mixbus_t mixbus;
     mixbox_level_meter_t meter[MIXBOX_METER_COUNT];
+    loudness_meter_t loudness;  /* of the main-bus output */
 
     /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */
     int64_t main_sum[2][MIXBOX_CHUNK_FRAMES];
@@ -327,6 +438,13 @@ mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_
  * (>= 0, e.g. 350 = 3.5 dB), like the needle of a hardware bus compressor;
  * resets it. 0 while the compressor is bypassed. */
 mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gain_reduction_cdb);
+
+/* Loudness of what the DAC receives (EBU R 128 / ITU-R BS.1770-4): momentary,
+ * short-term, integrated, their maxima, loudness range and true-peak max-hold.
+ * Reading does not reset; mixbox_loudness_reset() starts a new measurement
+ * (integrated, range, maxima and true-peak hold). */
+mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudness_reading_t *reading);
+mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine);
 
 #ifdef __cplusplus
 }

@@ -8,31 +8,8 @@
 
 #include "mixbox_engine.h"
 
-#define K_WEIGHTING_CHANNELS 2u
 
-/* Coefficients: shelf b in Q29 (|b1| reaches 2.69), every a in Q30. The
- * high-pass numerator is [1, -2, 1] at every rate, as in BS.1770-4 Table 2
- * (applied as exact integer adds). */
-typedef struct {
-    int32_t shelf_b0, shelf_b1, shelf_b2; /* Q29 */
-    int32_t shelf_a1, shelf_a2;           /* Q30 */
-    int32_t hp_a1, hp_a2;                 /* Q30 */
-} k_weighting_coefs_t;
-
-/* One channel. Signals inside the filter are int64 in Q40 (full scale =
- * 2^40): 23 bits of headroom, 9 fraction bits below the Q1.31 input LSB. */
-typedef struct {
-    int32_t x1, x2;         /* previous inputs, Q1.31 */
-    int64_t shelf_y1, shelf_y2; /* previous shelf outputs, Q40 */
-    int64_t hp_y1, hp_y2;       /* previous high-pass outputs, Q40 */
-} k_weighting_channel_t;
-
-typedef struct {
-    k_weighting_coefs_t coefs;
-    k_weighting_channel_t channel[K_WEIGHTING_CHANNELS];
-} k_weighting_t;
-
-/* Coefficients for a sample rate (control side; uses <math.h>). At 48 kHz
+/* Coefficients for a sample rate (control side, control_math). At 48 kHz
  * these are the published values of BS.1770-4 Tables 1 and 2; at any other
  * rate they are derived from the analogue prototypes by the bilinear
  * transform (see k_weighting_derive). Returns 0, or -1 for a rate outside

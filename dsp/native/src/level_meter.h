@@ -13,7 +13,7 @@ void level_meter_init(mixbox_level_meter_t *meter);
 
 /* Adds `frames` samples taken every `stride` samples from `samples`.
  * Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits; a 10 ms
- * segment at 192 kHz (1920 squares) stays below 2^57. */
+ * segment at 96 kHz (960 squares) stays below 2^56. */
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
 
 /* Flags an input clip if any sample reached the full-scale code. */

@@ -7,33 +7,12 @@
 
 #include <stdint.h>
 
-/* Bin b covers [-70.0 + 0.1 b, -70.0 + 0.1 (b + 1)) LUFS; louder blocks
- * (above +5 LUFS, reachable only by near-full-scale treble) go to the top
- * bin. In milli-LU (mLU, 1/1000 LU). */
-#define LOUDNESS_HIST_BINS 750u
-#define LOUDNESS_HIST_FLOOR_MLU (-70000)
-#define LOUDNESS_HIST_BIN_MLU 100
+#include "mixbox_engine.h"
 
-/* 128-bit unsigned accumulator (C99 has no portable 128-bit integer). */
-typedef struct {
-    uint64_t high;
-    uint64_t low;
-} loudness_u128_t;
-
-typedef struct {
-    uint32_t count[LOUDNESS_HIST_BINS]; /* blocks per bin */
-    uint32_t total;                     /* blocks counted; stops at UINT32_MAX (13 years at 10 blocks/s) */
-    uint32_t reserved;
-    loudness_u128_t energy;             /* exact sum of the counted blocks' window sums */
-    /* Constants set by loudness_histogram_init: */
-    uint64_t bin0_energy;    /* window sum of a block at bin 0's centre (-69.95 LUFS) */
-    uint32_t bin_step_q30;   /* 10^(0.1/10) in Q30: energy ratio of adjacent bins */
-    int32_t log2_window_q16; /* log2(frames per window) + 42 (the square of full scale, Q21^2), Q16 */
-} loudness_histogram_t;
 
 /* Window sums are sums over `window_frames` frames of squared K-weighted
  * samples in Q21 (full scale^2 = 2^42), summed over the channels (weights
- * 1.0 for L and R, BS.1770-4 Table 3). Uses <math.h> (control side). */
+ * 1.0 for L and R, BS.1770-4 Table 3). Uses control_math (control side). */
 void loudness_histogram_init(loudness_histogram_t *h, uint32_t window_frames);
 
 /* Forgets every block (keeps the constants). */

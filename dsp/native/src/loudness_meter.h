@@ -37,57 +37,18 @@
 #include "mixbox_engine.h"
 #include "true_peak.h"
 
-#define LOUDNESS_SEGMENTS_MOMENTARY 40u  /* 400 ms */
-#define LOUDNESS_SEGMENTS_SHORT_TERM 300u /* 3 s */
-#define LOUDNESS_SEGMENTS_PER_BLOCK_HOP 10u /* 100 ms */
-#define LOUDNESS_SEGMENTS_RANGE_STABLE 6000u /* 60 s (EBU Tech 3341 section 2.4) */
-
 #define LOUDNESS_ERR_NULL (-1)
 #define LOUDNESS_ERR_SAMPLE_RATE (-3)
 
-typedef struct {
-    k_weighting_t k_weighting;
-    true_peak_t true_peak;
+typedef mixbox_loudness_reading_t loudness_reading_t;
 
-    uint32_t sample_rate;
-    uint32_t segment_frames;      /* frames per 10 ms */
-    uint32_t segment_frames_left; /* of the running segment */
-    uint32_t ring_position;       /* oldest segment in ring[] */
-    uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
-    uint32_t reserved;
 
-    /* Sums of squared K-weighted samples (Q21^2, both channels), see
-     * loudness_meter_process for their bounds. */
-    uint64_t segment_sum;          /* running 10 ms segment */
-    uint64_t momentary_sum;        /* last 40 complete segments */
-    uint64_t short_term_sum;       /* last 300 complete segments */
-    uint64_t momentary_max_sum;    /* since reset */
-    uint64_t short_term_max_sum;   /* since reset */
-    uint64_t ring[LOUDNESS_SEGMENTS_SHORT_TERM];
-
-    loudness_histogram_t integrated; /* 400 ms blocks, every 100 ms */
-    loudness_histogram_t range;      /* 3 s windows, every 100 ms */
-} loudness_meter_t;
-
-/* All levels in 1/100 LU (LUFS x 100, or LU x 100 for the range) or
- * 1/100 dB (dBTP x 100); MIXBOX_METER_SILENCE_CDB (-20000) when silent or not
- * yet defined, and the floor of every level. */
-typedef struct {
-    int32_t momentary_clu;       /* last 400 ms, LUFS x 100 */
-    int32_t short_term_clu;      /* last 3 s */
-    int32_t integrated_clu;      /* gated, since reset */
-    int32_t momentary_max_clu;   /* highest momentary value since reset */
-    int32_t short_term_max_clu;  /* highest short-term value since reset */
-    int32_t loudness_range_clu;  /* LRA, LU x 100, resolution 0.1 LU */
-    int32_t true_peak_max_cdb;   /* dBTP x 100, max-hold since reset */
-    int32_t range_stable;        /* 0 during the first 60 s after reset (Tech 3341 section 2.4), then 1 */
-} loudness_reading_t;
 
 /* sizeof(loudness_meter_t), for callers that allocate it from another language. */
 uint32_t loudness_meter_size(void);
 
 /* Clears *m and derives the K-weighting for the rate (control side; uses
- * <math.h>). Rates: any multiple of 100 Hz in 8000..96000 (tested at 32000,
+ * control_math). Rates: any multiple of 100 Hz in 8000..96000 (tested at 32000,
  * 44100, 48000, 88200, 96000). Returns 0, LOUDNESS_ERR_NULL or
  * LOUDNESS_ERR_SAMPLE_RATE (nothing written). */
 int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);

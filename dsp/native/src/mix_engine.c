@@ -8,6 +8,7 @@
 #include "gain_ramp.h"
 #include "level_db.h"
 #include "level_meter.h"
+#include "loudness_meter.h"
 #include "mixbus_chain.h"
 #include "q31_math.h"
 
@@ -214,6 +215,7 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) finish_sub_bus(engine, b, frames);
     finish_main_bus(engine, output, frames);
+    loudness_meter_process(&engine->loudness, output, frames);
 }
 
 static void end_meter_segment(mixbox_engine_t *engine)
@@ -303,6 +305,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     mixbus_init(&engine->mixbus, &engine->mixbus_target);
     engine->applied_version = engine->targets_version;
     for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);
+    if (loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
 
     engine->magic = ENGINE_MAGIC;
     return MIXBOX_OK;
@@ -434,5 +437,21 @@ mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gai
     if (engine == NULL || gain_reduction_cdb == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     *gain_reduction_cdb = mixbus_read_gain_reduction(&engine->mixbus);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudness_reading_t *reading)
+{
+    if (engine == NULL || reading == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    loudness_meter_read(&engine->loudness, reading);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine)
+{
+    if (engine == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    loudness_meter_reset(&engine->loudness);
     return MIXBOX_OK;
 }

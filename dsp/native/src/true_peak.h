@@ -8,22 +8,6 @@
 
 #include "mixbox_engine.h"
 
-#define TRUE_PEAK_CHANNELS 2u
-#define TRUE_PEAK_PHASES 4u
-#define TRUE_PEAK_TAPS 12u
-
-/* Magnitudes are Q44: full scale = 2^44 (Q1.31 input times the Q13 taps). */
-typedef struct {
-    /* The last 12 inputs, stored twice so the newest-to-oldest window is
-     * contiguous at history[position .. position + 11]. */
-    int32_t history[2u * TRUE_PEAK_TAPS];
-    uint32_t position;
-} true_peak_channel_t;
-
-typedef struct {
-    true_peak_channel_t channel[TRUE_PEAK_CHANNELS];
-    uint64_t max_q44; /* highest |interpolated or input sample| since clear */
-} true_peak_t;
 
 /* Clears the history and the hold. */
 void true_peak_init(true_peak_t *tp);
