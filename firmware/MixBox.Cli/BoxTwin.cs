@@ -1,0 +1,87 @@
+using MixBox.Boards;
+using MixBox.Dsp;
+using MixBox.Firmware;
+using MixBox.Hal.Sim;
+
+namespace MixBox.Cli;
+
+/// <summary>
+/// The whole box on the PC: the simulated reference board (register models on an I2C
+/// bus), the real firmware app on it, and the native engine fed with audio. Every 10 ms
+/// of audio (480 frames) the app runs one control tick, then the engine 15 blocks of 32
+/// frames — the device's rhythm. Knobs and keys are turned and pressed on the models.
+/// </summary>
+public sealed class BoxTwin : IDisposable
+{
+    public const int SampleRate = MixBoxS3Board.SampleRate;
+    public const int Channels = Scene.Channels;
+    public const int BlockFrames = 32;
+    public const int TickFrames = SampleRate / MixBoxApp.TicksPerSecond;
+
+    private readonly int[] _inBlock = new int[BlockFrames * Channels];
+    private readonly int[] _outBlock = new int[BlockFrames * 2];
+
+    /// <param name="storage">Where settings live across power cycles.</param>
+    /// <param name="beforeBoot">Rehearse faults or set knob positions before power-on.</param>
+    public BoxTwin(ISettingsStorage storage, Action<BoxTwin>? beforeBoot = null)
+    {
+        Board = new SimulatedMixBoxS3();
+        Board.StartClocks();
+        Engine = new MixEngine(SampleRate, Channels);
+        for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) SetKnob(knob, FaderLaw.TravelFromCentiDb(0));
+        SetKnob(MixBoxS3Board.KnobCompressorAmount, CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb));
+        beforeBoot?.Invoke(this);
+        App = new MixBoxApp(Board.Bus, Board.Clock, storage, Engine);
+        BootReport = App.Boot();
+    }
+
+    public SimulatedMixBoxS3 Board { get; }
+    public MixEngine Engine { get; }
+    public MixBoxApp App { get; }
+    public BootReport BootReport { get; }
+
+    /// <summary>Puts a knob at a travel (0..4095) by setting its wiper voltage on the knob ADC model.</summary>
+    public void SetKnob(int knob, int travel)
+    {
+        var adc = MixBoxS3Board.KnobAdc(knob) == 0 ? Board.KnobsA : Board.KnobsB;
+        adc.SetVolts(MixBoxS3Board.KnobChannel(knob), (travel + 0.5) / 4096.0 * adc.ReferenceVolts);
+    }
+
+    public void HoldKey(int key, bool down) => Board.Panel.SetKey(key, down);
+
+    public bool Led(int index) => Board.Panel.LedOn(index);
+
+    /// <summary>Lit LEDs from <paramref name="first"/> on, <paramref name="count"/> of them.</summary>
+    public int LitLeds(int first, int count) => Enumerable.Range(first, count).Count(Led);
+
+    /// <summary>
+    /// Runs whole control ticks of audio: <paramref name="input"/> holds a multiple of 480
+    /// frames of 8 interleaved channels; returns the stereo output. No allocation per block.
+    /// </summary>
+    public int[] Run(int[] input)
+    {
+        int frames = input.Length / Channels;
+        if (frames % TickFrames != 0) throw new ArgumentException($"input must be whole 10 ms ticks ({TickFrames} frames)");
+        var output = new int[frames * 2];
+        for (int start = 0; start < frames; start += BlockFrames)
+        {
+            if (start % TickFrames == 0) App.Tick();
+            Array.Copy(input, start * Channels, _inBlock, 0, BlockFrames * Channels);
+            Engine.Process(_inBlock, _outBlock, BlockFrames);
+            Array.Copy(_outBlock, 0, output, start * 2, BlockFrames * 2);
+        }
+        return output;
+    }
+
+    /// <summary>Presses and releases a key, with enough ticks for the debouncer (silent audio).</summary>
+    public void PressKey(int key)
+    {
+        var silence = new int[TickFrames * Channels * 4];
+        HoldKey(key, true);
+        Run(silence);
+        HoldKey(key, false);
+        Run(silence);
+    }
+
+    public void Dispose() => Engine.Dispose();
+}

@@ -1,0 +1,46 @@
+using MixBox.Firmware;
+
+namespace MixBox.Cli;
+
+/// <summary>The twin's settings: one file per slot, each replaced whole (write, then rename).</summary>
+public sealed class FileSettingsStorage : ISettingsStorage
+{
+    private readonly string _directory;
+
+    public FileSettingsStorage(string directory)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+    }
+
+    private string SlotPath(int slot) => Path.Combine(_directory, $"settings-{slot}.bin");
+
+    public bool TryRead(int slot, out byte[] data)
+    {
+        try
+        {
+            data = File.ReadAllBytes(SlotPath(slot));
+            return true;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            data = null!;
+            return false;
+        }
+    }
+
+    public bool Write(int slot, byte[] data)
+    {
+        string path = SlotPath(slot), temporary = path + ".partial";
+        try
+        {
+            File.WriteAllBytes(temporary, data);
+            File.Move(temporary, path, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

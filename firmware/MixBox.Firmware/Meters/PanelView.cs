@@ -1,0 +1,113 @@
+using MixBox.Boards;
+using MixBox.Dsp;
+using MixBox.Hal;
+
+namespace MixBox.Firmware
+{
+    /// <summary>
+    /// What the front panel's LEDs show, recomputed every control tick from the engine's
+    /// meters: the two 12-segment bus meters with a peak-hold dot (peak, RMS or momentary
+    /// loudness), signal (above -40 dBFS) and clip (held 1 s) per input, the 8-segment
+    /// gain-reduction meter, and the status LEDs.
+    /// </summary>
+    public sealed class PanelView
+    {
+        /// <summary>Signal LED threshold: -40 dBFS.</summary>
+        public const int SignalCentiDb = -4000;
+        /// <summary>The store LED confirms a save for half a second.</summary>
+        public const int StoreFlashTicks = 50;
+
+        private readonly MeterBallistics[] _bus = { new MeterBallistics(), new MeterBallistics() };
+        private readonly MeterBallistics[] _channel = new MeterBallistics[Scene.Channels];
+        private readonly SegmentLadder _busLadder = SegmentLadder.BusMeter();
+        private readonly SegmentLadder _grLadder = SegmentLadder.GainReduction();
+        private int _tick;
+        private int _storeTicksLeft;
+
+        public PanelView()
+        {
+            for (int c = 0; c < Scene.Channels; c++) _channel[c] = new MeterBallistics();
+        }
+
+        /// <summary>Set by the app: a part is missing or faulty (steady fault LED).</summary>
+        public bool Degraded { get; set; }
+
+        /// <summary>Set by the app: settings were unreadable and defaults are in use (fast-blinking fault LED).</summary>
+        public bool SettingsWarning { get; set; }
+
+        public void ConfirmStore() { _storeTicksLeft = StoreFlashTicks; }
+
+        public MeterBallistics BusMeter(int side) { return _bus[side]; }
+
+        public MeterBallistics ChannelMeter(int channel) { return _channel[channel]; }
+
+        /// <summary>One 10 ms tick: reads the engine's meters, updates ballistics, draws into the panel's shadow.</summary>
+        public void Tick(MixEngine engine, Scene scene, Ht16k33 panel)
+        {
+            _tick++;
+            UpdateBusMeters(engine, scene.MeterMode);
+            for (int c = 0; c < Scene.Channels; c++)
+            {
+                MeterReading r = engine.ReadMeter(MeterId.Channel(c));
+                _channel[c].Tick(r.PeakCentiDb, r.Clipped);
+                panel.SetLed(MixBoxS3Board.LedSignalFirst + c, _channel[c].LevelCentiDb >= SignalCentiDb);
+                panel.SetLed(MixBoxS3Board.LedClipFirst + c, _channel[c].ClipLit);
+            }
+            DrawLadder(panel, MixBoxS3Board.LedBusMeterLeftFirst, _busLadder, _bus[0]);
+            DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
+
+            int lit = _grLadder.LitSegments(engine.ReadGainReduction());
+            for (int s = 0; s < MixBoxS3Board.GainReductionSegments; s++)
+            {
+                panel.SetLed(MixBoxS3Board.LedGainReductionFirst + s, s < lit);
+            }
+
+            panel.SetLed(MixBoxS3Board.LedCompressorIn, scene.CompressorIn);
+            panel.SetLed(MixBoxS3Board.LedMeterMode, MeterModeLed(scene.MeterMode));
+            if (_storeTicksLeft > 0) _storeTicksLeft--;
+            panel.SetLed(MixBoxS3Board.LedStore, _storeTicksLeft > 0);
+            panel.SetLed(MixBoxS3Board.LedFault, FaultLed());
+        }
+
+        private void UpdateBusMeters(MixEngine engine, int mode)
+        {
+            if (mode == MeterMode.Loudness)
+            {
+                int momentary = engine.ReadLoudness().MomentaryCentiLufs;
+                _bus[0].Tick(momentary, false);
+                _bus[1].Tick(momentary, false);
+                return;
+            }
+            for (int side = 0; side < 2; side++)
+            {
+                MeterReading r = engine.ReadMeter(side == 0 ? MeterId.MainLeft : MeterId.MainRight);
+                _bus[side].Tick(mode == MeterMode.Rms ? r.RmsCentiDb : r.PeakCentiDb, r.Clipped);
+            }
+        }
+
+        private static void DrawLadder(Ht16k33 panel, int firstLed, SegmentLadder ladder, MeterBallistics meter)
+        {
+            int lit = ladder.LitSegments(meter.LevelCentiDb);
+            int dot = ladder.HoldSegment(meter.HoldCentiDb);
+            for (int s = 0; s < ladder.Segments; s++)
+            {
+                panel.SetLed(firstLed + s, s < lit || s == dot);
+            }
+        }
+
+        // Peak: off, RMS: on, loudness: slow blink (1 Hz).
+        private bool MeterModeLed(int mode)
+        {
+            if (mode == MeterMode.Peak) return false;
+            if (mode == MeterMode.Rms) return true;
+            return _tick % 100 < 50;
+        }
+
+        // Settings warning: fast blink (4 Hz); degraded hardware: steady; otherwise off.
+        private bool FaultLed()
+        {
+            if (SettingsWarning) return _tick % 25 < 12;
+            return Degraded;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using MixBox.Dsp;
+
+namespace MixBox.Firmware
+{
+    /// <summary>Pushes a whole scene into the engine (the engine makes set order irrelevant).</summary>
+    public static class SceneApplier
+    {
+        /// <summary>Output ceiling of the safety clip: -0.3 dBFS.</summary>
+        public const int OutputCeilingCentiDb = -30;
+
+        public static void Apply(Scene s, MixEngine engine, ChannelMutes mutes)
+        {
+            for (int c = 0; c < Scene.Channels; c++)
+            {
+                engine.SetChannelFader(c, s.FaderCentiDb[c]);
+                engine.SetChannelPan(c, s.Pan[c]);
+                engine.SetChannelSolo(c, s.Solo[c]);
+                engine.SetChannelRoute(c, true, s.SubBus[c]);
+                mutes.SetUserMute(c, s.Mute[c]);
+            }
+            for (int b = 0; b < EngineLimits.SubBuses; b++) engine.SetSubFader(b, s.SubFaderCentiDb[b]);
+            engine.SetMainFader(s.MainFaderCentiDb);
+            ApplyCompressor(s, engine);
+            engine.SetOutputStage(s.OutputSafety, OutputCeilingCentiDb, s.OutputDither);
+        }
+
+        public static void ApplyCompressor(Scene s, MixEngine engine)
+        {
+            engine.Set(EngineParam.CompThresholdCentiDb, 0, s.CompThresholdCentiDb);
+            engine.Set(EngineParam.CompRatioX100, 0, s.CompRatioX100);
+            engine.Set(EngineParam.CompAttackMicroseconds, 0, s.CompAttackMicroseconds);
+            engine.Set(EngineParam.CompReleaseMilliseconds, 0, s.CompReleaseMilliseconds);
+            engine.Set(EngineParam.CompKneeCentiDb, 0, s.CompKneeCentiDb);
+            engine.Set(EngineParam.CompMakeupCentiDb, 0, s.CompMakeupCentiDb);
+            engine.Set(EngineParam.CompMixPercent, 0, s.CompMixPercent);
+            engine.Set(EngineParam.CompSidechainHighPassHz, 0, s.CompSidechainHighPassHz);
+            engine.SetCompressorBypass(!s.CompressorIn);
+        }
+    }
+}
