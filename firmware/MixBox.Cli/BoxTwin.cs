@@ -61,16 +61,22 @@ public sealed class BoxTwin : IDisposable
     public int[] Run(int[] input)
     {
         int frames = input.Length / Channels;
-        if (frames % TickFrames != 0) throw new ArgumentException($"input must be whole 10 ms ticks ({TickFrames} frames)");
         var output = new int[frames * 2];
-        for (int start = 0; start < frames; start += BlockFrames)
-        {
-            if (start % TickFrames == 0) App.Tick();
-            Array.Copy(input, start * Channels, _inBlock, 0, BlockFrames * Channels);
-            Engine.Process(_inBlock, _outBlock, BlockFrames);
-            Array.Copy(_outBlock, 0, output, start * 2, BlockFrames * 2);
-        }
+        Run(input, 0, output, 0, frames);
         return output;
+    }
+
+    /// <summary>The same into caller-owned buffers, from and to frame offsets: no allocation.</summary>
+    public void Run(int[] input, int inputFrame, int[] output, int outputFrame, int frames)
+    {
+        if (frames % TickFrames != 0) throw new ArgumentException($"input must be whole 10 ms ticks ({TickFrames} frames)");
+        for (int done = 0; done < frames; done += BlockFrames)
+        {
+            if (done % TickFrames == 0) App.Tick();
+            Array.Copy(input, (inputFrame + done) * Channels, _inBlock, 0, BlockFrames * Channels);
+            Engine.Process(_inBlock, _outBlock, BlockFrames);
+            Array.Copy(_outBlock, 0, output, (outputFrame + done) * 2, BlockFrames * 2);
+        }
     }
 
     /// <summary>Presses and releases a key, with enough ticks for the debouncer (silent audio).</summary>

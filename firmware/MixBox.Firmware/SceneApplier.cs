@@ -15,7 +15,8 @@ namespace MixBox.Firmware
                 engine.SetChannelFader(c, s.FaderCentiDb[c]);
                 engine.SetChannelPan(c, s.Pan[c]);
                 engine.SetChannelSolo(c, s.Solo[c]);
-                engine.SetChannelRoute(c, true, s.SubBus[c]);
+                // A channel on a sub-bus reaches the mix only through it (a group, like a drum bus).
+                engine.SetChannelRoute(c, s.SubBus[c] == EngineLimits.NoSubBus, s.SubBus[c]);
                 mutes.SetUserMute(c, s.Mute[c]);
             }
             for (int b = 0; b < EngineLimits.SubBuses; b++) engine.SetSubFader(b, s.SubFaderCentiDb[b]);

@@ -1,67 +1,53 @@
-using MixBox.Dsp;
+using MixBox.Firmware;
 using NAudio.Wave;
 
 namespace MixBox.Cli.Tests;
 
-/// <summary>The README's main command: the demo renders a real mix and writes a valid file.</summary>
+/// <summary>The README's main command, run as a user would, and its outputs checked.</summary>
 public class DemoTests
 {
     [Fact]
-    public void DemoMixIsAudibleUnclippedAndWritten()
+    public void MixboxDemoWritesAnAudibleUnclippedLoudnessSensibleMixAndAPlot()
     {
-        var result = DemoSession.Run();
-
-        // Loud enough to be a mix, below full scale, never clipped.
-        Assert.InRange(result.MainLeft.HoldCentiDb, -1200, -50);
-        Assert.InRange(result.MainRight.HoldCentiDb, -1200, -50);
-        Assert.False(result.MainLeft.Clipped || result.MainRight.Clipped);
-        int ceiling = (int)Math.Round(Math.Pow(10, -0.3 / 20) * int.MaxValue);
-        Assert.All(result.Stereo, v => Assert.InRange(v, -ceiling, ceiling)); // the safety ceiling
-        Assert.All(result.Stereo, v => Assert.Equal(0, v & 0xFF));            // dithered to 24 bits
-        Assert.InRange(result.MaxGainReductionCentiDb, 50, 800);              // the bus compressor works, gently
-        Assert.InRange(result.Loudness.IntegratedCentiLufs, -3000, -1400);   // a plausible mix loudness
-        Assert.True(result.Loudness.TruePeakMaxCentiDb <= 0, "true peak at or under 0 dBTP");
-        Assert.All(result.ChannelMeters, m => Assert.True(m.HoldCentiDb > -4000, "every track plays"));
-        // The scripted fade-out leaves the last 100 ms far below the peak.
-        var tail = result.Stereo[^9600..].Max(v => Math.Abs((long)v));
-        Assert.True(tail < int.MaxValue / 10, $"tail {tail}");
-
-        string directory = Path.Combine(Path.GetTempPath(), "mixbox-demo-" + Guid.NewGuid());
+        string dir = Path.Combine(Path.GetTempPath(), "mixbox-demo-" + Guid.NewGuid());
         try
         {
-            string path = Path.Combine(directory, "demo-mix.wav");
-            WavOutput.WriteStereo24(path, result.Stereo, DemoSession.SampleRate);
-            using var reader = new WaveFileReader(path);
-            Assert.Equal(new WaveFormat(DemoSession.SampleRate, 24, 2), reader.WaveFormat);
-            Assert.Equal(result.Stereo.Length / 2, reader.SampleCount);
-            var first = new byte[6];
-            reader.ReadExactly(first);
-            Assert.Equal(result.Stereo[0] >> 8, (first[0] | first[1] << 8 | first[2] << 16) << 8 >> 8);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.Equal(0, CliApp.Run(new[] { "demo", "--out", dir }, stdout, stderr));
+            Assert.Equal("", stderr.ToString());
+            string text = stdout.ToString();
+            Assert.Contains("front panel at 8.0 s", text);
+            Assert.Contains("all parts ok", text);
+
+            using var reader = new WaveFileReader(Path.Combine(dir, "demo-mix.wav"));
+            Assert.Equal(new WaveFormat(48000, 24, 2), reader.WaveFormat);
+            var bytes = new byte[reader.Length];
+            reader.ReadExactly(bytes);
+            var samples = Enumerable.Range(0, bytes.Length / 3).Select(i => (bytes[3 * i] << 8 | bytes[3 * i + 1] << 16 | bytes[3 * i + 2] << 24) / 2147483648.0).ToArray();
+            double peak = samples.Max(Math.Abs);
+            Assert.Equal(8.0, samples.Length / 2 / 48000.0, 3);
+            Assert.InRange(20 * Math.Log10(peak), -12, -0.3);                    // audible, under the -0.3 dBFS ceiling
+            Assert.True(new FileInfo(Path.Combine(dir, "meters.png")).Length > 10_000, "the meter plot is drawn");
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
 
     [Fact]
-    public void WavIsNotReplacedWhenWritingFails()
+    public void ThePerformanceDrivesTheFirmware()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "mixbox-wav-" + Guid.NewGuid());
-        Directory.CreateDirectory(directory);
-        try
-        {
-            string path = Path.Combine(directory, "mix.wav");
-            File.WriteAllText(path, "previous render");
-            // A directory where the temporary file would go makes the write fail.
-            Directory.CreateDirectory(path + ".partial");
-            var error = Record.Exception(() => WavOutput.WriteStereo24(path, new int[96], 48000));
-            Assert.True(error is IOException or UnauthorizedAccessException, $"got {error}");
-            Assert.Equal("previous render", File.ReadAllText(path));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var result = DemoPerformance.Run(Path.Combine(Path.GetTempPath(), "mixbox-perf-" + Guid.NewGuid()));
+        Assert.False(result.FinalScene.Mute[6], "the mute key brought the lead in");
+        Assert.True(result.FinalScene.CompressorIn, "the compressor key engaged the bus compressor");
+        Assert.Equal(MeterMode.Rms, result.FinalScene.MeterMode);
+        Assert.InRange(result.MaxGainReductionCentiDb, 100, 800);                // gentle glue
+        Assert.InRange(result.Loudness.IntegratedCentiLufs, -2600, -1600);       // a plausible mix: -26..-16 LUFS
+        Assert.True(result.Loudness.TruePeakMaxCentiDb <= -30, "true peak under the safety ceiling");
+        Assert.True(result.FinalScene.MainFaderCentiDb < -2000, "the master knob faded out");
+        var tail = result.Stereo[^960..].Max(v => Math.Abs((long)v));
+        Assert.True(tail < result.Stereo.Max(v => Math.Abs((long)v)) / 4, "the fade-out is audible");
     }
 }

@@ -39,6 +39,9 @@ namespace MixBox.Firmware
 
         public MeterBallistics BusMeter(int side) { return _bus[side]; }
 
+        /// <summary>The largest gain reduction of the last tick, centi-dB (what the GR ladder shows).</summary>
+        public int GainReductionCentiDb { get; private set; }
+
         public MeterBallistics ChannelMeter(int channel) { return _channel[channel]; }
 
         /// <summary>One 10 ms tick: reads the engine's meters, updates ballistics, draws into the panel's shadow.</summary>
@@ -56,7 +59,8 @@ namespace MixBox.Firmware
             DrawLadder(panel, MixBoxS3Board.LedBusMeterLeftFirst, _busLadder, _bus[0]);
             DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
 
-            int lit = _grLadder.LitSegments(engine.ReadGainReduction());
+            GainReductionCentiDb = engine.ReadGainReduction();
+            int lit = _grLadder.LitSegments(GainReductionCentiDb);
             for (int s = 0; s < MixBoxS3Board.GainReductionSegments; s++)
             {
                 panel.SetLed(MixBoxS3Board.LedGainReductionFirst + s, s < lit);

@@ -11,6 +11,7 @@ namespace MixBox.Firmware
         public int[] Pan = new int[Channels];
         public bool[] Mute = new bool[Channels];
         public bool[] Solo = new bool[Channels];
+        /// <summary>-1: straight to the main bus; 0 or 1: through that sub-bus instead.</summary>
         public int[] SubBus = new int[Channels];
         public int[] SubFaderCentiDb = new int[EngineLimits.SubBuses];
         public int MainFaderCentiDb;

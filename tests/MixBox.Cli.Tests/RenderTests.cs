@@ -1,0 +1,129 @@
+namespace MixBox.Cli.Tests;
+
+/// <summary>`mixbox render`: real files through the box, and every kind of bad input refused clearly.</summary>
+public sealed class RenderTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "mixbox-render-" + Guid.NewGuid());
+
+    public RenderTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out, string Err) Mixbox(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    private string InDir(string name) => Path.Combine(_dir, name);
+
+    [Fact]
+    public void RendersMixedFormatsAndPrintsTheMeterReport()
+    {
+        string kick = WavFiles.Sine(_dir, "kick.wav", 60, 0.5, 2.0, bits: 24);
+        string keys = WavFiles.Sine(_dir, "keys.wav", 440, 0.3, 3.0, channels: 2, asFloat: true);
+        string hat = WavFiles.Sine(_dir, "hat.wav", 5000, 0.1, 1.0, bits: 16);
+        var (code, stdout, stderr) = Mixbox("render", kick, keys, hat, "-o", InDir("mix.wav"), "--png", InDir("mix.png"));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("4 input channel(s), 48000 Hz", stdout);
+        Assert.Contains("kick.wav is 1.00 s shorter: padded with silence", stdout);
+        Assert.Contains("integrated", stdout);
+        Assert.Contains("true peak", stdout);
+        var mix = WavFiles.Read24(InDir("mix.wav"));
+        Assert.Equal(3.0 * 48000 * 2, mix.Length);              // the longest stem
+        Assert.InRange(mix.Max(Math.Abs), 0.2, 0.97);             // under the -0.3 dBFS ceiling
+        Assert.True(File.Exists(InDir("mix.png")));
+    }
+
+    [Fact]
+    public void SceneMuteRemovesAStem()
+    {
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.4, 1.0);
+        string b = WavFiles.Sine(_dir, "b.wav", 330, 0.4, 1.0);
+        File.WriteAllText(InDir("scene.json"), """
+            { "channels": [ { "mute": true }, { "fader_db": 0 } ],
+              "output": { "safety_clip": false, "dither": false } }
+            """);
+        File.WriteAllText(InDir("only-b.json"), """{ "output": { "safety_clip": false, "dither": false } }""");
+
+        Assert.Equal(0, Mixbox("render", a, b, "--scene", InDir("scene.json"), "-o", InDir("muted.wav")).Code);
+        Assert.Equal(0, Mixbox("render", b, "--scene", InDir("only-b.json"), "-o", InDir("b.wav")).Code);
+        var muted = WavFiles.Read24(InDir("muted.wav"));
+        var alone = WavFiles.Read24(InDir("b.wav"));
+        Assert.Equal(alone.Skip(480), muted.Skip(480)); // after the first frames: the mute is exact
+    }
+
+    [Fact]
+    public void MissingFileIsOneClearLine()
+    {
+        var (code, _, stderr) = Mixbox("render", InDir("nope.wav"), "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.Equal($"mixbox: {InDir("nope.wav")}: file not found", stderr.Trim());
+    }
+
+    [Fact]
+    public void MalformedWavIsRefused()
+    {
+        File.WriteAllBytes(InDir("noise.wav"), Enumerable.Range(0, 500).Select(i => (byte)(i * 37)).ToArray());
+        var (code, _, stderr) = Mixbox("render", InDir("noise.wav"), "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.StartsWith($"mixbox: {InDir("noise.wav")}: not a readable WAV file", stderr.Trim());
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void UnsupportedFormatSaysWhatIsSupported()
+    {
+        string eightBit = WavFiles.Sine(_dir, "old.wav", 440, 0.5, 0.5, bits: 8);
+        var (code, _, stderr) = Mixbox("render", eightBit, "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.Contains("unsupported format (Pcm, 8-bit): use 16/24/32-bit PCM or 32-bit float", stderr);
+    }
+
+    [Fact]
+    public void MismatchedRatesAreRefused()
+    {
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.4, 0.5, rate: 44100);
+        string b = WavFiles.Sine(_dir, "b.wav", 220, 0.4, 0.5, rate: 48000);
+        var (code, _, stderr) = Mixbox("render", a, b, "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.Contains("stems have different sample rates (a.wav 44100 Hz, b.wav 48000 Hz)", stderr);
+    }
+
+    [Theory]
+    [InlineData("{ \"channels\": [ { \"fader_db\": 3, } ", "malformed scene at line 1")]
+    [InlineData("{ \"chanels\": [] }", "malformed scene")]
+    [InlineData("{ \"channels\": [ { \"fader_db\": 20 } ] }", "channels[0].fader_db is 20, outside -144..12")]
+    [InlineData("{ \"compressor\": { \"ratio\": 50 } }", "compressor.ratio is 50, outside 1..20")]
+    [InlineData("{ \"compressor\": { \"link\": \"sum\" } }", "compressor.link must be \"max\" or \"average\"")]
+    public void BadScenesAreRefusedWithTheirPlace(string json, string message)
+    {
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.4, 0.5);
+        File.WriteAllText(InDir("scene.json"), json);
+        var (code, _, stderr) = Mixbox("render", a, "--scene", InDir("scene.json"), "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.Contains(message, stderr);
+        Assert.StartsWith("mixbox: ", stderr);
+    }
+
+    [Fact]
+    public void AFailedRenderLeavesTheExistingOutputUntouched()
+    {
+        File.WriteAllText(InDir("mix.wav"), "yesterday's mix");
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.4, 0.5);
+        File.WriteAllText(InDir("scene.json"), "{ \"main\": { \"fader_db\": 99 } }");
+        Assert.Equal(1, Mixbox("render", a, "--scene", InDir("scene.json"), "-o", InDir("mix.wav")).Code);
+        Assert.Equal("yesterday's mix", File.ReadAllText(InDir("mix.wav")));
+    }
+
+    [Fact]
+    public void UsageErrorsExitNonZero()
+    {
+        Assert.NotEqual(0, Mixbox("render").Code);
+        Assert.NotEqual(0, Mixbox("render", "a.wav").Code); // no -o
+        Assert.NotEqual(0, Mixbox("frobnicate").Code);
+    }
+}
