@@ -1,16 +1,18 @@
 using System.CommandLine;
 using MixBox.Dsp;
+using Spectre.Console;
 
 namespace MixBox.Cli;
 
 /// <summary>The `mixbox` command line; <see cref="Run"/> is what Main calls and what the tests call.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool interactive = false)
+    /// <param name="liveConsole">An interactive terminal for the demo's live panel; null prints snapshots instead.</param>
+    public static int Run(string[] args, TextWriter output, TextWriter error, IAnsiConsole? liveConsole = null)
     {
         var outDir = new Option<string>("--out") { Description = "directory for demo-mix.wav and meters.png", DefaultValueFactory = _ => "out" };
         var demo = new Command("demo", "render the built-in multitrack through the box (firmware and engine in the twin)") { outDir };
-        demo.SetAction(parse => Guard(error, () => DemoCommand.Run(parse.GetValue(outDir)!, output, interactive)));
+        demo.SetAction(parse => Guard(error, () => DemoCommand.Run(parse.GetValue(outDir)!, output, liveConsole)));
 
         var stems = new Argument<string[]>("stems") { Description = "WAV files (mono or stereo), one or more", Arity = ArgumentArity.OneOrMore };
         var scene = new Option<string?>("--scene") { Description = "scene JSON (faders, pans, routing, compressor, output)" };

@@ -5,20 +5,21 @@ namespace MixBox.Cli;
 /// <summary>`mixbox demo`: the built-in multitrack through the box in the twin, with the front panel shown as it plays.</summary>
 public static class DemoCommand
 {
-    public static int Run(string outDir, TextWriter output, bool live)
+    /// <param name="live">A terminal to animate the panel on, or null to print snapshots to <paramref name="output"/>.</param>
+    public static int Run(string outDir, TextWriter output, IAnsiConsole? live)
     {
         output.WriteLine($"MixBox demo: {DemoPerformance.Seconds:F0} s of an 8-track groove through the box (firmware + engine in the host twin)");
         DemoPerformance.Result result;
-        if (live)
+        if (live is not null)
         {
             result = null!;
-            AnsiConsole.Live(new Panel("booting...")).Start(context =>
+            live.Live(new Panel("booting...")).Start(context =>
             {
                 result = DemoPerformance.Run(Path.Combine(outDir, "demo-settings"), (twin, seconds) =>
                 {
                     if ((int)(seconds * 100) % 5 != 0) return; // 20 frames per second is plenty
                     context.UpdateTarget(new Panel(Markup.Escape(PanelText.Render(twin, DemoMultitrack.ChannelNames)))
-                        .Header($"front panel  {seconds:F2} s / {DemoPerformance.Seconds:F0} s"));
+                        .Header(Markup.Escape($"front panel  {ProgressBar(seconds / DemoPerformance.Seconds)} {seconds:F2} s / {DemoPerformance.Seconds:F0} s")));
                     context.Refresh();
                 });
             });
@@ -41,5 +42,11 @@ public static class DemoCommand
             output.WriteLine(line);
         output.WriteLine($"wrote {wav} (24-bit stereo, {BoxTwin.SampleRate} Hz) and {png}");
         return 0;
+    }
+
+    private static string ProgressBar(double fraction)
+    {
+        int filled = (int)Math.Round(Math.Clamp(fraction, 0, 1) * 20);
+        return "[" + new string('=', filled) + new string(' ', 20 - filled) + "]";
     }
 }

@@ -37,6 +37,31 @@ public class DemoTests
     }
 
     [Fact]
+    public void TheLivePanelAnimatesInATerminal()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "mixbox-live-" + Guid.NewGuid());
+        var screen = new StringWriter();
+        var terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+        try
+        {
+            var stderr = new StringWriter();
+            Assert.Equal(0, CliApp.Run(new[] { "demo", "--out", dir }, new StringWriter(), stderr, terminal));
+            Assert.Equal("", stderr.ToString());
+            Assert.Contains("front panel  [====================] 8.00 s / 8 s", screen.ToString()); // the progress bar, full
+            Assert.Contains("COMP (*)", screen.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ThePerformanceDrivesTheFirmware()
     {
         var result = DemoPerformance.Run(Path.Combine(Path.GetTempPath(), "mixbox-perf-" + Guid.NewGuid()));
