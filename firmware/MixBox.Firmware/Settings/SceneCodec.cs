@@ -81,16 +81,19 @@ namespace MixBox.Firmware
         private static Scene ReadV1(ByteCursor r)
         {
             Scene scene = new Scene();
-            for (int c = 0; c < Scene.Channels; c++)
-            {
-                scene.FaderCentiDb[c] = r.ReadInt16();
-                scene.Pan[c] = r.ReadSByte();
-                int flags = r.ReadByte();
-                scene.Mute[c] = (flags & 1) != 0;
-                scene.Solo[c] = (flags & 2) != 0;
-            }
+            for (int c = 0; c < Scene.Channels; c++) ReadChannelLevels(r, scene, c);
             scene.MainFaderCentiDb = r.ReadInt16();
             return scene;
+        }
+
+        /// <summary>Fader, pan, mute and solo: the same four fields in every version so far.</summary>
+        private static void ReadChannelLevels(ByteCursor r, Scene scene, int c)
+        {
+            scene.FaderCentiDb[c] = r.ReadInt16();
+            scene.Pan[c] = r.ReadSByte();
+            int flags = r.ReadByte();
+            scene.Mute[c] = (flags & 1) != 0;
+            scene.Solo[c] = (flags & 2) != 0;
         }
 
         private static Scene ReadV2(ByteCursor r)
@@ -98,11 +101,7 @@ namespace MixBox.Firmware
             Scene scene = new Scene();
             for (int c = 0; c < Scene.Channels; c++)
             {
-                scene.FaderCentiDb[c] = r.ReadInt16();
-                scene.Pan[c] = r.ReadSByte();
-                int flags = r.ReadByte();
-                scene.Mute[c] = (flags & 1) != 0;
-                scene.Solo[c] = (flags & 2) != 0;
+                ReadChannelLevels(r, scene, c);
                 scene.SubBus[c] = r.ReadSByte();
             }
             for (int b = 0; b < EngineLimits.SubBuses; b++) scene.SubFaderCentiDb[b] = r.ReadInt16();
