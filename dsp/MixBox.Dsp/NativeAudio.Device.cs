@@ -1,0 +1,52 @@
+using System.Runtime.CompilerServices;
+
+namespace MixBox.Dsp
+{
+    /// <summary>
+    /// Device only: the native audio task (firmware/native/mixbox_audio_task.c). It runs
+    /// on core 1 and mixes every 32-frame TDM block through the engine that
+    /// <see cref="MixEngine"/> set up; C# keeps calling MixEngine as before (setters go
+    /// straight to the engine, meter reads are served by the audio task between blocks).
+    /// Status codes: 0, an <see cref="EngineStatus"/>, or a <see cref="DeviceStatus"/>.
+    /// </summary>
+    public static class NativeAudio
+    {
+        /// <summary>Indices into the array <see cref="ReadStats"/> fills.</summary>
+        public const int StatBlocks = 0;
+        public const int StatOverruns = 1;
+        public const int StatUnderruns = 2;
+        public const int StatIoErrors = 3;
+        public const int StatEngineErrors = 4;
+        public const int StatLastBlockMicroseconds = 5;
+        public const int StatWorstBlockMicroseconds = 6;
+        public const int StatLateBlocks = 7;
+        public const int StatBudgetMicroseconds = 8;
+        public const int StatCount = 9;
+
+        /// <summary>MIXBOX_ABI_VERSION of the engine compiled into the firmware image.</summary>
+        public static int EngineAbiVersion() { return NativeEngine.AbiVersion(); }
+
+        /// <summary>
+        /// Starts TDM I/O and the audio task. The engine must have been initialised (a
+        /// <see cref="MixEngine"/> exists) with the board's sample rate and channel count.
+        /// </summary>
+        public static int Start() { return NativeStart(); }
+
+        /// <summary>Stops the task and releases the I2S channels (for tests and updates).</summary>
+        public static int Stop() { return NativeStop(); }
+
+        public static bool IsRunning() { return NativeIsRunning() != 0; }
+
+        /// <summary>Fills <paramref name="values"/> (at least <see cref="StatCount"/>) with the counters.</summary>
+        public static int ReadStats(int[] values) { return NativeReadStats(values); }
+
+        /// <summary>Clears the worst block time and the late-block count (done by the audio task).</summary>
+        public static int ResetStats() { return NativeResetStats(); }
+
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeStart();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeStop();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeIsRunning();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadStats(int[] values);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetStats();
+    }
+}

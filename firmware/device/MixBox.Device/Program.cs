@@ -1,0 +1,82 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using MixBox.Boards;
+using MixBox.Dsp;
+using MixBox.Firmware;
+using MixBox.Hal;
+using MixBox.Hal.Device;
+
+namespace MixBox.Device
+{
+    /// <summary>
+    /// Device entry point, kept thin: check the engine ABI, create the engine, boot the
+    /// app (bring-up, scene from NVS), start the native audio task, run the 100 Hz control
+    /// loop. Anything that stops sound shows its <see cref="FaultPattern"/> forever.
+    /// </summary>
+    public static class Program
+    {
+        public static void Main()
+        {
+            NanoI2cBus bus = new NanoI2cBus(MixBoxS3Board.I2cBusId, MixBoxS3Board.PinI2cSda, MixBoxS3Board.PinI2cScl);
+            ThreadDelay delay = new ThreadDelay();
+
+            int abi = NativeAudio.EngineAbiVersion();
+            Debug.WriteLine(AbiCheck.Describe(abi));
+            if (!AbiCheck.Matches(abi))
+            {
+                ShowFault(bus, delay, DeviceFault.AbiMismatch);
+            }
+
+            MixEngine engine;
+            try
+            {
+                engine = new MixEngine(MixBoxS3Board.SampleRate, MixBoxS3Board.TdmSlots);
+            }
+            catch (Exception e)
+            {
+                // MixEngine also throws on an ABI mismatch: same pattern as above.
+                Debug.WriteLine("engine: " + e.Message);
+                ShowFault(bus, delay, AbiCheck.Matches(NativeAudio.EngineAbiVersion()) ? DeviceFault.EngineInit : DeviceFault.AbiMismatch);
+                return;
+            }
+
+            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine);
+            BootReport report = app.Boot();
+            Debug.WriteLine(report.Describe());
+
+            // The scene is in the engine before the first block: the box starts with it.
+            int status = NativeAudio.Start();
+            if (status != 0)
+            {
+                Debug.WriteLine("audio start: " + status.ToString());
+                ShowFault(bus, delay, DeviceFault.AudioStart);
+            }
+
+            int periodMs = 1000 / MixBoxApp.TicksPerSecond;
+            while (true)
+            {
+                app.Tick();
+                Thread.Sleep(periodMs);
+            }
+        }
+
+        /// <summary>Blinks the fault's pattern on the panel; never returns.</summary>
+        private static void ShowFault(II2cBus bus, IDelay delay, DeviceFault fault)
+        {
+            Ht16k33 panel = new Ht16k33(bus.Open(MixBoxS3Board.AddressPanel), delay, RetryPolicy.Default, "panel");
+            bool panelOk = panel.Initialize();
+            int[] leds = FaultPattern.Leds();
+            for (int tick = 0; ; tick = (tick + 1) % FaultPattern.CycleTicks)
+            {
+                if (panelOk)
+                {
+                    bool lit = FaultPattern.IsLit(fault, tick);
+                    for (int i = 0; i < leds.Length; i++) panel.SetLed(leds[i], lit);
+                    panel.Flush();
+                }
+                Thread.Sleep(FaultPattern.TickMilliseconds);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//-----------------------------------------------------------------------------
+// Interop implementation of MixBox.Dsp.NativeAudio (dsp/MixBox.Dsp/NativeAudio.Device.cs);
+// same conventions as MixBox_Dsp_MixBox_Dsp_NativeEngine.cpp. Forwards to
+// mixbox_audio_task.c.
+//-----------------------------------------------------------------------------
+
+#include "MixBox_Dsp.h"
+#include "MixBox_Dsp_MixBox_Dsp_NativeAudio.h"
+
+#include "mixbox_device.h"
+
+using namespace MixBox_Dsp::MixBox_Dsp;
+
+signed int NativeAudio::NativeStart(HRESULT &hr)
+{
+    (void)hr;
+    return mixbox_audio_start();
+}
+
+signed int NativeAudio::NativeStop(HRESULT &hr)
+{
+    (void)hr;
+    return mixbox_audio_stop();
+}
+
+signed int NativeAudio::NativeIsRunning(HRESULT &hr)
+{
+    (void)hr;
+    return mixbox_audio_running() ? 1 : 0;
+}
+
+// Order: NativeAudio.Stat* in C#.
+signed int NativeAudio::NativeReadStats(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < 9) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    mixbox_audio_stats_t stats;
+    mixbox_audio_read_stats(&stats);
+    signed int *values = param0.GetBuffer();
+    values[0] = (signed int)stats.blocks;
+    values[1] = (signed int)stats.overruns;
+    values[2] = (signed int)stats.underruns;
+    values[3] = (signed int)stats.io_errors;
+    values[4] = (signed int)stats.engine_errors;
+    values[5] = (signed int)stats.last_block_us;
+    values[6] = (signed int)stats.worst_block_us;
+    values[7] = (signed int)stats.late_blocks;
+    values[8] = (signed int)stats.budget_us;
+    return MIXBOX_OK;
+}
+
+signed int NativeAudio::NativeResetStats(HRESULT &hr)
+{
+    (void)hr;
+    int32_t status = mixbox_audio_request(MIXBOX_REQUEST_STATS_RESET, 0u);
+    return status == MIXBOX_OK ? mixbox_audio_mailbox()->status : status;
+}

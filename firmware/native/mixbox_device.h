@@ -1,0 +1,73 @@
+/*
+ * mixbox_device.h - the device layer the interop glue calls (ESP-IDF v5.5 side).
+ *
+ * mixbox_audio_task.c owns the one engine instance, the TDM channels and the audio
+ * task; mixbox_settings_nvs.c the settings slots. Every function here is called from
+ * the CLR thread only (core 0), so they are not re-entrant among themselves and need
+ * not be: the CLR never runs two native calls at once.
+ */
+#ifndef MIXBOX_DEVICE_H
+#define MIXBOX_DEVICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mixbox_device_link.h"
+#include "mixbox_engine.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Board (mirrors boards/mixbox-s3/MixBoxS3Board.cs; BoardDefinitionTests-style check in docs/DEVICE.md). */
+#define MIXBOX_BOARD_SAMPLE_RATE 48000u
+#define MIXBOX_BOARD_TDM_SLOTS 8u
+#define MIXBOX_BOARD_SLOT_BITS 32u
+#define MIXBOX_BOARD_DAC_FIRST_SLOT 0u
+#define MIXBOX_BOARD_PIN_MCLK 4
+#define MIXBOX_BOARD_PIN_BCK 5
+#define MIXBOX_BOARD_PIN_WS 6
+#define MIXBOX_BOARD_PIN_DIN 7
+#define MIXBOX_BOARD_PIN_DOUT 15
+
+/* One block: 32 frames = 0.67 ms at 48 kHz = one DMA descriptor (32 x 32 bytes). */
+#define MIXBOX_DEVICE_BLOCK_FRAMES 32u
+
+/* The engine the glue and the audio task share. */
+mixbox_engine_t *mixbox_device_engine(void);
+
+/* mixbox_init on the shared engine; MIXBOX_DEVICE_ERR_BUSY while audio runs. */
+int32_t mixbox_device_init(uint32_t sample_rate_hz, uint32_t channels);
+
+/* Audio task control. */
+int32_t mixbox_audio_start(void);
+int32_t mixbox_audio_stop(void);
+int mixbox_audio_running(void);
+void mixbox_audio_read_stats(mixbox_audio_stats_t *copy);
+
+/* Posts a request to the audio task and waits for its answer (bounded: 20 ms);
+ * on MIXBOX_OK the answer is in *mixbox_audio_mailbox(). */
+int32_t mixbox_audio_request(mixbox_request_kind_t kind, uint32_t arg);
+mixbox_mailbox_t *mixbox_audio_mailbox(void);
+
+/* Audio-side reads and resets, wherever the audio runs: while the task runs they go
+ * through the mailbox (meters from whole snapshots, see mixbox_meter_cache_t), when
+ * it is stopped they call the engine directly. Engine or device status. */
+int32_t mixbox_device_meter_read(uint32_t meter_id, mixbox_meter_reading_t *reading);
+int32_t mixbox_device_meter_reset_hold(uint32_t meter_id);
+int32_t mixbox_device_gain_reduction_read(int32_t *gain_reduction_cdb);
+int32_t mixbox_device_loudness_read(mixbox_loudness_reading_t *reading);
+int32_t mixbox_device_loudness_reset(void);
+
+/* Settings slots in NVS (namespace "mixbox", keys "slot0"/"slot1"). */
+#define MIXBOX_SETTINGS_SLOTS 2
+#define MIXBOX_SETTINGS_MAX_BYTES 4000u
+int32_t mixbox_settings_length(int32_t slot);
+int32_t mixbox_settings_read(int32_t slot, uint8_t *buffer, size_t capacity);
+int32_t mixbox_settings_write(int32_t slot, const uint8_t *data, size_t length);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MIXBOX_DEVICE_H */

@@ -1,0 +1,252 @@
+/*
+ * Host test of mixbox_device_link.c: the mailbox, the meter cache, the block
+ * statistics and TDM framing, then a two-thread run with the real engine (one
+ * thread as the audio task, one as the CLR), as on the device's two cores.
+ * Exit status 0 = all passed; ctest runs it (tests/MixBox.Device.Tests runs ctest).
+ */
+#include <pthread.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mixbox_device_link.h"
+
+static int failures;
+
+#define CHECK(cond)                                                              \
+    do {                                                                         \
+        if (!(cond)) {                                                           \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+            failures++;                                                          \
+        }                                                                        \
+    } while (0)
+
+#define FRAMES 32u
+#define CHANNELS 8u
+
+static mixbox_engine_t engine;
+
+static void fill_input(q31_t *input)
+{
+    /* Channel 0: square wave at half scale (-6.02 dBFS peak); others silent. */
+    for (uint32_t f = 0; f < FRAMES; f++) {
+        for (uint32_t c = 0; c < CHANNELS; c++) input[f * CHANNELS + c] = 0;
+        input[f * CHANNELS] = (f & 1u) ? (q31_t)0x40000000 : (q31_t)-0x40000000;
+    }
+}
+
+static void no_wait(void *context) { (void)context; }
+
+static void yield_wait(void *context) { (void)context; sched_yield(); }
+
+static void test_mailbox_single_thread(void)
+{
+    static mixbox_mailbox_t mailbox;
+    static mixbox_audio_stats_t stats;
+    q31_t input[FRAMES * CHANNELS];
+    q31_t output[FRAMES * 2u];
+
+    CHECK(mixbox_init(&engine, 48000u, CHANNELS) == MIXBOX_OK);
+    mixbox_mailbox_init(&mailbox);
+    mixbox_audio_stats_init(&stats, 48000u, FRAMES);
+    fill_input(input);
+    for (int b = 0; b < 20; b++) CHECK(mixbox_process(&engine, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) == MIXBOX_OK);
+
+    CHECK(mixbox_mailbox_answered(&mailbox));
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 0); /* nothing pending */
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_METERS, 0u) == MIXBOX_OK);
+    CHECK(!mixbox_mailbox_answered(&mailbox));
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_METERS, 0u) == MIXBOX_DEVICE_ERR_BUSY);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(mixbox_mailbox_answered(&mailbox));
+    CHECK(mailbox.status == MIXBOX_OK);
+    CHECK(mailbox.meters[MIXBOX_METER_CHANNEL(0)].peak_cdb >= -610 && mailbox.meters[MIXBOX_METER_CHANNEL(0)].peak_cdb <= -595);
+    CHECK(mailbox.meters[MIXBOX_METER_CHANNEL(1)].peak_cdb == MIXBOX_METER_SILENCE_CDB);
+    CHECK(mailbox.meters[MIXBOX_METER_CHANNEL(12)].peak_cdb == MIXBOX_METER_SILENCE_CDB); /* past the 8 channels */
+    CHECK(mailbox.gain_reduction_cdb == 0);
+
+    /* The snapshot read-and-reset the engine's peaks: a direct read now sees nothing new. */
+    mixbox_meter_reading_t direct;
+    CHECK(mixbox_meter_read(&engine, MIXBOX_METER_CHANNEL(0), &direct) == MIXBOX_OK);
+    CHECK(direct.peak_cdb == MIXBOX_METER_SILENCE_CDB);
+
+    /* Timeout: nobody services; the late answer is absorbed by the next transaction. */
+    CHECK(mixbox_mailbox_transact(&mailbox, MIXBOX_REQUEST_LOUDNESS_READ, 0u, no_wait, NULL, 3u) == MIXBOX_DEVICE_ERR_TIMEOUT);
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_METERS, 0u) == MIXBOX_DEVICE_ERR_BUSY);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_METER_RESET_HOLD, MIXBOX_METER_COUNT) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(mailbox.status == MIXBOX_ERR_INDEX); /* the engine's own refusal comes back */
+
+    /* Unknown request kind: refused, still answered. */
+    CHECK(mixbox_mailbox_post(&mailbox, (mixbox_request_kind_t)99, 0u) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(mailbox.status == MIXBOX_ERR_PARAM);
+
+    /* Stats reset through the mailbox. */
+    mixbox_audio_stats_note_block(&stats, 900u);
+    CHECK(stats.worst_block_us == 900u && stats.late_blocks == 1u);
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_STATS_RESET, 0u) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(stats.worst_block_us == 0u && stats.late_blocks == 0u && stats.blocks == 1u);
+
+    /* Sequence numbers wrap without harm. */
+    mailbox.request_seq = mailbox.response_seq = 0xFFFFFFFFu;
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_LOUDNESS_RESET, 0u) == MIXBOX_OK);
+    CHECK(mailbox.request_seq == 0u && !mixbox_mailbox_answered(&mailbox));
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1);
+    CHECK(mixbox_mailbox_answered(&mailbox) && mailbox.status == MIXBOX_OK);
+}
+
+static void test_meter_cache(void)
+{
+    static mixbox_meter_cache_t cache;
+    static mixbox_meter_reading_t snap[MIXBOX_METER_COUNT];
+    mixbox_meter_reading_t r;
+    int32_t gr;
+
+    mixbox_meter_cache_init(&cache);
+    CHECK(!mixbox_meter_cache_take(&cache, 0u, &r));
+    CHECK(!mixbox_meter_cache_take_gain_reduction(&cache, &gr));
+
+    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) {
+        snap[m].peak_cdb = -1000; snap[m].rms_cdb = -1500; snap[m].hold_cdb = -500; snap[m].clipped = 0;
+    }
+    snap[3].clipped = 1;
+    mixbox_meter_cache_merge(&cache, snap, 200);
+    CHECK(mixbox_meter_cache_take(&cache, 0u, &r) && r.peak_cdb == -1000 && r.rms_cdb == -1500 && r.hold_cdb == -500);
+    CHECK(!mixbox_meter_cache_take(&cache, 0u, &r)); /* taken: the next read needs a new snapshot */
+
+    /* Meter 3 not taken: the next snapshot merges into it. */
+    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) {
+        snap[m].peak_cdb = -2000; snap[m].rms_cdb = -1600; snap[m].hold_cdb = -400; snap[m].clipped = 0;
+    }
+    mixbox_meter_cache_merge(&cache, snap, 100);
+    CHECK(mixbox_meter_cache_take(&cache, 3u, &r));
+    CHECK(r.peak_cdb == -1000); /* the louder, older peak survives */
+    CHECK(r.clipped == 1);      /* and so does its clip */
+    CHECK(r.rms_cdb == -1600 && r.hold_cdb == -400); /* RMS and hold: newest */
+    CHECK(mixbox_meter_cache_take(&cache, 0u, &r) && r.peak_cdb == -2000 && r.clipped == 0); /* taken before: replaced */
+    CHECK(mixbox_meter_cache_take_gain_reduction(&cache, &gr) && gr == 200); /* max of 200 and 100 */
+    CHECK(!mixbox_meter_cache_take_gain_reduction(&cache, &gr));
+    CHECK(!mixbox_meter_cache_take(&cache, MIXBOX_METER_COUNT, &r));
+}
+
+static void test_stats_and_tdm(void)
+{
+    static mixbox_audio_stats_t stats;
+    mixbox_audio_stats_init(&stats, 48000u, 32u);
+    CHECK(stats.budget_us == 667u); /* 666.67 us rounded up */
+    mixbox_audio_stats_init(&stats, 48000u, 48u);
+    CHECK(stats.budget_us == 1000u); /* exact stays exact */
+    mixbox_audio_stats_init(&stats, 48000u, 32u);
+    mixbox_audio_stats_note_block(&stats, 300u);
+    mixbox_audio_stats_note_block(&stats, 667u);
+    mixbox_audio_stats_note_block(&stats, 200u);
+    mixbox_audio_stats_note_block(&stats, 668u);
+    mixbox_audio_stats_count(&stats.overruns);
+    mixbox_audio_stats_t copy;
+    mixbox_audio_stats_read(&stats, &copy);
+    CHECK(copy.blocks == 4u && copy.last_block_us == 668u && copy.worst_block_us == 668u);
+    CHECK(copy.late_blocks == 1u && copy.overruns == 1u && copy.underruns == 0u);
+
+    q31_t stereo[6] = { 1, 2, 3, 4, 5, 6 };
+    q31_t tdm[3 * 8 + 1];
+    for (int i = 0; i < 25; i++) tdm[i] = 77;
+    mixbox_tdm_pack_stereo(stereo, tdm, 3u, 8u, 0u);
+    CHECK(tdm[0] == 1 && tdm[1] == 2 && tdm[8] == 3 && tdm[9] == 4 && tdm[16] == 5 && tdm[17] == 6);
+    CHECK(tdm[2] == 0 && tdm[7] == 0 && tdm[23] == 0);
+    CHECK(tdm[24] == 77); /* nothing past frames * slots */
+    mixbox_tdm_pack_stereo(stereo, tdm, 1u, 8u, 6u);
+    CHECK(tdm[6] == 1 && tdm[7] == 2 && tdm[0] == 0);
+}
+
+/* ---- two threads: audio task and control side ---- */
+
+static mixbox_mailbox_t shared_mailbox;
+static mixbox_audio_stats_t shared_stats;
+static int stop_audio;
+
+static void *audio_thread(void *unused)
+{
+    (void)unused;
+    q31_t input[FRAMES * CHANNELS];
+    q31_t output[FRAMES * 2u];
+    fill_input(input);
+    while (!__atomic_load_n(&stop_audio, __ATOMIC_ACQUIRE)) {
+        mixbox_mailbox_service(&shared_mailbox, &engine, &shared_stats);
+        if (mixbox_process(&engine, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) != MIXBOX_OK) {
+            mixbox_audio_stats_count(&shared_stats.engine_errors);
+        }
+        mixbox_audio_stats_note_block(&shared_stats, 1u);
+    }
+    return NULL;
+}
+
+static int near(int32_t value, int32_t expected) { return value >= expected - 10 && value <= expected + 10; }
+
+static void test_two_threads(void)
+{
+    static mixbox_meter_cache_t cache;
+    pthread_t audio;
+    CHECK(mixbox_init(&engine, 48000u, CHANNELS) == MIXBOX_OK);
+    mixbox_mailbox_init(&shared_mailbox);
+    mixbox_audio_stats_init(&shared_stats, 48000u, FRAMES);
+    mixbox_meter_cache_init(&cache);
+    __atomic_store_n(&stop_audio, 0, __ATOMIC_RELEASE);
+    CHECK(pthread_create(&audio, NULL, audio_thread, NULL) == 0);
+
+    int timeouts = 0, bad_readings = 0, transactions = 0;
+    for (int i = 0; i < 3000; i++) {
+        int32_t fader = (i & 1) ? -600 : 0;
+        CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, 0u, fader) == MIXBOX_OK);
+        CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_COMP_THRESHOLD_CDB, 0u, -1000 - (i % 7) * 100) == MIXBOX_OK);
+        mixbox_meter_reading_t r;
+        if (!mixbox_meter_cache_take(&cache, MIXBOX_METER_CHANNEL(0), &r)) {
+            int32_t s = mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_METERS, 0u, yield_wait, NULL, 10000000u);
+            transactions++;
+            if (s != MIXBOX_OK) { timeouts++; continue; }
+            CHECK(shared_mailbox.status == MIXBOX_OK);
+            mixbox_meter_cache_merge(&cache, shared_mailbox.meters, shared_mailbox.gain_reduction_cdb);
+            if (!mixbox_meter_cache_take(&cache, MIXBOX_METER_CHANNEL(0), &r)) { bad_readings++; continue; }
+        }
+        /* Peak since the previous read: at fader 0 or -6 dB, or silence if no block ran in between. */
+        if (!(near(r.peak_cdb, -602) || near(r.peak_cdb, -1204) || r.peak_cdb == MIXBOX_METER_SILENCE_CDB)) bad_readings++;
+        if ((i % 100) == 0) {
+            CHECK(mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_LOUDNESS_READ, 0u, yield_wait, NULL, 10000000u) == MIXBOX_OK);
+            CHECK(shared_mailbox.status == MIXBOX_OK);
+        }
+    }
+    /* The last fader value reaches the audio side: after it settles the meter agrees. */
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, 0u, -600) == MIXBOX_OK);
+    uint32_t start = __atomic_load_n(&shared_stats.blocks, __ATOMIC_RELAXED);
+    while (__atomic_load_n(&shared_stats.blocks, __ATOMIC_RELAXED) - start < 100u) sched_yield();
+    CHECK(mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_METERS, 0u, yield_wait, NULL, 10000000u) == MIXBOX_OK);
+    CHECK(near(shared_mailbox.meters[MIXBOX_METER_CHANNEL(0)].peak_cdb, -1204));
+
+    __atomic_store_n(&stop_audio, 1, __ATOMIC_RELEASE);
+    CHECK(pthread_join(audio, NULL) == 0);
+    mixbox_audio_stats_t copy;
+    mixbox_audio_stats_read(&shared_stats, &copy);
+    CHECK(timeouts == 0);
+    CHECK(bad_readings == 0);
+    CHECK(transactions > 0);
+    CHECK(copy.engine_errors == 0u);
+    CHECK(copy.blocks > 0u);
+    printf("two threads: %d transactions, %u blocks\n", transactions, copy.blocks);
+}
+
+int main(void)
+{
+    test_mailbox_single_thread();
+    test_meter_cache();
+    test_stats_and_tdm();
+    test_two_threads();
+    if (failures != 0) {
+        fprintf(stderr, "%d check(s) failed\n", failures);
+        return 1;
+    }
+    printf("device link: all checks passed\n");
+    return 0;
+}
