@@ -6,6 +6,7 @@
 
 #include "gain_law.h"
 #include "gain_ramp.h"
+#include "handoff.h"
 #include "level_db.h"
 #include "level_meter.h"
 #include "loudness_meter.h"
@@ -74,7 +75,7 @@ static void derive_targets(mixbox_engine_t *engine)
     }
     engine->main_target_q24 = fader_target_q24(engine->main_fader_cdb, 0);
     mixbus_design(&engine->mixbus_target, engine->mixbus_param, engine->sample_rate);
-    engine->targets_version++;
+    handoff_publish(&engine->targets_version, engine->targets_version + 1u);
 }
 
 /* ---- Audio side ---- */
@@ -84,7 +85,7 @@ static void derive_targets(mixbox_engine_t *engine)
  * again at the next block. */
 static void apply_targets(mixbox_engine_t *engine)
 {
-    uint32_t version = engine->targets_version;
+    uint32_t version = handoff_read(&engine->targets_version);
     if (version == engine->applied_version) return;
     /* Before the first block, a 1-frame ramp: the scene the box boots with
      * applies at once instead of gliding in from the defaults. */
