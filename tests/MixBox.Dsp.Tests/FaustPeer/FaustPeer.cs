@@ -50,6 +50,7 @@ public static class FaustPeer
     {
         string directory = Path.Combine(Path.GetTempPath(), "mixbox-faust-peer-" + Environment.ProcessId);
         Directory.CreateDirectory(directory);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
         string source = Path.Combine(AppContext.BaseDirectory, "FaustPeer");
         foreach (string file in new[] { "peer_compressor.dsp", "faust_harness.c" })
             File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
