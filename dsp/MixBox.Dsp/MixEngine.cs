@@ -49,13 +49,13 @@ namespace MixBox.Dsp
 
         public void Set(EngineParam param, int index, int value)
         {
-            Check("set parameter " + ((int)param).ToString(), _native.SetParam((int)param, index, value));
+            Check(_native.SetParam((int)param, index, value), "set parameter ", (int)param);
         }
 
         public int Get(EngineParam param, int index)
         {
             int value;
-            Check("get parameter " + ((int)param).ToString(), _native.GetParam((int)param, index, out value));
+            Check(_native.GetParam((int)param, index, out value), "get parameter ", (int)param);
             return value;
         }
 
@@ -143,7 +143,7 @@ namespace MixBox.Dsp
         /// <summary>Reads a meter (see <see cref="MeterId"/>) and resets its peak and clip flag.</summary>
         public MeterReading ReadMeter(int meterId)
         {
-            Check("read meter " + meterId.ToString(), _native.ReadMeter(meterId, _meterValues));
+            Check(_native.ReadMeter(meterId, _meterValues), "read meter ", meterId);
             MeterReading reading;
             reading.PeakCentiDb = _meterValues[0];
             reading.RmsCentiDb = _meterValues[1];
@@ -154,7 +154,7 @@ namespace MixBox.Dsp
 
         public void ResetMeterHold(int meterId)
         {
-            Check("reset meter hold " + meterId.ToString(), _native.ResetMeterHold(meterId));
+            Check(_native.ResetMeterHold(meterId), "reset meter hold ", meterId);
         }
 
         public void Dispose()
@@ -167,6 +167,16 @@ namespace MixBox.Dsp
             if (status != (int)EngineStatus.Ok)
             {
                 throw new MixEngineException(operation, (EngineStatus)status);
+            }
+        }
+
+        // The operation's name is only built when the call failed: the audio and
+        // control loops call these every block and every tick, and must not allocate.
+        private static void Check(int status, string operation, int index)
+        {
+            if (status != (int)EngineStatus.Ok)
+            {
+                throw new MixEngineException(operation + index.ToString(), (EngineStatus)status);
             }
         }
     }

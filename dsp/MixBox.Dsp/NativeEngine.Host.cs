@@ -22,9 +22,15 @@ namespace MixBox.Dsp
             return mixbox_init(_instance, (uint)sampleRate, (uint)channels);
         }
 
-        public int Process(int[] input, int[] output, int frames)
+        // Pinned pointers, not marshalled arrays: nothing is allocated per block. A null
+        // array pins to a null pointer, which the C side refuses with MIXBOX_ERR_NULL.
+        public unsafe int Process(int[] input, int[] output, int frames)
         {
-            return mixbox_process(_instance, input, (nuint)(input?.Length ?? 0), output, (nuint)(output?.Length ?? 0), (uint)frames);
+            fixed (int* inputSamples = input)
+            fixed (int* outputSamples = output)
+            {
+                return mixbox_process(_instance, inputSamples, (nuint)(input?.Length ?? 0), outputSamples, (nuint)(output?.Length ?? 0), (uint)frames);
+            }
         }
 
         public int SetParam(int param, int index, int value) { return mixbox_set_param(_instance, param, (uint)index, value); }
@@ -54,7 +60,7 @@ namespace MixBox.Dsp
         [DllImport(Library)] private static extern uint mixbox_engine_size();
         [DllImport(Library)] private static extern int mixbox_init(IntPtr engine, uint sampleRate, uint channels);
         [DllImport(Library)]
-        private static extern int mixbox_process(IntPtr engine, int[] input, nuint inputSamples, int[] output, nuint outputSamples, uint frames);
+        private static extern unsafe int mixbox_process(IntPtr engine, int* input, nuint inputSamples, int* output, nuint outputSamples, uint frames);
         [DllImport(Library)] private static extern int mixbox_set_param(IntPtr engine, int param, uint index, int value);
         [DllImport(Library)] private static extern int mixbox_get_param(IntPtr engine, int param, uint index, out int value);
         // mixbox_meter_reading_t is four int32 fields: the same layout as int[4].

@@ -26,6 +26,7 @@ public sealed class BoxTwin : IDisposable
     public BoxTwin(ISettingsStorage storage, Action<BoxTwin>? beforeBoot = null)
     {
         Board = new SimulatedMixBoxS3();
+        Board.Bus.LogTransfers = false; // a test aid; the running twin must not allocate per transfer
         Board.StartClocks();
         Engine = new MixEngine(SampleRate, Channels);
         for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) SetKnob(knob, FaderLaw.TravelFromCentiDb(0));

@@ -37,6 +37,9 @@ public sealed class SimulatedI2cBus : II2cBus
         return injector;
     }
 
+    /// <summary>Keep a log of every transfer (for tests); the twin turns it off so its loop allocates nothing.</summary>
+    public bool LogTransfers { get; set; } = true;
+
     public int TransferCount(int address) => _log.Count(t => t.Address == address);
 
     public IEnumerable<SimTransfer> TransfersTo(int address) => _log.Where(t => t.Address == address);
@@ -46,7 +49,7 @@ public sealed class SimulatedI2cBus : II2cBus
     internal I2cTransferResult Transfer(int address, byte[] write, byte[]? read)
     {
         var result = Execute(address, write, read);
-        _log.Add(new SimTransfer(address, (byte[])write.Clone(), read?.Length ?? 0, result.Status));
+        if (LogTransfers) _log.Add(new SimTransfer(address, (byte[])write.Clone(), read?.Length ?? 0, result.Status));
         return result;
     }
 

@@ -195,7 +195,8 @@ typedef struct {
 #define TRUE_PEAK_PHASES 4u
 #define TRUE_PEAK_TAPS 12u
 
-/* Magnitudes are Q44: full scale = 2^44 (Q1.31 input times the Q13 taps). */
+/* The hold is Q44 (full scale = 2^44); the filter history holds the top 16
+ * bits of each sample (Q1.15), see true_peak.c. */
 typedef struct {
     /* The last 12 inputs, stored twice so the newest-to-oldest window is
      * contiguous at history[position .. position + 11]. */

@@ -19,10 +19,11 @@ void true_peak_clear_hold(true_peak_t *tp);
  * Adds one sample of one channel.
  *
  * Scaling and overflow: the Annex 2 taps are exact multiples of 2^-13 and
- * are stored as Q13 integers (largest 7964); each phase sums 12 products
- * Q1.31 x Q13 in int64: the largest phase's absolute tap sum is 2.03, so
- * |sum| < 2^45, 18 bits under the int64 limit. Inter-sample peaks above
- * full scale (up to +6 dB and more) are represented without saturation.
+ * are stored as Q13 integers (largest 7964); each phase sums 12 products of
+ * the sample's top 16 bits (Q1.15) and a Q13 tap in int32: the largest
+ * phase's absolute tap sum is 2.03, so |sum| < 2^29.1, 2 bits under the int32
+ * limit. Inter-sample peaks above full scale (up to +6 dB and more) are
+ * represented without saturation. The hold is kept in Q44.
  * The input sample itself also counts (|x| << 13), so the reading is never
  * below the sample peak (the interpolating phases can under-read it by up
  * to 0.25 dB; BS.1770-4 Annex 2, Appendix 1).
