@@ -26,15 +26,23 @@ void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, u
     meter->segment_sum = sum;
 }
 
-void level_meter_detect_input_clip(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
+void level_meter_accumulate_input(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
+    uint32_t peak = meter->peak;
+    uint64_t sum = meter->segment_sum;
     for (uint32_t i = 0; i < frames; i++) {
         int32_t x = samples[i * stride];
-        if (x >= LEVEL_METER_INPUT_CLIP_Q31 || x <= -LEVEL_METER_INPUT_CLIP_Q31) {
-            meter->clipped = 1u;
-            return;
-        }
+        uint32_t magnitude = q31_magnitude(x);
+        if (magnitude > peak) peak = magnitude;
+        int64_t top24 = x >> 8;
+        sum += (uint64_t)(top24 * top24);
     }
+    meter->peak = peak;
+    if (peak > meter->hold) meter->hold = peak;
+    meter->segment_sum = sum;
+    /* The largest magnitude since the last read tells whether any sample of
+     * this chunk reached full scale (the peak only grows until it is read). */
+    if (peak >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
 }
 
 void level_meter_end_segment(mixbox_level_meter_t *meter)

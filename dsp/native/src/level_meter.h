@@ -16,8 +16,9 @@ void level_meter_init(mixbox_level_meter_t *meter);
  * segment at 96 kHz (960 squares) stays below 2^56. */
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
 
-/* Flags an input clip if any sample reached the full-scale code. */
-void level_meter_detect_input_clip(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
+/* The same for a channel input, flagging a clip when a sample reached the
+ * converter's full-scale code: one pass over the samples, not two. */
+void level_meter_accumulate_input(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
 
 /* Closes the running 10 ms segment into the 300 ms window. */
 void level_meter_end_segment(mixbox_level_meter_t *meter);

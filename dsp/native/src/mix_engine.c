@@ -123,7 +123,8 @@ static void mix_into(const q31_t *x, uint32_t stride, uint32_t frames,
     }
 }
 
-static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uint32_t frames)
+/* Mixes channel c into its buses; marks the sub-bus it fed in sub_fed. */
+static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uint32_t frames, int *sub_fed)
 {
     mixbox_gain_ramp_t *left = &engine->channel_gain[c][0];
     mixbox_gain_ramp_t *right = &engine->channel_gain[c][1];
@@ -139,6 +140,7 @@ static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uin
                      engine->main_sum[0] + done, engine->main_sum[1] + done);
         }
         if (p->sub_bus >= 0) {
+            sub_fed[p->sub_bus] = 1;
             int64_t(*sub)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[p->sub_bus];
             mix_into(segment, stride, n, left->value, left->step, right->value, right->step,
                      sub[0] + done, sub[1] + done);
@@ -208,13 +210,17 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
         memset(engine->sub_sum[b][1], 0, sum_bytes);
     }
 
+    int sub_fed[MIXBOX_SUB_BUSES] = { 0 };
     for (uint32_t c = 0; c < engine->channels; c++) {
         const q31_t *x = input + c;
-        level_meter_accumulate(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
-        level_meter_detect_input_clip(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
-        mix_channel(engine, c, x, frames);
+        level_meter_accumulate_input(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
+        mix_channel(engine, c, x, frames, sub_fed);
     }
-    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) finish_sub_bus(engine, b, frames);
+    /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
+     * meters and the main sum would not change, so it is skipped. */
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        if (sub_fed[b] || engine->sub_gain[b].frames_left != 0u) finish_sub_bus(engine, b, frames);
+    }
     finish_main_bus(engine, output, frames);
     loudness_meter_process(&engine->loudness, output, frames);
 }

@@ -48,12 +48,17 @@ void true_peak_process(true_peak_t *tp, uint32_t channel, int32_t x)
     ch->history[position + TRUE_PEAK_TAPS] = top;
     ch->position = position;
 
-    const int32_t *window = &ch->history[position]; /* window[0] is the newest sample */
+    /* The 12 newest samples are read once and shared by the 4 phases; the
+     * products are written out so no loop bookkeeping runs per tap (the same
+     * integer sums as a loop: exact, in any order). */
+    const int32_t *w = &ch->history[position]; /* w[0] is the newest sample */
+    int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5];
+    int32_t w6 = w[6], w7 = w[7], w8 = w[8], w9 = w[9], w10 = w[10], w11 = w[11];
     uint32_t peak = magnitude32(top * 8192);
     for (uint32_t phase = 0; phase < TRUE_PEAK_PHASES; phase++) {
-        const int16_t *taps = true_peak_taps_q13[phase];
-        int32_t sum = 0;
-        for (uint32_t k = 0; k < TRUE_PEAK_TAPS; k++) sum += window[k] * taps[k];
+        const int16_t *t = true_peak_taps_q13[phase];
+        int32_t sum = w0 * t[0] + w1 * t[1] + w2 * t[2] + w3 * t[3] + w4 * t[4] + w5 * t[5]
+                    + w6 * t[6] + w7 * t[7] + w8 * t[8] + w9 * t[9] + w10 * t[10] + w11 * t[11];
         uint32_t magnitude = magnitude32(sum);
         if (magnitude > peak) peak = magnitude;
     }
