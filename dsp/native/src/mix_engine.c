@@ -155,6 +155,14 @@ static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uin
  * saturated, so the main bus keeps its overs for the mix-bus chain. */
 static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
 {
+    if (fader->frames_left == 0u && fader->target_q24 == (1 << 24)) {
+        /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
+        for (uint32_t i = 0; i < frames; i++) {
+            left[i] = q39_round_to_q31(left[i]);
+            right[i] = q39_round_to_q31(right[i]);
+        }
+        return;
+    }
     for (uint32_t done = 0; done < frames;) {
         uint32_t n = ramp_segment(fader, frames - done);
         int64_t gain_q40 = fader->value;
