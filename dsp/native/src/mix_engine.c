@@ -124,6 +124,28 @@ static void mix_into(const q31_t *x, uint32_t stride, uint32_t frames,
 }
 
 /* Mixes channel c into its buses; marks the sub-bus it fed in sub_fed. */
+/* The same with settled gains: no per-frame ramp arithmetic, identical sums. */
+static void mix_into_steady(const q31_t *x, uint32_t stride, uint32_t frames,
+                            int32_t left_q24, int32_t right_q24, int64_t *sum_left, int64_t *sum_right)
+{
+    for (uint32_t i = 0; i < frames; i++) {
+        int64_t sample = x[i * stride];
+        sum_left[i] += (sample * left_q24) >> 16;
+        sum_right[i] += (sample * right_q24) >> 16;
+    }
+}
+
+/* Adds one destination pair, choosing the kernel by whether the gains move. */
+static void mix_pair(const q31_t *x, uint32_t stride, uint32_t frames, const mixbox_gain_ramp_t *left,
+                     const mixbox_gain_ramp_t *right, int64_t *sum_left, int64_t *sum_right)
+{
+    if (left->frames_left == 0u && right->frames_left == 0u) {
+        mix_into_steady(x, stride, frames, left->target_q24, right->target_q24, sum_left, sum_right);
+    } else {
+        mix_into(x, stride, frames, left->value, left->step, right->value, right->step, sum_left, sum_right);
+    }
+}
+
 static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uint32_t frames, int *sub_fed)
 {
     mixbox_gain_ramp_t *left = &engine->channel_gain[c][0];
@@ -136,14 +158,12 @@ static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uin
         uint32_t n = ramp_segment(right, ramp_segment(left, frames - done));
         const q31_t *segment = x + done * stride;
         if (p->to_main) {
-            mix_into(segment, stride, n, left->value, left->step, right->value, right->step,
-                     engine->main_sum[0] + done, engine->main_sum[1] + done);
+            mix_pair(segment, stride, n, left, right, engine->main_sum[0] + done, engine->main_sum[1] + done);
         }
         if (p->sub_bus >= 0) {
             sub_fed[p->sub_bus] = 1;
             int64_t(*sub)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[p->sub_bus];
-            mix_into(segment, stride, n, left->value, left->step, right->value, right->step,
-                     sub[0] + done, sub[1] + done);
+            mix_pair(segment, stride, n, left, right, sub[0] + done, sub[1] + done);
         }
         gain_ramp_advance(left, min_u32(n, left->frames_left));
         gain_ramp_advance(right, min_u32(n, right->frames_left));
