@@ -275,9 +275,10 @@ typedef struct {
     int32_t knee_q24;          /* knee width; 0 = hard knee */
     int32_t slope_q24;         /* 1 - 1/ratio */
     int32_t knee_factor_q24;   /* slope / (2 knee) */
-    int32_t attack_q31;        /* 1 - exp(-1 / (t fs)) */
-    int32_t release_q31;       /* release, or the fast release in auto mode */
-    int32_t slow_release_q31;  /* auto mode's slow tracker; 0 in manual mode */
+    uint32_t quiet_below;      /* side-chain magnitudes below this reduce nothing */
+    uint32_t attack_q32;       /* 1 - exp(-1 / (t fs)) */
+    uint32_t release_q32;      /* release, or the fast release in auto mode */
+    uint32_t slow_release_q32; /* auto mode's slow tracker; 0 in manual mode */
     int32_t link_average;
     int32_t hpf_on;
     mixbox_biquad_t hpf;       /* coefficients only (state lives per side) */
@@ -286,9 +287,9 @@ typedef struct {
 typedef struct {
     mixbox_compressor_coeffs_t coeffs;
     mixbox_biquad_t sidechain[2];
-    int64_t peak_q40;     /* release stage of the smooth decoupled peak detector */
-    int64_t slow_q40;     /* auto release: slow tracker of the peak stage */
-    int64_t smooth_q40;   /* attack stage: the gain reduction applied */
+    int32_t peak_q27;     /* release stage of the smooth decoupled peak detector */
+    int32_t slow_q27;     /* auto release: slow tracker of the peak stage */
+    int32_t smooth_q27;   /* attack stage: the gain reduction applied */
     int32_t gr_max_q24;   /* largest gain reduction since the meter was read */
 } mixbox_compressor_t;
 

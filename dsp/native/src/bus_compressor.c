@@ -7,7 +7,6 @@
 #include "log2_fixed.h"
 
 #define Q24_ONE (1 << 24)
-#define Q40_PER_Q24 65536
 /* Side-chain input scaling: x >> 6 keeps the biquad's sum below 2^63. */
 #define SIDECHAIN_SHIFT 6
 /* Auto release time constants (see the header). */
@@ -22,10 +21,27 @@ static int32_t cdb_to_log2_q24(int32_t cdb)
     return (int32_t)cm_round((double)cdb / 602.05999132796239 * Q24_ONE);
 }
 
-/* 1 - exp(-1 / (t fs)) in Q31: the share of the distance a one-pole covers per sample. */
-static int32_t one_pole_q31(double seconds, uint32_t sample_rate)
+/* 1 - exp(-1 / (t fs)) in Q32: the share of the distance a one-pole covers
+ * per sample (below 1, so it fits 32 bits). */
+static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
 {
-    return (int32_t)cm_round((1.0 - cm_exp(-1.0 / (seconds * sample_rate))) * 2147483648.0);
+    long long share = cm_round((1.0 - cm_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
+    return share > 0xFFFFFFFFll ? 0xFFFFFFFFu : (uint32_t)share;
+}
+
+/* The smallest side-chain magnitude the gain computer reduces; everything
+ * below skips the logarithm. Found with the audio side's own log2, so the
+ * shortcut changes no result (both functions are monotonic). */
+static uint32_t quiet_below(const mixbox_compressor_coeffs_t *c)
+{
+    uint32_t lo = 0u, hi = 0x80000000u; /* reduces nothing at lo */
+    if (compressor_gain_computer(c, log2_level_q24(hi) + SIDECHAIN_SHIFT * Q24_ONE) == 0) return 0xFFFFFFFFu;
+    while (hi - lo > 1u) {
+        uint32_t mid = lo + (hi - lo) / 2u;
+        if (compressor_gain_computer(c, log2_level_q24(mid) + SIDECHAIN_SHIFT * Q24_ONE) > 0) hi = mid;
+        else lo = mid;
+    }
+    return hi;
 }
 
 void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t *p, uint32_t sample_rate)
@@ -35,13 +51,14 @@ void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t 
     double slope = 1.0 - 100.0 / p->ratio_x100;
     c->slope_q24 = (int32_t)cm_round(slope * Q24_ONE);
     c->knee_factor_q24 = c->knee_q24 == 0 ? 0 : (int32_t)cm_round(slope / (2.0 * c->knee_q24 / Q24_ONE) * Q24_ONE);
-    c->attack_q31 = one_pole_q31(p->attack_us * 1e-6, sample_rate);
+    c->quiet_below = quiet_below(c);
+    c->attack_q32 = one_pole_q32(p->attack_us * 1e-6, sample_rate);
     if (p->release_ms == 0) {
-        c->release_q31 = one_pole_q31(AUTO_FAST_RELEASE_S, sample_rate);
-        c->slow_release_q31 = one_pole_q31(AUTO_SLOW_RELEASE_S, sample_rate);
+        c->release_q32 = one_pole_q32(AUTO_FAST_RELEASE_S, sample_rate);
+        c->slow_release_q32 = one_pole_q32(AUTO_SLOW_RELEASE_S, sample_rate);
     } else {
-        c->release_q31 = one_pole_q31(p->release_ms * 1e-3, sample_rate);
-        c->slow_release_q31 = 0;
+        c->release_q32 = one_pole_q32(p->release_ms * 1e-3, sample_rate);
+        c->slow_release_q32 = 0u;
     }
     c->link_average = p->link_average;
     c->hpf_on = p->sidechain_hpf_hz > 0;
@@ -63,64 +80,78 @@ void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compres
 
 void compressor_reset(mixbox_compressor_t *compressor)
 {
-    compressor->peak_q40 = 0;
-    compressor->slow_q40 = 0;
-    compressor->smooth_q40 = 0;
+    compressor->peak_q27 = 0;
+    compressor->slow_q27 = 0;
+    compressor->smooth_q27 = 0;
 }
 
 int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
 {
-    /* Giannoulis et al. eq. 4, written as the reduction x - y >= 0. */
-    int64_t over = (int64_t)level_q24 - c->threshold_q24;
-    if (2 * over < -(int64_t)c->knee_q24) return 0;
+    /* Giannoulis et al. eq. 4, written as the reduction x - y >= 0. Levels
+     * lie in -34..+6 and thresholds in -6.7..0 log2 units: |over| < 2^29.1. */
+    int32_t over = level_q24 - c->threshold_q24;
+    if (2 * over < -c->knee_q24) return 0;
     if (2 * over <= c->knee_q24) {
-        int64_t into_knee = over + c->knee_q24 / 2;              /* 0..W, < 2^26 */
-        int64_t squared_q24 = (into_knee * into_knee) >> 24;     /* < 2^28 */
+        uint32_t into_knee = (uint32_t)(over + c->knee_q24 / 2);    /* 0..W, < 2^26 */
+        int64_t squared_q24 = mul_high_u32(into_knee << 4, into_knee << 4); /* x^2 / 2^24 < 2^28 */
         return (int32_t)((squared_q24 * c->knee_factor_q24) >> 24);
     }
-    return (int32_t)((over * c->slope_q24) >> 24);
+    return (int32_t)(((int64_t)over * c->slope_q24) >> 24);
 }
 
-/* state + (target - state) * share, share in Q31, for Q40 values below 2^46. */
-static int64_t one_pole_step(int64_t state, int64_t target, int32_t share_q31)
+/* state + (target - state) * share, floored; Q27 values in 0..2^30.7. */
+static inline int32_t one_pole_step(int32_t state, int32_t target, uint32_t share_q32)
 {
-    int64_t distance = target - state;
-    int64_t high = distance >> 31;
-    int64_t low = distance & 0x7FFFFFFF;
-    return state + high * share_q31 + ((low * share_q31) >> 31);
+    int32_t distance = target - state;
+    return state + (int32_t)(((int64_t)distance * (int64_t)share_q32) >> 32);
 }
 
-static uint64_t magnitude64(int64_t x)
+static inline uint32_t magnitude32(int32_t x)
 {
-    return x < 0 ? (uint64_t)(-x) : (uint64_t)x;
+    return x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
 }
 
-int32_t compressor_detect(mixbox_compressor_t *k, int64_t left, int64_t right)
+void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
+                       int32_t *reduction_q24, uint32_t frames)
 {
     const mixbox_compressor_coeffs_t *c = &k->coeffs;
-    int32_t side_left = (int32_t)(left >> SIDECHAIN_SHIFT);
-    int32_t side_right = (int32_t)(right >> SIDECHAIN_SHIFT);
-    if (c->hpf_on) {
-        side_left = biquad_process(&k->sidechain[0], side_left);
-        side_right = biquad_process(&k->sidechain[1], side_right);
+    /* Working copies: the stores to reduction_q24 can't alias them. */
+    mixbox_biquad_t hpf_left = k->sidechain[0], hpf_right = k->sidechain[1];
+    int32_t peak = k->peak_q27, slow = k->slow_q27, smooth = k->smooth_q27, gr_max = k->gr_max_q24;
+    const uint32_t quiet = c->quiet_below, release = c->release_q32;
+    const uint32_t slow_release = c->slow_release_q32, attack = c->attack_q32;
+    const int hpf_on = c->hpf_on, link_average = c->link_average;
+
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t side_left = (int32_t)(left[i] >> SIDECHAIN_SHIFT);
+        int32_t side_right = (int32_t)(right[i] >> SIDECHAIN_SHIFT);
+        if (hpf_on) {
+            side_left = biquad_process(&hpf_left, side_left);
+            side_right = biquad_process(&hpf_right, side_right);
+        }
+        uint32_t a = magnitude32(side_left), b = magnitude32(side_right);
+        uint32_t level = link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
+        int32_t reduction = 0;
+        if (level >= quiet) reduction = compressor_gain_computer(c, log2_level_q24(level) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
+
+        /* Smooth decoupled peak detector: instant rise, release toward the input. */
+        peak = one_pole_step(peak, reduction, release);
+        if (reduction > peak) peak = reduction;
+        int32_t held = peak;
+        if (slow_release != 0u) {
+            slow = one_pole_step(slow, peak, slow_release);
+            if (slow > held) held = slow;
+        }
+        smooth = one_pole_step(smooth, held, attack);
+
+        int32_t gr_q24 = smooth >> 3;
+        if (gr_q24 > gr_max) gr_max = gr_q24;
+        reduction_q24[i] = gr_q24;
     }
-    uint64_t a = magnitude64(side_left), b = magnitude64(side_right);
-    uint64_t level = c->link_average ? (a + b) / 2u : (a > b ? a : b);
-    int32_t level_q24 = log2_level_q24(level) + SIDECHAIN_SHIFT * Q24_ONE;
-
-    int64_t reduction = (int64_t)compressor_gain_computer(c, level_q24) * Q40_PER_Q24;
-
-    /* Smooth decoupled peak detector: instant rise, release toward the input. */
-    k->peak_q40 = one_pole_step(k->peak_q40, reduction, c->release_q31);
-    if (reduction > k->peak_q40) k->peak_q40 = reduction;
-    int64_t held = k->peak_q40;
-    if (c->slow_release_q31 != 0) {
-        k->slow_q40 = one_pole_step(k->slow_q40, k->peak_q40, c->slow_release_q31);
-        if (k->slow_q40 > held) held = k->slow_q40;
-    }
-    k->smooth_q40 = one_pole_step(k->smooth_q40, held, c->attack_q31);
-
-    int32_t gr_q24 = (int32_t)(k->smooth_q40 / Q40_PER_Q24);
-    if (gr_q24 > k->gr_max_q24) k->gr_max_q24 = gr_q24;
-    return gr_q24;
+    k->sidechain[0] = hpf_left;
+    k->sidechain[1] = hpf_right;
+    k->peak_q27 = peak;
+    k->slow_q27 = slow;
+    k->smooth_q27 = smooth;
+    k->gr_max_q24 = gr_max;
 }

@@ -4,18 +4,40 @@
  * and only peaks are rounded off.
  * Scaling: input Q31-scale int64 below 2^35; u = x * gain is clamped to
  * +-2^31 (the curve's flat top, not a wrap); u^3 in two Q31 steps; output
- * below 2^31. */
+ * below 2^31. The pre-gain is above 1, so an input beyond int32 is on the
+ * flat top: the curve itself only ever sees 32-bit values. */
 #ifndef MIXBOX_DRIVE_STAGE_H
 #define MIXBOX_DRIVE_STAGE_H
 
 #include "mixbox_engine.h"
 
 #define DRIVE_MAX_CDB 1800
+#define DRIVE_Q31_ONE ((int64_t)1 << 31)
 
-/* Control side: drive in cdB (> 0) -> coefficients. */
+/* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
 /* One sample through the curve. */
-int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x);
+static inline int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x)
+{
+    int64_t shaped;
+    if (x > INT32_MAX || x < INT32_MIN) {
+        shaped = x < 0 ? -DRIVE_Q31_ONE : DRIVE_Q31_ONE;
+    } else {
+        int64_t u = ((int64_t)(int32_t)x * coeffs->gain_q24) >> 24;
+        if (u >= DRIVE_Q31_ONE) {
+            shaped = DRIVE_Q31_ONE;
+        } else if (u <= -DRIVE_Q31_ONE) {
+            shaped = -DRIVE_Q31_ONE;
+        } else {
+            /* |u| < 2^31: u^2 >> 31 and u^3 >> 62 stay below 2^31. */
+            int32_t v = (int32_t)u;
+            int32_t square = (int32_t)(((int64_t)v * v) >> 31);
+            int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
+            shaped = (3 * (int64_t)v - cube) / 2;
+        }
+    }
+    return (shaped * coeffs->makeup_q24) >> 24;
+}
 
 #endif

@@ -1,6 +1,7 @@
-/* Per-sample logarithm and exponential in fixed point (audio side): CLZ and
- * a 64-segment table with linear interpolation, no float. Levels are in log2
- * units (1.0 = 6.0206 dB) as Q24 signed integers. */
+/* Per-sample logarithm and exponential in fixed point (audio side): a leading
+ * one search and a 64-segment table with linear interpolation, no float.
+ * Levels are in log2 units (1.0 = 6.0206 dB) as Q24 signed integers. Inline:
+ * the compressor calls both once per frame. */
 #ifndef MIXBOX_LOG2_FIXED_H
 #define MIXBOX_LOG2_FIXED_H
 
@@ -9,12 +10,65 @@
 /* Floor of log2_level_q24 for a zero magnitude: -40 (-241 dB). */
 #define LOG2_LEVEL_FLOOR_Q24 (-40 * (1 << 24))
 
-/* log2(magnitude / 2^31) in Q24 for magnitude < 2^40: 0 = full scale.
- * Error below 5e-5 log2 units (0.0003 dB). */
-int32_t log2_level_q24(uint64_t magnitude);
+/* round(log2(1 + i/64) * 2^24) and round(2^(i/64) * 2^30), i = 0..64. */
+extern const int32_t log2_mantissa_q24[65];
+extern const uint32_t exp2_mantissa_q30[65];
+
+/* floor(a * b / 2^32): the high word of a 32x32 product, one instruction
+ * on cores that have it (RISC-V mulhu, Xtensa muluh). */
+static inline uint32_t mul_high_u32(uint32_t a, uint32_t b)
+{
+    return (uint32_t)(((uint64_t)a * b) >> 32);
+}
+
+/* Index of the highest set bit of x > 0. Cores with a count-leading-zeros
+ * instruction use it; elsewhere (RV32IMC has none) a 5-step search is
+ * cheaper than the C library's table routine. Both give the same value. */
+static inline int top_bit_index32(uint32_t x)
+{
+#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
+                          defined(__XTENSA__) || defined(__riscv_zbb))
+    return 31 - __builtin_clz(x);
+#else
+    int n = 0;
+    if (x >= 1u << 16) { n += 16; x >>= 16; }
+    if (x >= 1u << 8) { n += 8; x >>= 8; }
+    if (x >= 1u << 4) { n += 4; x >>= 4; }
+    if (x >= 1u << 2) { n += 2; x >>= 2; }
+    return n + (x >= 2u);
+#endif
+}
+
+/* log2(magnitude / 2^31) in Q24: 0 = full scale. Error below 5e-5 log2
+ * units (0.0003 dB). The 24 bits below the segment's 6 interpolate it:
+ * table steps are below 2^19, so step * within / 2^24 is a high word. */
+static inline int32_t log2_level_q24(uint32_t magnitude)
+{
+    if (magnitude == 0u) return LOG2_LEVEL_FLOOR_Q24;
+    int top = top_bit_index32(magnitude);
+    uint32_t normalised = magnitude << (31 - top); /* leading one at bit 31 */
+    uint32_t segment = (normalised >> 25) & 63u;
+    uint32_t within = (normalised >> 1) & 0xFFFFFFu;
+    int32_t low = log2_mantissa_q24[segment];
+    uint32_t step = (uint32_t)(log2_mantissa_q24[segment + 1u] - low);
+    return (top - 31) * (1 << 24) + low + (int32_t)mul_high_u32(step, within << 8);
+}
 
 /* 2^(v) in Q24 for v in log2 units (Q24); below -31 returns 0, v is clamped
- * at +6 (64x). Exact at v = 0 (returns 2^24). Relative error below 3e-5. */
-int32_t exp2_gain_q24(int32_t v_q24);
+ * at +6 (64x). Exact at v = 0 (returns 2^24). Relative error below 3e-5.
+ * Mantissas are at most 2^31, so everything fits 32 bits. */
+static inline int32_t exp2_gain_q24(int32_t v_q24)
+{
+    if (v_q24 >= 6 * (1 << 24)) v_q24 = 6 * (1 << 24) - 1;
+    int32_t whole = v_q24 >> 24; /* floor */
+    if (whole < -31) return 0;
+    uint32_t fraction = (uint32_t)v_q24 & 0xFFFFFFu;
+    uint32_t segment = fraction >> 18;
+    uint32_t within = fraction & 0x3FFFFu; /* 18 bits */
+    uint32_t low = exp2_mantissa_q30[segment];
+    uint32_t mantissa_q30 = low + mul_high_u32(exp2_mantissa_q30[segment + 1u] - low, within << 14);
+    int shift = 6 - whole; /* Q30 -> Q24, times 2^whole; >= 1 */
+    return shift >= 32 ? 0 : (int32_t)(mantissa_q30 >> shift);
+}
 
 #endif

@@ -91,36 +91,71 @@ static int64_t clamp_chain(int64_t x)
     return x > CHAIN_LIMIT ? CHAIN_LIMIT : x < -CHAIN_LIMIT ? -CHAIN_LIMIT : x;
 }
 
-void mixbus_process(mixbox_mixbus_t *chain, const int64_t *main_left, const int64_t *main_right,
+/* floor(x * gain / 2^24), with a 32x32 product when x fits (the usual case). */
+static inline int64_t scale_q24(int64_t x, int32_t gain_q24)
+{
+    if (x == (int32_t)x) return ((int64_t)(int32_t)x * gain_q24) >> 24;
+    return (x * gain_q24) >> 24;
+}
+
+/* Compressed and dry signal as one gain: wet * g + dry (Q24, < 2^27.6). */
+static inline int32_t parallel_gain_q24(int32_t gain_q24, int32_t wet_q24, int32_t dry_q24)
+{
+    if (wet_q24 == Q24_ONE) return gain_q24 + dry_q24;
+    return (int32_t)(((int64_t)gain_q24 * wet_q24) >> 24) + dry_q24;
+}
+
+static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
+{
+    int32_t reduction[MIXBOX_CHUNK_FRAMES];
+    compressor_detect(&chain->compressor, left, right, reduction, frames);
+    int settled = chain->makeup.frames_left == 0u && chain->wet.frames_left == 0u && chain->dry.frames_left == 0u;
+    int32_t makeup = chain->makeup.target_q24, wet = chain->wet.target_q24, dry = chain->dry.target_q24;
+    for (uint32_t i = 0; i < frames; i++) {
+        if (!settled) {
+            makeup = gain_ramp_tick(&chain->makeup);
+            wet = gain_ramp_tick(&chain->wet);
+            dry = gain_ramp_tick(&chain->dry);
+        }
+        int32_t gain = parallel_gain_q24(exp2_gain_q24(makeup - reduction[i]), wet, dry);
+        left[i] = scale_q24(left[i], gain);
+        right[i] = scale_q24(right[i], gain);
+    }
+}
+
+static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
+{
+    const mixbox_drive_coeffs_t coeffs = chain->drive;
+    int settled = chain->drive_mix.frames_left == 0u;
+    for (uint32_t i = 0; i < frames; i++) {
+        int64_t l = clamp_chain(left[i]), r = clamp_chain(right[i]);
+        int64_t driven_left = drive_process(&coeffs, l), driven_right = drive_process(&coeffs, r);
+        if (settled) { /* fully in: the crossfade below would give exactly this */
+            left[i] = driven_left;
+            right[i] = driven_right;
+        } else {
+            int64_t amount = gain_ramp_tick(&chain->drive_mix);
+            left[i] = l + (((driven_left - l) * amount) >> 24);
+            right[i] = r + (((driven_right - r) * amount) >> 24);
+        }
+    }
+}
+
+void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
                     q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
 {
     /* Parts that are out and settled cost nothing (and change nothing). */
     int compressor_out = gain_ramp_is_silent(&chain->wet);
     int drive_out = gain_ramp_is_silent(&chain->drive_mix);
-    if (compressor_out) compressor_reset(&chain->compressor);
-
     for (uint32_t i = 0; i < frames; i++) {
-        int64_t left = clamp_chain(main_left[i]);
-        int64_t right = clamp_chain(main_right[i]);
-
-        if (!compressor_out) {
-            int32_t reduction = compressor_detect(&chain->compressor, left, right);
-            int32_t gain_q24 = exp2_gain_q24(gain_ramp_tick(&chain->makeup) - reduction);
-            int64_t wet = gain_ramp_tick(&chain->wet);
-            int64_t dry = gain_ramp_tick(&chain->dry);
-            left = (((left * gain_q24) >> 24) * wet + left * dry) >> 24;
-            right = (((right * gain_q24) >> 24) * wet + right * dry) >> 24;
-        }
-        if (!drive_out) {
-            int64_t amount = gain_ramp_tick(&chain->drive_mix);
-            left = clamp_chain(left);
-            right = clamp_chain(right);
-            left += ((drive_process(&chain->drive, left) - left) * amount) >> 24;
-            right += ((drive_process(&chain->drive, right) - right) * amount) >> 24;
-        }
-        output[2 * i] = output_stage_process(&chain->output, &chain->dither_seed, left, over_left);
-        output[2 * i + 1] = output_stage_process(&chain->output, &chain->dither_seed, right, over_right);
+        main_left[i] = clamp_chain(main_left[i]);
+        main_right[i] = clamp_chain(main_right[i]);
     }
+    if (compressor_out) compressor_reset(&chain->compressor);
+    else compress(chain, main_left, main_right, frames);
+    if (!drive_out) drive(chain, main_left, main_right, frames);
+    output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
+                         over_left, over_right);
 }
 
 int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain)

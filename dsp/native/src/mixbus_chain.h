@@ -7,6 +7,8 @@
  * Scaling: the chain runs on Q31-scale int64 samples (the main bus before
  * saturation), clamped to +-2^35 (+24 dBFS) on entry. Make-up (<= +20 dB) and
  * wet/dry (<= 1.0) keep products below 2^63; the output stage saturates once.
+ * Compressed and dry paths are summed as one gain, wet * g + dry, applied
+ * once (the same sum as two products, to within an LSB of rounding).
  * The dry and wet paths have no delay, so the parallel mix is phase-coherent.
  */
 #ifndef MIXBOX_MIXBUS_CHAIN_H
@@ -26,10 +28,11 @@ void mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, ui
 void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
 void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
 
-/* Processes `frames` stereo samples from main_left/main_right into the
+/* Processes `frames` (<= MIXBOX_CHUNK_FRAMES) stereo samples from main_left/
+ * main_right (overwritten: each stage works in place over the chunk) into the
  * interleaved output; sets over_left/over_right where the bus exceeded full
  * scale before the output stage. */
-void mixbus_process(mixbox_mixbus_t *chain, const int64_t *main_left, const int64_t *main_right,
+void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
                     q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right);
 
 /* Largest gain reduction since the previous call, in cdB (>= 0); resets it. */

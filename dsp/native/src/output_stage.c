@@ -42,18 +42,50 @@ static uint32_t next_random(uint32_t *state)
     return x;
 }
 
-int32_t output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, int64_t x, uint32_t *over)
+/* Two bytes of a random word summed and centred: TPDF of +-1 24-bit LSB. */
+static int32_t tpdf(uint32_t two_bytes)
+{
+    return (int32_t)((two_bytes >> 8) & 255u) + (int32_t)(two_bytes & 255u) - 255;
+}
+
+/* Any sample: the reference path. */
+static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, int64_t x, uint32_t *over)
 {
     if (x > Q31_MAX || x < Q31_MIN) *over = 1u;
     if (c->safety_on) x = soft_clip(c, x);
     if (c->dither_on) {
-        /* Two values in [0, 256) (one 24-bit LSB) summed and centred: TPDF. */
-        int64_t tpdf = (int64_t)(next_random(dither_seed) >> 24) + (int64_t)(next_random(dither_seed) >> 24) - 255;
-        x = ((x + tpdf + 128) >> 8) * 256;
+        x = ((x + dither + 128) >> 8) * 256;
         if (c->safety_on && x > c->ceiling) x -= 256; /* stay under the ceiling after rounding */
         if (c->safety_on && x < -c->ceiling) x += 256;
         /* Saturate onto the 24-bit grid: the largest code is 0x7FFFFF00. */
         return (int32_t)((uint32_t)q31_saturate(x) & 0xFFFFFF00u);
     }
     return q31_saturate(x);
+}
+
+/* A sample within +-quiet: untouched by the clip, never over, and room for
+ * the dither's rounding in 32 bits. The same value as process_sample. */
+static int32_t process_quiet(int32_t dither_on, int32_t dither, int32_t x)
+{
+    if (!dither_on) return x;
+    return (int32_t)((uint32_t)(x + dither + 128) & 0xFFFFFF00u);
+}
+
+void output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
+                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                          uint32_t *over_right)
+{
+    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - 511;
+    const int32_t dither_on = c->dither_on;
+    uint32_t seed = *dither_seed;
+    for (uint32_t i = 0; i < frames; i++) {
+        uint32_t random = dither_on ? next_random(&seed) : 0u;
+        int32_t dither_left = tpdf(random >> 16), dither_right = tpdf(random);
+        int64_t l = left[i], r = right[i];
+        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(dither_on, dither_left, (int32_t)l)
+                                                  : process_sample(c, dither_left, l, over_left);
+        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(dither_on, dither_right, (int32_t)r)
+                                                      : process_sample(c, dither_right, r, over_right);
+    }
+    *dither_seed = seed;
 }

@@ -4,10 +4,12 @@
  * t - (4/27) t^3 (t in units of ceiling - knee) meets the ceiling with zero
  * slope at t = 1.5 and holds it beyond, so the output never exceeds the
  * ceiling and never has a corner. Dither: two uniform values of one 24-bit
- * LSB summed (triangular, +-1 LSB) from a fixed-seed xorshift generator (so
- * renders repeat exactly), then rounding to the 24-bit grid.
+ * LSB summed (triangular, +-1 LSB), from one byte pair of a fixed-seed
+ * xorshift generator's output (one 32-bit draw dithers a stereo frame; renders
+ * repeat exactly), then rounding to the 24-bit grid.
  * Scaling: input Q31-scale int64 below 2^36; the cubic works on t < 1.5 R
- * (< 2^31) in two Q31 steps. */
+ * (< 2^31) in two Q31 steps. Samples below the knee (or, without the safety
+ * clip, 512 codes under full scale) take a 32-bit path with the same result. */
 #ifndef MIXBOX_OUTPUT_STAGE_H
 #define MIXBOX_OUTPUT_STAGE_H
 
@@ -15,7 +17,10 @@
 
 void output_stage_design(mixbox_output_coeffs_t *coeffs, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on);
 
-/* One sample: sets *over when the input exceeded full scale. */
-int32_t output_stage_process(const mixbox_output_coeffs_t *coeffs, uint32_t *dither_seed, int64_t x, uint32_t *over);
+/* `frames` stereo frames into interleaved output; sets *over_left/right when
+ * that side exceeded full scale. */
+void output_stage_process(const mixbox_output_coeffs_t *coeffs, uint32_t *dither_seed, const int64_t *left,
+                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                          uint32_t *over_right);
 
 #endif
