@@ -17,27 +17,22 @@
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
-/* One sample through the curve. */
+/* One sample through the curve. Above the curve's knee (|u| >= 1) the
+ * output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7, exactly. */
 static inline int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x)
 {
-    int64_t shaped;
-    if (x > INT32_MAX || x < INT32_MIN) {
-        shaped = x < 0 ? -DRIVE_Q31_ONE : DRIVE_Q31_ONE;
-    } else {
-        int64_t u = ((int64_t)(int32_t)x * coeffs->gain_q24) >> 24;
-        if (u >= DRIVE_Q31_ONE) {
-            shaped = DRIVE_Q31_ONE;
-        } else if (u <= -DRIVE_Q31_ONE) {
-            shaped = -DRIVE_Q31_ONE;
-        } else {
-            /* |u| < 2^31: u^2 >> 31 and u^3 >> 62 stay below 2^31. */
-            int32_t v = (int32_t)u;
-            int32_t square = (int32_t)(((int64_t)v * v) >> 31);
-            int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
-            shaped = (3 * (int64_t)v - cube) / 2;
-        }
-    }
-    return (shaped * coeffs->makeup_q24) >> 24;
+    int64_t top = (int64_t)coeffs->makeup_q24 * 128;
+    if (x > INT32_MAX || x < INT32_MIN) return x < 0 ? -top : top;
+    int64_t u = ((int64_t)(int32_t)x * coeffs->gain_q24) >> 24;
+    if (u >= DRIVE_Q31_ONE) return top;
+    if (u <= -DRIVE_Q31_ONE) return -top;
+    /* |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
+     * with the same sign, so (3v - cube) / 2 = v + (v - cube) / 2 in int32. */
+    int32_t v = (int32_t)u;
+    int32_t square = (int32_t)(((int64_t)v * v) >> 31);
+    int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
+    int32_t shaped = v + (v - cube) / 2;
+    return ((int64_t)shaped * coeffs->makeup_q24) >> 24;
 }
 
 #endif

@@ -10,39 +10,37 @@ void level_meter_init(mixbox_level_meter_t *meter)
     memset(meter, 0, sizeof *meter);
 }
 
+/* Peak magnitude and sum of 24-bit squares of a run of samples. The peak
+ * is tracked as the highest and lowest value (two compares, no absolute
+ * value per sample); |lowest| is at most 2^31, which fits uint32. */
+static uint32_t accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
+{
+    int32_t highest = 0, lowest = 0;
+    uint64_t sum = meter->segment_sum;
+    for (const q31_t *end = samples + frames * stride; samples != end; samples += stride) {
+        int32_t x = *samples;
+        if (x > highest) highest = x;
+        if (x < lowest) lowest = x;
+        int32_t top24 = x >> 8;
+        sum += (uint64_t)((int64_t)top24 * top24);
+    }
+    meter->segment_sum = sum;
+    uint32_t low = 0u - (uint32_t)lowest;
+    uint32_t peak = (uint32_t)highest > low ? (uint32_t)highest : low;
+    if (peak > meter->peak) meter->peak = peak;
+    if (peak > meter->hold) meter->hold = peak;
+    return peak;
+}
+
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
-    uint32_t peak = meter->peak;
-    uint64_t sum = meter->segment_sum;
-    for (uint32_t i = 0; i < frames; i++) {
-        int32_t x = samples[i * stride];
-        uint32_t magnitude = q31_magnitude(x);
-        if (magnitude > peak) peak = magnitude;
-        int64_t top24 = x >> 8;
-        sum += (uint64_t)(top24 * top24);
-    }
-    meter->peak = peak;
-    if (peak > meter->hold) meter->hold = peak;
-    meter->segment_sum = sum;
+    accumulate(meter, samples, stride, frames);
 }
 
 void level_meter_accumulate_input(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
-    uint32_t peak = meter->peak;
-    uint64_t sum = meter->segment_sum;
-    for (uint32_t i = 0; i < frames; i++) {
-        int32_t x = samples[i * stride];
-        uint32_t magnitude = q31_magnitude(x);
-        if (magnitude > peak) peak = magnitude;
-        int64_t top24 = x >> 8;
-        sum += (uint64_t)(top24 * top24);
-    }
-    meter->peak = peak;
-    if (peak > meter->hold) meter->hold = peak;
-    meter->segment_sum = sum;
-    /* The largest magnitude since the last read tells whether any sample of
-     * this chunk reached full scale (the peak only grows until it is read). */
-    if (peak >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
+    /* A sample at the converter's full-scale code has clipped in the ADC. */
+    if (accumulate(meter, samples, stride, frames) >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
 }
 
 void level_meter_end_segment(mixbox_level_meter_t *meter)

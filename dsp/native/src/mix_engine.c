@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gain_law.h"
+#include "bus_sum.h"
 #include "gain_ramp.h"
 #include "handoff.h"
 #include "level_db.h"
@@ -108,74 +109,87 @@ static uint32_t ramp_segment(const mixbox_gain_ramp_t *ramp, uint32_t frames)
     return ramp->frames_left != 0u ? min_u32(ramp->frames_left, frames) : frames;
 }
 
-/* sum[i] += x[i] * gain (Q31 x Q24 -> Q39) for a left/right gain pair whose
- * Q40 values advance by their steps each frame. */
-static void mix_into(const q31_t *x, uint32_t stride, uint32_t frames,
-                     int64_t left_q40, int64_t left_step, int64_t right_q40, int64_t right_step,
-                     int64_t *sum_left, int64_t *sum_right)
+/* The buses a channel can feed: main, then each sub-bus. */
+#define BUS_MAIN 0
+#define BUS_COUNT (1u + MIXBOX_SUB_BUSES)
+
+static int channel_feeds(const mixbox_channel_params_t *p, uint32_t bus)
 {
-    for (uint32_t i = 0; i < frames; i++) {
-        int64_t sample = x[i * stride];
-        left_q40 += left_step;
-        right_q40 += right_step;
-        sum_left[i] += (sample * (int32_t)(left_q40 >> 16)) >> 16;
-        sum_right[i] += (sample * (int32_t)(right_q40 >> 16)) >> 16;
-    }
+    return bus == BUS_MAIN ? p->to_main != 0 : p->sub_bus == (int32_t)bus - 1;
 }
 
-/* Mixes channel c into its buses; marks the sub-bus it fed in sub_fed. */
-/* The same with settled gains: no per-frame ramp arithmetic, identical sums. */
-static void mix_into_steady(const q31_t *x, uint32_t stride, uint32_t frames,
-                            int32_t left_q24, int32_t right_q24, int64_t *sum_left, int64_t *sum_right)
+/* Sums `frames` frames (all in one ramp phase) of every audible channel
+ * into the bus sums, a group of channel slots at a time. Returns a bit mask
+ * of the buses something fed; the others' sums are left untouched. */
+static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
 {
-    for (uint32_t i = 0; i < frames; i++) {
-        int64_t sample = x[i * stride];
-        sum_left[i] += (sample * left_q24) >> 16;
-        sum_right[i] += (sample * right_q24) >> 16;
+    uint32_t fed = 0u, stride = engine->channels;
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
+        int64_t *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
+        int64_t *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
+        for (uint32_t group = 0; group < engine->channels; group += BUS_SUM_GROUP) {
+            bus_sum_member_t members[BUS_SUM_GROUP];
+            uint32_t count = 0u;
+            int moving = 0;
+            for (uint32_t c = group; c < group + BUS_SUM_GROUP && c < engine->channels; c++) {
+                const mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
+                if (!channel_feeds(&engine->channel[c], bus) || (gain_ramp_is_silent(l) && gain_ramp_is_silent(r))) {
+                    continue;
+                }
+                bus_sum_member_t *m = &members[count++];
+                m->x = input + offset * stride + c;
+                m->left_q40 = l->value;
+                m->left_step = l->frames_left != 0u ? l->step : 0;
+                m->right_q40 = r->value;
+                m->right_step = r->frames_left != 0u ? r->step : 0;
+                moving |= l->frames_left != 0u || r->frames_left != 0u;
+            }
+            if (count == 0u) continue;
+            bus_sum_group(members, count, moving, stride, frames, left + offset, right + offset, !(fed >> bus & 1u));
+            fed |= 1u << bus;
+        }
     }
+    return fed;
 }
 
-/* Adds one destination pair, choosing the kernel by whether the gains move. */
-static void mix_pair(const q31_t *x, uint32_t stride, uint32_t frames, const mixbox_gain_ramp_t *left,
-                     const mixbox_gain_ramp_t *right, int64_t *sum_left, int64_t *sum_right)
+/* Sums the chunk's channels, split where a channel ramp ends; returns the
+ * buses fed anywhere in it (unfed stretches of a fed bus are zero). */
+static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t frames)
 {
-    if (left->frames_left == 0u && right->frames_left == 0u) {
-        mix_into_steady(x, stride, frames, left->target_q24, right->target_q24, sum_left, sum_right);
-    } else {
-        mix_into(x, stride, frames, left->value, left->step, right->value, right->step, sum_left, sum_right);
-    }
-}
-
-static void mix_channel(mixbox_engine_t *engine, uint32_t c, const q31_t *x, uint32_t frames, int *sub_fed)
-{
-    mixbox_gain_ramp_t *left = &engine->channel_gain[c][0];
-    mixbox_gain_ramp_t *right = &engine->channel_gain[c][1];
-    if (gain_ramp_is_silent(left) && gain_ramp_is_silent(right)) return;
-
-    const mixbox_channel_params_t *p = &engine->channel[c];
-    uint32_t stride = engine->channels;
+    uint32_t fed_anywhere = 0u;
     for (uint32_t done = 0; done < frames;) {
-        uint32_t n = ramp_segment(right, ramp_segment(left, frames - done));
-        const q31_t *segment = x + done * stride;
-        if (p->to_main) {
-            mix_pair(segment, stride, n, left, right, engine->main_sum[0] + done, engine->main_sum[1] + done);
+        uint32_t n = frames - done;
+        for (uint32_t c = 0; c < engine->channels; c++) {
+            n = ramp_segment(&engine->channel_gain[c][1], ramp_segment(&engine->channel_gain[c][0], n));
         }
-        if (p->sub_bus >= 0) {
-            sub_fed[p->sub_bus] = 1;
-            int64_t(*sub)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[p->sub_bus];
-            mix_pair(segment, stride, n, left, right, sub[0] + done, sub[1] + done);
+        uint32_t fed = sum_channels(engine, input, done, n);
+        for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
+            if (fed >> bus & 1u) continue;
+            int64_t *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
+            int64_t *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
+            memset(left + done, 0, n * sizeof *left);
+            memset(right + done, 0, n * sizeof *right);
         }
-        gain_ramp_advance(left, min_u32(n, left->frames_left));
-        gain_ramp_advance(right, min_u32(n, right->frames_left));
+        for (uint32_t c = 0; c < engine->channels; c++) {
+            gain_ramp_advance(&engine->channel_gain[c][0], min_u32(n, engine->channel_gain[c][0].frames_left));
+            gain_ramp_advance(&engine->channel_gain[c][1], min_u32(n, engine->channel_gain[c][1].frames_left));
+        }
+        fed_anywhere |= fed;
         done += n;
     }
+    return fed_anywhere;
+}
+
+static int fader_is_unity(const mixbox_gain_ramp_t *fader)
+{
+    return fader->frames_left == 0u && fader->target_q24 == (1 << 24);
 }
 
 /* A bus sum x its fader (ramped), rounded to Q31 scale in place; not yet
  * saturated, so the main bus keeps its overs for the mix-bus chain. */
 static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
 {
-    if (fader->frames_left == 0u && fader->target_q24 == (1 << 24)) {
+    if (fader_is_unity(fader)) {
         /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
         for (uint32_t i = 0; i < frames; i++) {
             left[i] = q39_round_to_q31(left[i]);
@@ -204,14 +218,21 @@ static void finish_sub_bus(mixbox_engine_t *engine, uint32_t b, uint32_t frames)
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_SUB_LEFT(b)];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_SUB_RIGHT(b)];
     q31_t out[2][MIXBOX_CHUNK_FRAMES];
+    uint32_t clipped_left = 0u, clipped_right = 0u;
 
-    apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
+    /* At 0 dB the rounding is done here, in the same pass as the rest. */
+    int unity = fader_is_unity(&engine->sub_gain[b]);
+    if (!unity) apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
     for (uint32_t i = 0; i < frames; i++) {
-        out[0][i] = q31_saturate_flag(sum[0][i], &meter_left->clipped);
-        out[1][i] = q31_saturate_flag(sum[1][i], &meter_right->clipped);
+        int64_t left = unity ? q39_round_to_q31(sum[0][i]) : sum[0][i];
+        int64_t right = unity ? q39_round_to_q31(sum[1][i]) : sum[1][i];
+        out[0][i] = q31_saturate_flag(left, &clipped_left);
+        out[1][i] = q31_saturate_flag(right, &clipped_right);
         engine->main_sum[0][i] += (int64_t)out[0][i] * 256; /* Q31 -> Q39 */
         engine->main_sum[1][i] += (int64_t)out[1][i] * 256;
     }
+    meter_left->clipped |= clipped_left;
+    meter_right->clipped |= clipped_right;
     level_meter_accumulate(meter_left, out[0], 1u, frames);
     level_meter_accumulate(meter_right, out[1], 1u, frames);
 }
@@ -230,24 +251,14 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
-    size_t sum_bytes = frames * sizeof(int64_t);
-    memset(engine->main_sum[0], 0, sum_bytes);
-    memset(engine->main_sum[1], 0, sum_bytes);
-    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        memset(engine->sub_sum[b][0], 0, sum_bytes);
-        memset(engine->sub_sum[b][1], 0, sum_bytes);
-    }
-
-    int sub_fed[MIXBOX_SUB_BUSES] = { 0 };
     for (uint32_t c = 0; c < engine->channels; c++) {
-        const q31_t *x = input + c;
-        level_meter_accumulate_input(&engine->meter[MIXBOX_METER_CHANNEL(c)], x, engine->channels, frames);
-        mix_channel(engine, c, x, frames, sub_fed);
+        level_meter_accumulate_input(&engine->meter[MIXBOX_METER_CHANNEL(c)], input + c, engine->channels, frames);
     }
+    uint32_t fed = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        if (sub_fed[b] || engine->sub_gain[b].frames_left != 0u) finish_sub_bus(engine, b, frames);
+        if ((fed >> (b + 1u) & 1u) || engine->sub_gain[b].frames_left != 0u) finish_sub_bus(engine, b, frames);
     }
     finish_main_bus(engine, output, frames);
     loudness_meter_process(&engine->loudness, output, frames);

@@ -126,18 +126,18 @@ static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint
 static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
 {
     const mixbox_drive_coeffs_t coeffs = chain->drive;
-    int settled = chain->drive_mix.frames_left == 0u;
-    for (uint32_t i = 0; i < frames; i++) {
-        int64_t l = clamp_chain(left[i]), r = clamp_chain(right[i]);
-        int64_t driven_left = drive_process(&coeffs, l), driven_right = drive_process(&coeffs, r);
-        if (settled) { /* fully in: the crossfade below would give exactly this */
-            left[i] = driven_left;
-            right[i] = driven_right;
-        } else {
-            int64_t amount = gain_ramp_tick(&chain->drive_mix);
-            left[i] = l + (((driven_left - l) * amount) >> 24);
-            right[i] = r + (((driven_right - r) * amount) >> 24);
+    if (chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE) { /* fully in: as the crossfade */
+        for (uint32_t i = 0; i < frames; i++) {
+            left[i] = drive_process(&coeffs, left[i]);
+            right[i] = drive_process(&coeffs, right[i]);
         }
+        return;
+    }
+    for (uint32_t i = 0; i < frames; i++) {
+        int64_t amount = gain_ramp_tick(&chain->drive_mix);
+        int64_t l = clamp_chain(left[i]), r = clamp_chain(right[i]);
+        left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
+        right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
     }
 }
 

@@ -1,0 +1,34 @@
+/* Summing channels into a stereo bus, a group of up to four channels at a
+ * time: each frame's products (Q1.31 x Q7.24 = Q55) are added in 64 bits
+ * while they sit in registers, and the group's sum is rounded down to the
+ * bus's Q39 once. A bus touches its memory once per group, not per channel.
+ *
+ * Scaling and overflow: a gain is at most +32 dB (< 2^29.32 in Q24), so a
+ * product is below 2^60.32 and four of them below 2^62.32: no group sum can
+ * wrap. Groups are fixed slots of channel numbers (0-3, 4-7, ...), so which
+ * products share a rounding never depends on block size, ramps or routing;
+ * a channel that is silent or routed elsewhere adds exactly zero and is left
+ * out. A single channel at unity gain (2^24) reaches Q39 exactly. */
+#ifndef MIXBOX_BUS_SUM_H
+#define MIXBOX_BUS_SUM_H
+
+#include "mixbox_engine.h"
+
+#define BUS_SUM_GROUP 4u
+
+/* One channel's part in a group: its samples (every `stride`-th) and its
+ * left/right gains as the gain ramps keep them (Q40 value, per-frame step;
+ * step 0 when settled). */
+typedef struct {
+    const q31_t *x;
+    int64_t left_q40, left_step;
+    int64_t right_q40, right_step;
+} bus_sum_member_t;
+
+/* Adds (or, with `first`, writes) `frames` frames of the group's sum to
+ * sum_left/sum_right (Q39). `moving`: some member's step is nonzero (each
+ * frame then advances the gains before using them, as gain_ramp does). */
+void bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
+                   uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
+
+#endif
