@@ -296,6 +296,8 @@ typedef struct {
 typedef struct {
     int32_t gain_q24;     /* into the curve */
     int32_t makeup_q24;   /* 1 / (1.5 gain): small signals leave at unity */
+    int32_t flat_above;   /* inputs >= this are on the curve's flat top */
+    int32_t flat_below;   /* inputs <= this are on its flat bottom */
 } mixbox_drive_coeffs_t;
 
 typedef struct {

@@ -15,7 +15,7 @@ void biquad_design_highpass(mixbox_biquad_t *filter, double cutoff_hz, double sa
     double alpha = cm_sin(w0) / (2.0 * 0.70710678118654752);
     double a0 = 1.0 + alpha;
     filter->b0 = to_q30((1.0 + cos_w0) / 2.0 / a0);
-    filter->b1 = to_q30(-(1.0 + cos_w0) / a0);
+    filter->b1 = -2 * filter->b0; /* exactly: biquad_process relies on it */
     filter->b2 = filter->b0;
     filter->a1 = to_q30(-2.0 * cos_w0 / a0);
     filter->a2 = to_q30((1.0 - alpha) / a0);

@@ -1,7 +1,9 @@
-/* Direct-form-I biquad for side chains: Q30 coefficients, int32 signal.
- * Scaling: five Q30 x int32 products summed in 64 bits; with |input| below
- * 2^29, coefficient magnitudes summing below 8 and overshoot below 1.5x, the
- * sum stays below 2^62.1. The output is saturated to int32. */
+/* Direct-form-I second-order high-pass for side chains: Q30 coefficients,
+ * int32 signal. A high-pass numerator is b0 [1, -2, 1] (b1 = -2 b0, b2 = b0
+ * exactly, as designed below), so a sample costs three products, not five.
+ * Scaling: with |input| <= 2^28, x - 2 x1 + x2 fits int32 (<= 2^30); the
+ * products b0 d (< 2^60), a1 y1 (|a1| < 2, < 2^62) and a2 y2 (< 2^61) sum
+ * below 2^62.8 in 64 bits. The output is saturated to int32. */
 #ifndef MIXBOX_BIQUAD_H
 #define MIXBOX_BIQUAD_H
 
@@ -18,8 +20,7 @@ void biquad_copy_coefficients(mixbox_biquad_t *filter, const mixbox_biquad_t *fr
 
 static inline int32_t biquad_process(mixbox_biquad_t *f, int32_t x)
 {
-    int64_t acc = (int64_t)f->b0 * x + (int64_t)f->b1 * f->x1 + (int64_t)f->b2 * f->x2
-                - (int64_t)f->a1 * f->y1 - (int64_t)f->a2 * f->y2;
+    int64_t acc = (int64_t)f->b0 * (x - 2 * f->x1 + f->x2) - (int64_t)f->a1 * f->y1 - (int64_t)f->a2 * f->y2;
     int32_t y = q31_saturate(acc >> 30);
     f->x2 = f->x1;
     f->x1 = x;

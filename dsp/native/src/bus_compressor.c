@@ -7,8 +7,9 @@
 #include "log2_fixed.h"
 
 #define Q24_ONE (1 << 24)
-/* Side-chain input scaling: x >> 6 keeps the biquad's sum below 2^63. */
-#define SIDECHAIN_SHIFT 6
+/* Side-chain input scaling: x >> 7 (|x| <= 2^35 after the chain's clamp)
+ * keeps the high-pass's numerator within int32 (see biquad.h). */
+#define SIDECHAIN_SHIFT 7
 /* Auto release time constants (see the header). */
 #define AUTO_FAST_RELEASE_S 0.1
 #define AUTO_SLOW_RELEASE_S 1.2
@@ -88,7 +89,7 @@ void compressor_reset(mixbox_compressor_t *compressor)
 int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
 {
     /* Giannoulis et al. eq. 4, written as the reduction x - y >= 0. Levels
-     * lie in -34..+6 and thresholds in -6.7..0 log2 units: |over| < 2^29.1. */
+     * lie in -33..+7 and thresholds in -6.7..0 log2 units: |over| < 2^29.1. */
     int32_t over = level_q24 - c->threshold_q24;
     if (2 * over < -c->knee_q24) return 0;
     if (2 * over <= c->knee_q24) {

@@ -11,9 +11,9 @@
  * A short peak barely charges the slow tracker and recovers in ~0.1 s; a long
  * stretch of compression charges it and recovers over ~1.2 s.
  *
- * Scaling: the side chain sees the signal >> 6 (int32, +36 dB headroom for
- * the biquad); levels and gain reduction are log2 units in Q24; the smoothing
- * states are Q27 in int32 (a reduction is at most 12.7 log2 units < 2^30.7)
+ * Scaling: the side chain sees the signal >> 7 (int32, +42 dB headroom for
+ * the high-pass); levels and gain reduction are log2 units in Q24; the smoothing
+ * states are Q27 in int32 (a reduction is at most 13 log2 units < 2^30.71)
  * and move by one 32x32 high-word product per step with a Q32 share. Steps
  * floor: a falling state always lands on its target (the meter returns to
  * 0); a rising one stops within 1/share Q27 units of it: 7e-5 dB for a 30 ms

@@ -4,35 +4,35 @@
  * and only peaks are rounded off.
  * Scaling: input Q31-scale int64 below 2^35; u = x * gain is clamped to
  * +-2^31 (the curve's flat top, not a wrap); u^3 in two Q31 steps; output
- * below 2^31. The pre-gain is above 1, so an input beyond int32 is on the
- * flat top: the curve itself only ever sees 32-bit values. */
+ * below 2^31. The pre-gain is above 1, so the flat parts begin inside int32. */
 #ifndef MIXBOX_DRIVE_STAGE_H
 #define MIXBOX_DRIVE_STAGE_H
 
 #include "mixbox_engine.h"
 
 #define DRIVE_MAX_CDB 1800
-#define DRIVE_Q31_ONE ((int64_t)1 << 31)
 
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
-/* One sample through the curve. Above the curve's knee (|u| >= 1) the
- * output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7, exactly. */
+/* One sample through the curve. Beyond the curve's knee (|u| >= 1) the
+ * output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7, exactly; the
+ * input limits for it are precomputed, so the curve itself only sees values
+ * whose u fits int32 and works in 32x32 products. */
 static inline int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x)
 {
     int64_t top = (int64_t)coeffs->makeup_q24 * 128;
-    if (x > INT32_MAX || x < INT32_MIN) return x < 0 ? -top : top;
-    int64_t u = ((int64_t)(int32_t)x * coeffs->gain_q24) >> 24;
-    if (u >= DRIVE_Q31_ONE) return top;
-    if (u <= -DRIVE_Q31_ONE) return -top;
+    if (x >= coeffs->flat_above) return top;
+    if (x <= coeffs->flat_below) return -top;
     /* |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
-     * with the same sign, so (3v - cube) / 2 = v + (v - cube) / 2 in int32. */
-    int32_t v = (int32_t)u;
+     * with the same sign, so (3v - cube) / 2 = v + (v - cube) / 2. Only its
+     * very top, +2^31, misses int32: that is the flat top's value. */
+    int32_t v = (int32_t)(((int64_t)(int32_t)x * coeffs->gain_q24) >> 24);
     int32_t square = (int32_t)(((int64_t)v * v) >> 31);
     int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
-    int32_t shaped = v + (v - cube) / 2;
-    return ((int64_t)shaped * coeffs->makeup_q24) >> 24;
+    int32_t half_rest = (v - cube) / 2;
+    if (v > 0 && v > INT32_MAX - half_rest) return top;
+    return ((int64_t)(v + half_rest) * coeffs->makeup_q24) >> 24;
 }
 
 #endif
