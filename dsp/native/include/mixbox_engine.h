@@ -361,6 +361,7 @@ typedef struct {
      * the audio side starts ramping to them at its next block when
      * targets_version differs from applied_version. */
     int32_t channel_target_q24[MIXBOX_MAX_CHANNELS][2];
+    uint32_t route_target[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
     int32_t sub_target_q24[MIXBOX_SUB_BUSES];
     int32_t main_target_q24;
     mixbox_mixbus_settings_t mixbus_target;
@@ -369,6 +370,7 @@ typedef struct {
 
     /* Audio-side state. */
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
+    uint32_t route[1u + MIXBOX_SUB_BUSES];        /* route_target as applied */
     mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
     mixbox_gain_ramp_t main_gain;
     mixbox_mixbus_t mixbus;

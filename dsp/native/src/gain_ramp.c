@@ -21,6 +21,7 @@ void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t
 
 void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames)
 {
+    if (frames == 0u) return; /* settled: value is the target already */
     ramp->value += ramp->step * (int64_t)frames;
     ramp->frames_left -= frames;
     if (ramp->frames_left == 0u) {

@@ -16,6 +16,9 @@
 
 #define ENGINE_MAGIC 0x4D495842u /* "MIXB" */
 #define BUS_METERS (2u * MIXBOX_SUB_BUSES + 2u)
+/* The buses a channel can feed: main, then each sub-bus. */
+#define BUS_MAIN 0u
+#define BUS_COUNT (1u + MIXBOX_SUB_BUSES)
 
 static int is_initialised(const mixbox_engine_t *engine)
 {
@@ -71,6 +74,14 @@ static void derive_targets(mixbox_engine_t *engine)
         engine->channel_target_q24[c][0] = left;
         engine->channel_target_q24[c][1] = right;
     }
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
+        uint32_t route = 0u;
+        for (uint32_t c = 0; c < engine->channels; c++) {
+            const mixbox_channel_params_t *p = &engine->channel[c];
+            if (bus == BUS_MAIN ? p->to_main != 0 : p->sub_bus == (int32_t)bus - 1) route |= 1u << c;
+        }
+        engine->route_target[bus] = route;
+    }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
         engine->sub_target_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
     }
@@ -99,6 +110,7 @@ static void apply_targets(mixbox_engine_t *engine)
         gain_ramp_set_target(&engine->sub_gain[b], engine->sub_target_q24[b], frames);
     }
     gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
+    memcpy(engine->route, engine->route_target, sizeof engine->route);
     mixbus_apply(&engine->mixbus, &engine->mixbus_target, frames);
     engine->applied_version = version;
 }
@@ -109,33 +121,28 @@ static uint32_t ramp_segment(const mixbox_gain_ramp_t *ramp, uint32_t frames)
     return ramp->frames_left != 0u ? min_u32(ramp->frames_left, frames) : frames;
 }
 
-/* The buses a channel can feed: main, then each sub-bus. */
-#define BUS_MAIN 0
-#define BUS_COUNT (1u + MIXBOX_SUB_BUSES)
-
-static int channel_feeds(const mixbox_channel_params_t *p, uint32_t bus)
-{
-    return bus == BUS_MAIN ? p->to_main != 0 : p->sub_bus == (int32_t)bus - 1;
-}
-
 /* Sums `frames` frames (all in one ramp phase) of every audible channel
  * into the bus sums, a group of channel slots at a time. Returns a bit mask
  * of the buses something fed; the others' sums are left untouched. */
 static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
 {
-    uint32_t fed = 0u, stride = engine->channels;
+    uint32_t audible = 0u, fed = 0u, stride = engine->channels;
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        if (!gain_ramp_is_silent(&engine->channel_gain[c][0]) || !gain_ramp_is_silent(&engine->channel_gain[c][1])) {
+            audible |= 1u << c;
+        }
+    }
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
         int64_t *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
         int64_t *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
-        for (uint32_t group = 0; group < engine->channels; group += BUS_SUM_GROUP) {
+        uint32_t feeding = engine->route[bus] & audible;
+        for (uint32_t group = 0; feeding >> group != 0u; group += BUS_SUM_GROUP) {
             bus_sum_member_t members[BUS_SUM_GROUP];
             uint32_t count = 0u;
             int moving = 0;
-            for (uint32_t c = group; c < group + BUS_SUM_GROUP && c < engine->channels; c++) {
+            for (uint32_t c = group; c < group + BUS_SUM_GROUP; c++) {
+                if (!(feeding >> c & 1u)) continue;
                 const mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
-                if (!channel_feeds(&engine->channel[c], bus) || (gain_ramp_is_silent(l) && gain_ramp_is_silent(r))) {
-                    continue;
-                }
                 bus_sum_member_t *m = &members[count++];
                 m->x = input + offset * stride + c;
                 m->left_q40 = l->value;
@@ -171,8 +178,9 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
             memset(right + done, 0, n * sizeof *right);
         }
         for (uint32_t c = 0; c < engine->channels; c++) {
-            gain_ramp_advance(&engine->channel_gain[c][0], min_u32(n, engine->channel_gain[c][0].frames_left));
-            gain_ramp_advance(&engine->channel_gain[c][1], min_u32(n, engine->channel_gain[c][1].frames_left));
+            mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
+            if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
+            if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
         }
         fed_anywhere |= fed;
         done += n;
@@ -185,15 +193,17 @@ static int fader_is_unity(const mixbox_gain_ramp_t *fader)
     return fader->frames_left == 0u && fader->target_q24 == (1 << 24);
 }
 
-/* A bus sum x its fader (ramped), rounded to Q31 scale in place; not yet
- * saturated, so the main bus keeps its overs for the mix-bus chain. */
+/* A bus sum x its fader (ramped), rounded to Q31 scale in place and limited
+ * to the chain's input range (+24 dBFS); not yet saturated, so the main bus
+ * keeps its overs for the mix-bus chain (a sub-bus saturates the same way
+ * after the limit as before it). */
 static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
 {
     if (fader_is_unity(fader)) {
         /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
         for (uint32_t i = 0; i < frames; i++) {
-            left[i] = q39_round_to_q31(left[i]);
-            right[i] = q39_round_to_q31(right[i]);
+            left[i] = mixbus_limit_input(q39_round_to_q31(left[i]));
+            right[i] = mixbus_limit_input(q39_round_to_q31(right[i]));
         }
         return;
     }
@@ -203,8 +213,8 @@ static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right
         for (uint32_t i = done; i < done + n; i++) {
             gain_q40 += fader->step;
             int32_t gain_q24 = (int32_t)(gain_q40 >> 16);
-            left[i] = q39_round_to_q31(q39_scale_q24(left[i], gain_q24));
-            right[i] = q39_round_to_q31(q39_scale_q24(right[i], gain_q24));
+            left[i] = mixbus_limit_input(q39_round_to_q31(q39_scale_q24(left[i], gain_q24)));
+            right[i] = mixbus_limit_input(q39_round_to_q31(q39_scale_q24(right[i], gain_q24)));
         }
         gain_ramp_advance(fader, min_u32(n, fader->frames_left));
         done += n;
@@ -348,6 +358,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
         gain_ramp_init(&engine->sub_gain[b], engine->sub_target_q24[b]);
     }
     gain_ramp_init(&engine->main_gain, engine->main_target_q24);
+    memcpy(engine->route, engine->route_target, sizeof engine->route);
     mixbus_init(&engine->mixbus, &engine->mixbus_target);
     engine->applied_version = engine->targets_version;
     for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);

@@ -7,7 +7,6 @@
 #include "output_stage.h"
 
 #define Q24_ONE (1 << 24)
-#define CHAIN_LIMIT ((int64_t)1 << 35)
 #define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
 
 const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
@@ -86,11 +85,6 @@ void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uin
     gain_ramp_set_target(&chain->drive_mix, s->drive_mix_q24, ramp_frames);
 }
 
-static int64_t clamp_chain(int64_t x)
-{
-    return x > CHAIN_LIMIT ? CHAIN_LIMIT : x < -CHAIN_LIMIT ? -CHAIN_LIMIT : x;
-}
-
 /* floor(x * gain / 2^24), with a 32x32 product when x fits (the usual case). */
 static inline int64_t scale_q24(int64_t x, int32_t gain_q24)
 {
@@ -135,7 +129,7 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
     }
     for (uint32_t i = 0; i < frames; i++) {
         int64_t amount = gain_ramp_tick(&chain->drive_mix);
-        int64_t l = clamp_chain(left[i]), r = clamp_chain(right[i]);
+        int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
         left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
         right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
     }
@@ -147,10 +141,6 @@ void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_ri
     /* Parts that are out and settled cost nothing (and change nothing). */
     int compressor_out = gain_ramp_is_silent(&chain->wet);
     int drive_out = gain_ramp_is_silent(&chain->drive_mix);
-    for (uint32_t i = 0; i < frames; i++) {
-        main_left[i] = clamp_chain(main_left[i]);
-        main_right[i] = clamp_chain(main_right[i]);
-    }
     if (compressor_out) compressor_reset(&chain->compressor);
     else compress(chain, main_left, main_right, frames);
     if (!drive_out) drive(chain, main_left, main_right, frames);

@@ -5,7 +5,7 @@
  * crossfade over the engine's 5 ms ramp.
  *
  * Scaling: the chain runs on Q31-scale int64 samples (the main bus before
- * saturation), clamped to +-2^35 (+24 dBFS) on entry. Make-up (<= +20 dB) and
+ * saturation), limited to +-2^35 (+24 dBFS) by the caller. Make-up (<= +20 dB) and
  * wet/dry (<= 1.0) keep products below 2^63; the output stage saturates once.
  * Compressed and dry paths are summed as one gain, wet * g + dry, applied
  * once (the same sum as two products, to within an LSB of rounding).
@@ -28,8 +28,17 @@ void mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, ui
 void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
 void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
 
+/* Input bound of the chain: +24 dBFS (Q31 scale). */
+#define MIXBUS_INPUT_LIMIT ((int64_t)1 << 35)
+
+static inline int64_t mixbus_limit_input(int64_t x)
+{
+    return x > MIXBUS_INPUT_LIMIT ? MIXBUS_INPUT_LIMIT : x < -MIXBUS_INPUT_LIMIT ? -MIXBUS_INPUT_LIMIT : x;
+}
+
 /* Processes `frames` (<= MIXBOX_CHUNK_FRAMES) stereo samples from main_left/
- * main_right (overwritten: each stage works in place over the chunk) into the
+ * main_right (within +-MIXBUS_INPUT_LIMIT, see mixbus_limit_input;
+ * overwritten: each stage works in place over the chunk) into the
  * interleaved output; sets over_left/over_right where the bus exceeded full
  * scale before the output stage. */
 void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
