@@ -92,39 +92,88 @@ int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coe
     return k_weighting_derive(sample_rate_hz, coefs);
 }
 
+int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz)
+{
+    if (k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
+    /* c2 = 1 - a2 and g = 1 + a1 + a2, exact in Q30 (both positive for a
+     * stable high-pass), shifted up to just below 2^31. */
+    int64_t c2 = ((int64_t)1 << 30) - kw->coefs.hp_a2;
+    int64_t g = ((int64_t)1 << 30) + kw->coefs.hp_a1 + kw->coefs.hp_a2;
+    int c2_shift = 0, g_shift = 0;
+    while ((c2 << (c2_shift + 1)) < ((int64_t)1 << 31)) c2_shift++;
+    while ((g << (g_shift + 1)) < ((int64_t)1 << 31)) g_shift++;
+    kw->hp_c2_scaled = (int32_t)(c2 << c2_shift);
+    kw->hp_g_scaled = (int32_t)(g << g_shift);
+    /* A Q29 (damping) or Q27 (DC) signal times a Q(30 + shift) factor,
+     * >> 32: shift or shift - 2 bits below Q27. */
+    kw->hp_c2_fraction_bits = c2_shift;
+    kw->hp_g_fraction_bits = g_shift - 2;
+    k_weighting_clear(kw);
+    return 0;
+}
+
 void k_weighting_clear(k_weighting_t *kw)
 {
     memset(kw->channel, 0, sizeof kw->channel);
 }
 
-/* floor(y * a / 2^30) for a Q40 signal and a Q30 coefficient: 64x32 split
- * multiply, exact for |y| < 2^61. */
-static inline int64_t mul_q30(int64_t y, int32_t a)
+#define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
+#define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
+
+/* The high word of a 32 x 32-bit product, floor(a * b / 2^32): one mulh on
+ * a 32-bit core. */
+static inline int32_t mul_high(int32_t a, int32_t b)
 {
-    int64_t high = y >> 30;
-    int64_t low = y & 0x3FFFFFFF;
-    return high * a + ((low * a) >> 30);
+    return (int32_t)(((int64_t)a * b) >> 32);
 }
 
-int32_t k_weighting_process(const k_weighting_coefs_t *c, k_weighting_channel_t *ch, int32_t x)
+uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
 {
-    /* Stage 1: Q1.31 x Q29 = Q60, >> 20 -> Q40. */
-    int64_t feed_forward = (int64_t)x * c->shelf_b0 + (int64_t)ch->x1 * c->shelf_b1 + (int64_t)ch->x2 * c->shelf_b2;
-    int64_t shelf = (feed_forward >> 20) - mul_q30(ch->shelf_y1, c->shelf_a1) - mul_q30(ch->shelf_y2, c->shelf_a2);
-    ch->x2 = ch->x1;
-    ch->x1 = x;
+    const int32_t b0 = kw->coefs.shelf_b0, b1 = kw->coefs.shelf_b1, b2 = kw->coefs.shelf_b2;
+    const int32_t a1 = kw->coefs.shelf_a1, a2 = kw->coefs.shelf_a2;
+    const int32_t c2 = kw->hp_c2_scaled, g = kw->hp_g_scaled;
+    const int32_t c2_bits = kw->hp_c2_fraction_bits, g_bits = kw->hp_g_fraction_bits;
+    const int32_t c2_mask = ((int32_t)1 << c2_bits) - 1, g_mask = ((int32_t)1 << g_bits) - 1;
+    int32_t z1 = ch->shelf_z1, z2 = ch->shelf_z2, shelf_y1 = ch->shelf_y1, shelf_d1 = ch->shelf_d1;
+    int32_t hp_y1 = ch->hp_y1, hp_d1 = ch->hp_d1, p1 = ch->hp_p1, r1 = ch->hp_r1, r2 = ch->hp_r2;
+    uint64_t sum = 0u;
+    for (uint32_t i = 0; i < frames; i++) {
+        /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
+         * each >> 32, give Q27. */
+        int32_t in = x[2u * i] >> 1;
+        int32_t shelf = mul_high(in, b0) + z1;
+        int32_t shelf_q29 = shelf * 4;
+        z1 = mul_high(in, b1) - mul_high(shelf_q29, a1) + z2;
+        z2 = mul_high(in, b2) - mul_high(shelf_q29, a2);
 
-    /* Stage 2: numerator [1, -2, 1] on the Q40 shelf output, exact. */
-    int64_t hp = shelf - 2 * ch->shelf_y1 + ch->shelf_y2 - mul_q30(ch->hp_y1, c->hp_a1) - mul_q30(ch->hp_y2, c->hp_a2);
-    ch->shelf_y2 = ch->shelf_y1;
-    ch->shelf_y1 = shelf;
-    ch->hp_y2 = ch->hp_y1;
-    ch->hp_y1 = hp;
+        /* Stage 2: numerator [1, -2, 1] as a second difference (exact), then
+         * y = x'' + y1 + d1 - c2 d1 - g y1 on the output y and its first
+         * difference d; each small product keeps its fraction bits in a
+         * residue added to the next one (first-order error feedback). */
+        int32_t shelf_d = shelf - shelf_y1;
+        int32_t hp_in = shelf_d - shelf_d1;
+        shelf_y1 = shelf;
+        shelf_d1 = shelf_d;
+        int32_t damping_product = mul_high(hp_y1 * 4, c2);
+        int32_t damping = damping_product - p1 + r1;
+        p1 = damping_product;
+        int32_t dc = mul_high(hp_y1, g) + r2;
+        r1 = damping & c2_mask;
+        r2 = dc & g_mask;
+        hp_d1 = hp_in + hp_d1 - (damping >> c2_bits) - (dc >> g_bits);
+        hp_y1 += hp_d1;
 
-    /* Q40 -> Q21, rounded, clamped at +6 dBFS. */
-    int64_t out = (hp + ((int64_t)1 << 18)) >> 19;
-    const int64_t limit = ((int64_t)1 << 22) - 1;
-    if (out > limit) out = limit;
-    if (out < -limit) out = -limit;
-    return (int32_t)out;
+        int32_t out = (hp_y1 + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
+        sum += (uint64_t)((int64_t)out * out);
+    }
+    ch->shelf_z1 = z1;
+    ch->shelf_z2 = z2;
+    ch->shelf_y1 = shelf_y1;
+    ch->shelf_d1 = shelf_d1;
+    ch->hp_y1 = hp_y1;
+    ch->hp_d1 = hp_d1;
+    ch->hp_p1 = p1;
+    ch->hp_r1 = r1;
+    ch->hp_r2 = r2;
+    return sum;
 }
