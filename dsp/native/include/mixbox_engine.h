@@ -187,8 +187,8 @@ typedef struct {
     int32_t shelf_z1, shelf_z2; /* transposed DF-II states */
     int32_t shelf_y1, shelf_d1; /* previous shelf output and its first difference */
     int32_t hp_y1, hp_d1;       /* previous high-pass output and its first difference */
-    int32_t hp_p1;              /* previous damping product c2 y1 */
-    int32_t hp_r1, hp_r2;       /* residues of the damping and the DC feedback products */
+    int32_t hp_carry1;          /* damping residue minus the previous damping product */
+    int32_t hp_r2;              /* residue of the DC feedback product */
 } k_weighting_channel_t;
 
 /* The high-pass feedback written as y = x'' + y1 + d1 - c2 d1 - g y1 with
@@ -196,8 +196,7 @@ typedef struct {
  * the most bits below 2^31 (set by k_weighting_init). */
 typedef struct {
     k_weighting_coefs_t coefs;
-    int32_t hp_c2_scaled, hp_g_scaled;
-    int32_t hp_c2_fraction_bits, hp_g_fraction_bits;
+    int32_t hp_c2_q35, hp_g_scaled, hp_g_fraction_bits;
     k_weighting_channel_t channel[K_WEIGHTING_CHANNELS];
 } k_weighting_t;
 

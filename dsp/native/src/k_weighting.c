@@ -92,21 +92,25 @@ int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coe
     return k_weighting_derive(sample_rate_hz, coefs);
 }
 
+/* The damping product: Q29 (4 x the Q27 output) x Q35 c2, >> 32 = Q32,
+ * i.e. 5 bits below Q27. */
+#define DAMPING_FRACTION_BITS 5
+#define DAMPING_MASK ((1 << DAMPING_FRACTION_BITS) - 1)
 int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz)
 {
     if (k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
-    /* c2 = 1 - a2 and g = 1 + a1 + a2, exact in Q30 (both positive for a
-     * stable high-pass), shifted up to just below 2^31. */
+    /* c2 = 1 - a2 and g = 1 + a1 + a2, exact in Q30 and positive for a
+     * stable high-pass. c2 (0.058 at 8 kHz, less above) is below 2^26, so
+     * Q35 fits; g (9e-4 at 8 kHz down to 2e-6 at 192 kHz) is shifted up to
+     * just below 2^31, keeping its product's fraction bits at any rate. */
     int64_t c2 = ((int64_t)1 << 30) - kw->coefs.hp_a2;
     int64_t g = ((int64_t)1 << 30) + kw->coefs.hp_a1 + kw->coefs.hp_a2;
-    int c2_shift = 0, g_shift = 0;
-    while ((c2 << (c2_shift + 1)) < ((int64_t)1 << 31)) c2_shift++;
+    int g_shift = 0;
     while ((g << (g_shift + 1)) < ((int64_t)1 << 31)) g_shift++;
-    kw->hp_c2_scaled = (int32_t)(c2 << c2_shift);
+    kw->hp_c2_q35 = (int32_t)(c2 << DAMPING_FRACTION_BITS);
     kw->hp_g_scaled = (int32_t)(g << g_shift);
-    /* A Q29 (damping) or Q27 (DC) signal times a Q(30 + shift) factor,
-     * >> 32: shift or shift - 2 bits below Q27. */
-    kw->hp_c2_fraction_bits = c2_shift;
+    /* A Q27 signal times a Q(30 + shift) factor, >> 32: shift - 2 bits
+     * below Q27. */
     kw->hp_g_fraction_bits = g_shift - 2;
     k_weighting_clear(kw);
     return 0;
@@ -131,12 +135,11 @@ uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, con
 {
     const int32_t b0 = kw->coefs.shelf_b0, b1 = kw->coefs.shelf_b1, b2 = kw->coefs.shelf_b2;
     const int32_t a1 = kw->coefs.shelf_a1, a2 = kw->coefs.shelf_a2;
-    const int32_t c2 = kw->hp_c2_scaled, g = kw->hp_g_scaled;
-    const int32_t c2_bits = kw->hp_c2_fraction_bits, g_bits = kw->hp_g_fraction_bits;
-    const int32_t c2_mask = ((int32_t)1 << c2_bits) - 1, g_mask = ((int32_t)1 << g_bits) - 1;
+    const int32_t c2 = kw->hp_c2_q35, g = kw->hp_g_scaled, g_bits = kw->hp_g_fraction_bits;
+    const int32_t g_mask = ((int32_t)1 << g_bits) - 1;
     int32_t z1 = ch->shelf_z1, z2 = ch->shelf_z2, shelf_y1 = ch->shelf_y1, shelf_d1 = ch->shelf_d1;
-    int32_t hp_y1 = ch->hp_y1, hp_d1 = ch->hp_d1, p1 = ch->hp_p1, r1 = ch->hp_r1, r2 = ch->hp_r2;
-    uint64_t sum = 0u;
+    int32_t hp_y1 = ch->hp_y1, hp_d1 = ch->hp_d1, carry1 = ch->hp_carry1, r2 = ch->hp_r2;
+    uint32_t sum_low = 0u, sum_high = 0u;
     for (uint32_t i = 0; i < frames; i++) {
         /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
          * each >> 32, give Q27. */
@@ -155,16 +158,17 @@ uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, con
         shelf_y1 = shelf;
         shelf_d1 = shelf_d;
         int32_t damping_product = mul_high(hp_y1 * 4, c2);
-        int32_t damping = damping_product - p1 + r1;
-        p1 = damping_product;
+        int32_t damping = damping_product + carry1;
         int32_t dc = mul_high(hp_y1, g) + r2;
-        r1 = damping & c2_mask;
+        carry1 = (damping & DAMPING_MASK) - damping_product;
         r2 = dc & g_mask;
-        hp_d1 = hp_in + hp_d1 - (damping >> c2_bits) - (dc >> g_bits);
+        hp_d1 = hp_in + hp_d1 - (damping >> DAMPING_FRACTION_BITS) - (dc >> g_bits);
         hp_y1 += hp_d1;
 
         int32_t out = (hp_y1 + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
-        sum += (uint64_t)((int64_t)out * out);
+        uint64_t square = (uint64_t)((int64_t)out * out);
+        sum_low += (uint32_t)square;
+        sum_high += (uint32_t)(square >> 32) + (sum_low < (uint32_t)square ? 1u : 0u);
     }
     ch->shelf_z1 = z1;
     ch->shelf_z2 = z2;
@@ -172,8 +176,7 @@ uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, con
     ch->shelf_d1 = shelf_d1;
     ch->hp_y1 = hp_y1;
     ch->hp_d1 = hp_d1;
-    ch->hp_p1 = p1;
-    ch->hp_r1 = r1;
+    ch->hp_carry1 = carry1;
     ch->hp_r2 = r2;
-    return sum;
+    return ((uint64_t)sum_high << 32) | sum_low;
 }
