@@ -255,7 +255,7 @@ typedef struct {
     uint32_t ring_position;       /* oldest segment in ring[] */
     uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
     uint32_t reserved;
-    uint32_t spare[26]; /* unused: keeps the documented size, 8 864 bytes on x86-64 */
+    uint32_t spare[28]; /* unused: keeps the documented size, 8 864 bytes on x86-64 */
 
     /* Sums of squared K-weighted samples (Q20^2, both channels), see
      * loudness_meter_process for their bounds. */

@@ -23,13 +23,15 @@ void true_peak_clear_hold(true_peak_t *tp);
  * are stored as Q13 integers (largest 7964); the filter runs on the top 16
  * bits of each sample (Q1.15), folded (s(k) +/- s(11-k), < 2^16) against
  * folded taps, in int32: the largest phase's absolute tap sum is 2.03, so
- * every sum stays below 2^30.1 (twice a phase, < 2^15 x 16571 x 2).
+ * every sum stays below 2^30.1 (a phase doubled, < 2 x 2^15 x 16571).
  * Inter-sample peaks above full scale (up to +6 dB and more) are kept
  * without saturation; the hold is Q28. The input sample itself also counts
  * (|x| << 13), so the reading is never below the sample peak (the
  * interpolating phases can under-read it by up to 0.25 dB; BS.1770-4
- * Annex 2, Appendix 1). A pass whose window cannot beat the hold (its
- * largest |sample| times 2.03 is no higher) skips the filter: exact.
+ * Annex 2, Appendix 1). Work that provably cannot raise the hold is
+ * skipped (a run whose largest sample x 2.03 is no higher; a position whose
+ * central taps leave it short by more than its outer taps can add): the
+ * hold is the same as with every product computed.
  */
 void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames);
 
