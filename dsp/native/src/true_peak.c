@@ -71,34 +71,36 @@ static uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uin
     int32_t high = (int32_t)peak_x2, low = -(int32_t)peak_x2;
     const int32_t outer03 = 2 * OUTER_TAP_SUM(0) * sample_bound, outer12 = 2 * OUTER_TAP_SUM(1) * sample_bound;
     int32_t high03 = high - outer03, low03 = low + outer03, high12 = high - outer12, low12 = low + outer12;
-    /* Positions 12 apart share no sample: visited in that order, the
-     * compiler keeps no window in registers from one to the next, which
-     * leaves the registers to the sums (fewer instructions than sliding). */
-    for (uint32_t first = 0; first < TRUE_PEAK_TAPS && first < frames; first++) {
-        for (uint32_t i = first; i < frames; i += TRUE_PEAK_TAPS) {
-            const int32_t *w = window + i;
-            int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
-            FOLD(4);
-            FOLD(5);
-            int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
-            if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
-                v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
-                FOLD(0);
-                FOLD(1);
-                FOLD(2);
-                FOLD(3);
-                TRACK(sum03 + dif03);
-                TRACK(sum03 - dif03);
-                TRACK(sum12 + dif12);
-                TRACK(sum12 - dif12);
-                high03 = high - outer03;
-                low03 = low + outer03;
-                high12 = high - outer12;
-                low12 = low + outer12;
-            }
+    for (uint32_t i = 0; i < frames; i++) {
+        const int32_t *w = window + i;
+        int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
+        FOLD(4);
+        FOLD(5);
+        int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
+        if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
+            v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
+            FOLD(0);
+            FOLD(1);
+            FOLD(2);
+            FOLD(3);
+            TRACK(sum03 + dif03);
+            TRACK(sum03 - dif03);
+            TRACK(sum12 + dif12);
+            TRACK(sum12 - dif12);
+            high03 = high - outer03;
+            low03 = low + outer03;
+            high12 = high - outer12;
+            low12 = low + outer12;
         }
     }
     return (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
+}
+
+/* The 11 history samples, written out (no loop counter: 22 instructions). */
+static void copy_history(int32_t *to, const int32_t *from)
+{
+    to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = from[3], to[4] = from[4], to[5] = from[5];
+    to[6] = from[6], to[7] = from[7], to[8] = from[8], to[9] = from[9], to[10] = from[10];
 }
 
 void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames)
@@ -108,7 +110,7 @@ void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t f
     while (frames > 0u) {
         uint32_t n = frames < PASS_FRAMES ? frames : PASS_FRAMES;
         int32_t high = 0, low = 0;
-        for (uint32_t i = 0; i < HISTORY; i++) window[i] = ch->history[i];
+        copy_history(window, ch->history);
         for (uint32_t i = 0; i < n; i++) {
             int32_t s = x[2u * i] >> 16;
             window[HISTORY + i] = s;
@@ -125,7 +127,7 @@ void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t f
             tp->max_q28 = peak;
         }
 
-        for (uint32_t i = 0; i < HISTORY; i++) ch->history[i] = window[n + i];
+        copy_history(ch->history, window + n);
         /* The new history's bound: this pass's samples, and the old bound
          * while some of the old history remains. */
         ch->history_peak = n >= HISTORY ? sample_peak : window_peak;
