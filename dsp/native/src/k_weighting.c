@@ -131,52 +131,63 @@ static inline int32_t mul_high(int32_t a, int32_t b)
     return (int32_t)(((int64_t)a * b) >> 32);
 }
 
+/* The per-sample constants, read once per run. */
+typedef struct {
+    int32_t b0, b1, b2, a1, a2; /* shelf: b Q29, a Q30 */
+    int32_t c2, g, g_bits, g_mask;
+} run_constants_t;
+
+/* One sample through both stages; adds its Q20 square to *sum_low/high. */
+static inline void filter_sample(const run_constants_t *k, k_weighting_channel_t *s, int32_t x,
+                                 uint32_t *sum_low, uint32_t *sum_high)
+{
+    /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
+     * each >> 32, give Q27. */
+    int32_t in = x >> 1;
+    int32_t shelf = mul_high(in, k->b0) + s->shelf_z1;
+    int32_t shelf_q29 = shelf * 4;
+    s->shelf_z1 = mul_high(in, k->b1) - mul_high(shelf_q29, k->a1) + s->shelf_z2;
+    s->shelf_z2 = mul_high(in, k->b2) - mul_high(shelf_q29, k->a2);
+
+    /* Stage 2: numerator [1, -2, 1] as a second difference (exact), then
+     * y = x'' + y1 + d1 - c2 d1 - g y1 on the output y and its first
+     * difference d. The damping c2 d1 is the difference of two floored
+     * products c2 y1 - c2 y2 (their floor errors cancel on average); each
+     * small term keeps its fraction bits for the next sample (first-order
+     * error feedback). */
+    int32_t shelf_d = shelf - s->shelf_y1;
+    int32_t hp_in = shelf_d - s->shelf_d1;
+    s->shelf_y1 = shelf;
+    s->shelf_d1 = shelf_d;
+    int32_t damping_product = mul_high(s->hp_y1 * 4, k->c2);
+    int32_t damping = damping_product + s->hp_carry1;
+    int32_t dc = mul_high(s->hp_y1, k->g) + s->hp_r2;
+    s->hp_carry1 = (damping & DAMPING_MASK) - damping_product;
+    s->hp_r2 = dc & k->g_mask;
+    s->hp_d1 = hp_in + s->hp_d1 - (damping >> DAMPING_FRACTION_BITS) - (dc >> k->g_bits);
+    s->hp_y1 += s->hp_d1;
+
+    int32_t out = (s->hp_y1 + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
+    uint64_t square = (uint64_t)((int64_t)out * out);
+    *sum_low += (uint32_t)square;
+    *sum_high += (uint32_t)(square >> 32) + (*sum_low < (uint32_t)square ? 1u : 0u);
+}
+
 uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
 {
-    const int32_t b0 = kw->coefs.shelf_b0, b1 = kw->coefs.shelf_b1, b2 = kw->coefs.shelf_b2;
-    const int32_t a1 = kw->coefs.shelf_a1, a2 = kw->coefs.shelf_a2;
-    const int32_t c2 = kw->hp_c2_q35, g = kw->hp_g_scaled, g_bits = kw->hp_g_fraction_bits;
-    const int32_t g_mask = ((int32_t)1 << g_bits) - 1;
-    int32_t z1 = ch->shelf_z1, z2 = ch->shelf_z2, shelf_y1 = ch->shelf_y1, shelf_d1 = ch->shelf_d1;
-    int32_t hp_y1 = ch->hp_y1, hp_d1 = ch->hp_d1, carry1 = ch->hp_carry1, r2 = ch->hp_r2;
+    const run_constants_t k = {kw->coefs.shelf_b0, kw->coefs.shelf_b1, kw->coefs.shelf_b2,
+                               kw->coefs.shelf_a1, kw->coefs.shelf_a2, kw->hp_c2_q35, kw->hp_g_scaled,
+                               kw->hp_g_fraction_bits, ((int32_t)1 << kw->hp_g_fraction_bits) - 1};
+    k_weighting_channel_t s = *ch;
     uint32_t sum_low = 0u, sum_high = 0u;
-    for (uint32_t i = 0; i < frames; i++) {
-        /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
-         * each >> 32, give Q27. */
-        int32_t in = x[2u * i] >> 1;
-        int32_t shelf = mul_high(in, b0) + z1;
-        int32_t shelf_q29 = shelf * 4;
-        z1 = mul_high(in, b1) - mul_high(shelf_q29, a1) + z2;
-        z2 = mul_high(in, b2) - mul_high(shelf_q29, a2);
-
-        /* Stage 2: numerator [1, -2, 1] as a second difference (exact), then
-         * y = x'' + y1 + d1 - c2 d1 - g y1 on the output y and its first
-         * difference d; each small product keeps its fraction bits in a
-         * residue added to the next one (first-order error feedback). */
-        int32_t shelf_d = shelf - shelf_y1;
-        int32_t hp_in = shelf_d - shelf_d1;
-        shelf_y1 = shelf;
-        shelf_d1 = shelf_d;
-        int32_t damping_product = mul_high(hp_y1 * 4, c2);
-        int32_t damping = damping_product + carry1;
-        int32_t dc = mul_high(hp_y1, g) + r2;
-        carry1 = (damping & DAMPING_MASK) - damping_product;
-        r2 = dc & g_mask;
-        hp_d1 = hp_in + hp_d1 - (damping >> DAMPING_FRACTION_BITS) - (dc >> g_bits);
-        hp_y1 += hp_d1;
-
-        int32_t out = (hp_y1 + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
-        uint64_t square = (uint64_t)((int64_t)out * out);
-        sum_low += (uint32_t)square;
-        sum_high += (uint32_t)(square >> 32) + (sum_low < (uint32_t)square ? 1u : 0u);
+    uint32_t i = 0;
+    /* Two samples per turn: the compiler then alternates registers instead
+     * of moving the delayed values. */
+    for (; i + 2u <= frames; i += 2u) {
+        filter_sample(&k, &s, x[2u * i], &sum_low, &sum_high);
+        filter_sample(&k, &s, x[2u * i + 2u], &sum_low, &sum_high);
     }
-    ch->shelf_z1 = z1;
-    ch->shelf_z2 = z2;
-    ch->shelf_y1 = shelf_y1;
-    ch->shelf_d1 = shelf_d1;
-    ch->hp_y1 = hp_y1;
-    ch->hp_d1 = hp_d1;
-    ch->hp_carry1 = carry1;
-    ch->hp_r2 = r2;
+    if (i < frames) filter_sample(&k, &s, x[2u * i], &sum_low, &sum_high);
+    *ch = s;
     return ((uint64_t)sum_high << 32) | sum_low;
 }
