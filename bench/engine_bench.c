@@ -12,6 +12,10 @@
  *        full     + drive, safety clip, dither (everything the box runs)
  *        loudness the loudness/true-peak meter alone on a stereo signal (it
  *                 runs inside every engine stage; this isolates its share)
+ *        loudness-rising  the same meter's worst case: a stereo ramp whose
+ *                 every sample (alternating in sign, rising to near full scale
+ *                 over 1024 frames) beats the true-peak hold, so no
+ *                 interpolation work can be skipped
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +24,7 @@
 #include "../dsp/native/src/loudness_meter.h"
 
 #define CHANNELS 8u
+#define RISING_FRAMES 1024u /* of the loudness-rising ramp; input[] holds 2048 samples */
 
 static mixbox_engine_t engine;
 static q31_t input[MIXBOX_MAX_BLOCK_FRAMES * CHANNELS];
@@ -72,7 +77,7 @@ int main(int argc, char **argv)
 {
     if (argc != 4) return 2;
     int stage = text_equals(argv[1], "sum") ? 0 : text_equals(argv[1], "comp") ? 1 : text_equals(argv[1], "full") ? 2
-              : text_equals(argv[1], "loudness") ? 3 : -1;
+              : text_equals(argv[1], "loudness") ? 3 : text_equals(argv[1], "loudness-rising") ? 4 : -1;
     uint32_t frames = parse(argv[2]), blocks = parse(argv[3]);
     if (stage < 0 || frames == 0u || frames > MIXBOX_MAX_BLOCK_FRAMES) return 2;
 
@@ -83,6 +88,14 @@ int main(int argc, char **argv)
         input[i] = (int32_t)(seed & 0xFFFFFF00u) / 4;   /* 24-bit noise at -12 dBFS */
     }
     int32_t sink = 0;
+    if (stage == 4) {
+        for (uint32_t i = 0; i < 2u * RISING_FRAMES; i++) /* i / 2 = frame */
+            input[i] = (int32_t)(i / 2u + 1u) * ((i & 2u) ? -1048576 : 1048576);
+        loudness_meter_init(&loudness, 48000u);
+        for (uint32_t b = 0; b < blocks; b++)
+            loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
+        return 0;
+    }
     if (stage == 3) {
         loudness_meter_init(&loudness, 48000u);
         for (uint32_t b = 0; b < blocks; b++) loudness_meter_process(&loudness, input, frames); /* first 2 channels as L/R */

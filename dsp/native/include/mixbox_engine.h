@@ -178,16 +178,25 @@ typedef struct {
     int32_t hp_a1, hp_a2;                 /* Q30 */
 } k_weighting_coefs_t;
 
-/* One channel. Signals inside the filter are int64 in Q40 (full scale =
- * 2^40): 23 bits of headroom, 9 fraction bits below the Q1.31 input LSB. */
+/* One channel, int32 in Q27 (full scale = 2^27, 4 bits of headroom): the
+ * shelf as a transposed direct form II, the high-pass as the shelf's
+ * previous output and first difference plus its own output and first
+ * difference, with the fraction residues of its two small feedback products
+ * (first-order error feedback). See k_weighting.c. */
 typedef struct {
-    int32_t x1, x2;         /* previous inputs, Q1.31 */
-    int64_t shelf_y1, shelf_y2; /* previous shelf outputs, Q40 */
-    int64_t hp_y1, hp_y2;       /* previous high-pass outputs, Q40 */
+    int32_t shelf_z1, shelf_z2; /* transposed DF-II states */
+    int32_t shelf_y1, shelf_d1; /* previous shelf output and its first difference */
+    int32_t hp_y1, hp_d1;       /* previous high-pass output and its first difference */
+    int32_t hp_carry1;          /* damping residue minus the previous damping product */
+    int32_t hp_r2;              /* residue of the DC feedback product */
 } k_weighting_channel_t;
 
+/* The high-pass feedback written as y = x'' + y1 + d1 - c2 d1 - g y1 with
+ * c2 = 1 - a2 and g = 1 + a1 + a2 (tiny: 2.5e-5 at 48 kHz), each scaled to
+ * the most bits below 2^31 (set by k_weighting_init). */
 typedef struct {
     k_weighting_coefs_t coefs;
+    int32_t hp_c2_q35, hp_g_scaled, hp_g_fraction_bits;
     k_weighting_channel_t channel[K_WEIGHTING_CHANNELS];
 } k_weighting_t;
 
@@ -195,18 +204,16 @@ typedef struct {
 #define TRUE_PEAK_PHASES 4u
 #define TRUE_PEAK_TAPS 12u
 
-/* The hold is Q44 (full scale = 2^44); the filter history holds the top 16
- * bits of each sample (Q1.15), see true_peak.c. */
+/* The filter runs on the top 16 bits of each sample (Q1.15); interpolated
+ * values and the hold are Q28 (Q15 samples x Q13 taps), see true_peak.c. */
 typedef struct {
-    /* The last 12 inputs, stored twice so the newest-to-oldest window is
-     * contiguous at history[position .. position + 11]. */
-    int32_t history[2u * TRUE_PEAK_TAPS];
-    uint32_t position;
+    int32_t history[TRUE_PEAK_TAPS - 1u]; /* the last 11 inputs (Q1.15), oldest first */
+    uint32_t history_peak;                /* at least their largest magnitude */
 } true_peak_channel_t;
 
 typedef struct {
     true_peak_channel_t channel[TRUE_PEAK_CHANNELS];
-    uint64_t max_q44; /* highest |interpolated or input sample| since clear */
+    uint32_t max_q28; /* highest |interpolated or input sample| since clear */
 } true_peak_t;
 
 /* Bin b covers [-70.0 + 0.1 b, -70.0 + 0.1 (b + 1)) LUFS; louder blocks
@@ -230,7 +237,7 @@ typedef struct {
     /* Constants set by loudness_histogram_init: */
     uint64_t bin0_energy;    /* window sum of a block at bin 0's centre (-69.95 LUFS) */
     uint32_t bin_step_q30;   /* 10^(0.1/10) in Q30: energy ratio of adjacent bins */
-    int32_t log2_window_q16; /* log2(frames per window) + 42 (the square of full scale, Q21^2), Q16 */
+    int32_t log2_window_q16; /* log2(frames per window) + 40 (the square of full scale, Q20^2), Q16 */
 } loudness_histogram_t;
 
 #define LOUDNESS_SEGMENTS_MOMENTARY 40u  /* 400 ms */
@@ -248,8 +255,9 @@ typedef struct {
     uint32_t ring_position;       /* oldest segment in ring[] */
     uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
     uint32_t reserved;
+    uint32_t spare[28]; /* unused: keeps the documented size, 8 864 bytes on x86-64 */
 
-    /* Sums of squared K-weighted samples (Q21^2, both channels), see
+    /* Sums of squared K-weighted samples (Q20^2, both channels), see
      * loudness_meter_process for their bounds. */
     uint64_t segment_sum;          /* running 10 ms segment */
     uint64_t momentary_sum;        /* last 40 complete segments */

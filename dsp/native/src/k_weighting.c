@@ -92,39 +92,102 @@ int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coe
     return k_weighting_derive(sample_rate_hz, coefs);
 }
 
+/* The damping product: Q29 (4 x the Q27 output) x Q35 c2, >> 32 = Q32,
+ * i.e. 5 bits below Q27. */
+#define DAMPING_FRACTION_BITS 5
+#define DAMPING_MASK ((1 << DAMPING_FRACTION_BITS) - 1)
+int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz)
+{
+    if (k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
+    /* c2 = 1 - a2 and g = 1 + a1 + a2, exact in Q30 and positive for a
+     * stable high-pass. c2 (0.058 at 8 kHz, less above) is below 2^26, so
+     * Q35 fits; g (9e-4 at 8 kHz down to 2e-6 at 192 kHz) is shifted up to
+     * just below 2^31, keeping its product's fraction bits at any rate. */
+    int64_t c2 = ((int64_t)1 << 30) - kw->coefs.hp_a2;
+    int64_t g = ((int64_t)1 << 30) + kw->coefs.hp_a1 + kw->coefs.hp_a2;
+    int g_shift = 0;
+    while ((g << (g_shift + 1)) < ((int64_t)1 << 31)) g_shift++;
+    kw->hp_c2_q35 = (int32_t)(c2 << DAMPING_FRACTION_BITS);
+    kw->hp_g_scaled = (int32_t)(g << g_shift);
+    /* A Q27 signal times a Q(30 + shift) factor, >> 32: shift - 2 bits
+     * below Q27. */
+    kw->hp_g_fraction_bits = g_shift - 2;
+    k_weighting_clear(kw);
+    return 0;
+}
+
 void k_weighting_clear(k_weighting_t *kw)
 {
     memset(kw->channel, 0, sizeof kw->channel);
 }
 
-/* floor(y * a / 2^30) for a Q40 signal and a Q30 coefficient: 64x32 split
- * multiply, exact for |y| < 2^61. */
-static inline int64_t mul_q30(int64_t y, int32_t a)
+#define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
+#define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
+
+/* The high word of a 32 x 32-bit product, floor(a * b / 2^32): one mulh on
+ * a 32-bit core. */
+static inline int32_t mul_high(int32_t a, int32_t b)
 {
-    int64_t high = y >> 30;
-    int64_t low = y & 0x3FFFFFFF;
-    return high * a + ((low * a) >> 30);
+    return (int32_t)(((int64_t)a * b) >> 32);
 }
 
-int32_t k_weighting_process(const k_weighting_coefs_t *c, k_weighting_channel_t *ch, int32_t x)
+/* The per-sample constants, read once per run. */
+typedef struct {
+    int32_t b0, b1, b2, a1, a2; /* shelf: b Q29, a Q30 */
+    int32_t c2, g, g_bits, g_mask;
+} run_constants_t;
+
+/* One sample through both stages; adds its Q20 square to *sum_low/high. */
+static inline void filter_sample(const run_constants_t *k, k_weighting_channel_t *s, int32_t x,
+                                 uint32_t *sum_low, uint32_t *sum_high)
 {
-    /* Stage 1: Q1.31 x Q29 = Q60, >> 20 -> Q40. */
-    int64_t feed_forward = (int64_t)x * c->shelf_b0 + (int64_t)ch->x1 * c->shelf_b1 + (int64_t)ch->x2 * c->shelf_b2;
-    int64_t shelf = (feed_forward >> 20) - mul_q30(ch->shelf_y1, c->shelf_a1) - mul_q30(ch->shelf_y2, c->shelf_a2);
-    ch->x2 = ch->x1;
-    ch->x1 = x;
+    /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
+     * each >> 32, give Q27. */
+    int32_t in = x >> 1;
+    int32_t shelf = mul_high(in, k->b0) + s->shelf_z1;
+    int32_t shelf_q29 = shelf * 4;
+    s->shelf_z1 = mul_high(in, k->b1) - mul_high(shelf_q29, k->a1) + s->shelf_z2;
+    s->shelf_z2 = mul_high(in, k->b2) - mul_high(shelf_q29, k->a2);
 
-    /* Stage 2: numerator [1, -2, 1] on the Q40 shelf output, exact. */
-    int64_t hp = shelf - 2 * ch->shelf_y1 + ch->shelf_y2 - mul_q30(ch->hp_y1, c->hp_a1) - mul_q30(ch->hp_y2, c->hp_a2);
-    ch->shelf_y2 = ch->shelf_y1;
-    ch->shelf_y1 = shelf;
-    ch->hp_y2 = ch->hp_y1;
-    ch->hp_y1 = hp;
+    /* Stage 2: numerator [1, -2, 1] as a second difference (exact), then
+     * y = x'' + y1 + d1 - c2 d1 - g y1 on the output y and its first
+     * difference d. The damping c2 d1 is the difference of two floored
+     * products c2 y1 - c2 y2 (their floor errors cancel on average); each
+     * small term keeps its fraction bits for the next sample (first-order
+     * error feedback). */
+    int32_t shelf_d = shelf - s->shelf_y1;
+    int32_t hp_in = shelf_d - s->shelf_d1;
+    s->shelf_y1 = shelf;
+    s->shelf_d1 = shelf_d;
+    int32_t damping_product = mul_high(s->hp_y1 * 4, k->c2);
+    int32_t damping = damping_product + s->hp_carry1;
+    int32_t dc = mul_high(s->hp_y1, k->g) + s->hp_r2;
+    s->hp_carry1 = (damping & DAMPING_MASK) - damping_product;
+    s->hp_r2 = dc & k->g_mask;
+    s->hp_d1 = hp_in + s->hp_d1 - (damping >> DAMPING_FRACTION_BITS) - (dc >> k->g_bits);
+    s->hp_y1 += s->hp_d1;
 
-    /* Q40 -> Q21, rounded, clamped at +6 dBFS. */
-    int64_t out = (hp + ((int64_t)1 << 18)) >> 19;
-    const int64_t limit = ((int64_t)1 << 22) - 1;
-    if (out > limit) out = limit;
-    if (out < -limit) out = -limit;
-    return (int32_t)out;
+    int32_t out = (s->hp_y1 + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
+    uint64_t square = (uint64_t)((int64_t)out * out);
+    *sum_low += (uint32_t)square;
+    *sum_high += (uint32_t)(square >> 32) + (*sum_low < (uint32_t)square ? 1u : 0u);
+}
+
+uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
+{
+    const run_constants_t k = {kw->coefs.shelf_b0, kw->coefs.shelf_b1, kw->coefs.shelf_b2,
+                               kw->coefs.shelf_a1, kw->coefs.shelf_a2, kw->hp_c2_q35, kw->hp_g_scaled,
+                               kw->hp_g_fraction_bits, ((int32_t)1 << kw->hp_g_fraction_bits) - 1};
+    k_weighting_channel_t s = *ch;
+    uint32_t sum_low = 0u, sum_high = 0u;
+    uint32_t i = 0;
+    /* Two samples per turn: the compiler then alternates registers instead
+     * of moving the delayed values. */
+    for (; i + 2u <= frames; i += 2u) {
+        filter_sample(&k, &s, x[2u * i], &sum_low, &sum_high);
+        filter_sample(&k, &s, x[2u * i + 2u], &sum_low, &sum_high);
+    }
+    if (i < frames) filter_sample(&k, &s, x[2u * i], &sum_low, &sum_high);
+    *ch = s;
+    return ((uint64_t)sum_high << 32) | sum_low;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "control_math.h"
+#include "k_weighting.h"
 #include "level_db.h"
 
 /* BS.1770-4 Annex 1, eq. 2: L = -0.691 + 10 log10(sum of weighted mean squares). */
@@ -86,11 +87,12 @@ static int32_t bin_centre_mlu(uint32_t bin)
 void loudness_histogram_init(loudness_histogram_t *h, uint32_t window_frames)
 {
     memset(h, 0, sizeof *h);
-    h->log2_window_q16 = log2_q16(window_frames) + 42 * 65536;
+    h->log2_window_q16 = log2_q16(window_frames) + 2 * K_WEIGHTING_OUTPUT_BITS * 65536;
     /* Window sum of a block whose loudness is bin 0's centre. */
     double centre_lufs = (LOUDNESS_HIST_FLOOR_MLU + LOUDNESS_HIST_BIN_MLU / 2) / 1000.0;
     double mean_square = cm_exp((centre_lufs - K_WEIGHTING_OFFSET_MLU / 1000.0) / 10.0 * CM_LN10);
-    h->bin0_energy = (uint64_t)cm_round(mean_square * (double)window_frames * 4398046511104.0); /* 2^42 */
+    double full_scale_squared = (double)((uint64_t)1 << (2 * K_WEIGHTING_OUTPUT_BITS));
+    h->bin0_energy = (uint64_t)cm_round(mean_square * (double)window_frames * full_scale_squared);
     h->bin_step_q30 = (uint32_t)cm_round(cm_exp(LOUDNESS_HIST_BIN_MLU / 1000.0 / 10.0 * CM_LN10) * 1073741824.0);
 }
 

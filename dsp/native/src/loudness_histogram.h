@@ -11,14 +11,14 @@
 
 
 /* Window sums are sums over `window_frames` frames of squared K-weighted
- * samples in Q21 (full scale^2 = 2^42), summed over the channels (weights
+ * samples in Q20 (full scale^2 = 2^40, k_weighting.h), summed over the channels (weights
  * 1.0 for L and R, BS.1770-4 Table 3). Uses control_math (control side). */
 void loudness_histogram_init(loudness_histogram_t *h, uint32_t window_frames);
 
 /* Forgets every block (keeps the constants). */
 void loudness_histogram_clear(loudness_histogram_t *h);
 
-/* Loudness of a window sum in mLU: -0.691 + 10 log10(sum / (frames * 2^42))
+/* Loudness of a window sum in mLU: -0.691 + 10 log10(sum / (frames * 2^40))
  * (BS.1770-4 Annex 1, eq. 2); INT32_MIN for 0. Integer only. */
 int32_t loudness_histogram_window_mlu(const loudness_histogram_t *h, uint64_t window_sum);
 

@@ -19,7 +19,7 @@ int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz)
     if (m == NULL) return LOUDNESS_ERR_NULL;
     if (sample_rate_hz < 8000u || sample_rate_hz > 96000u || sample_rate_hz % 100u != 0u) return LOUDNESS_ERR_SAMPLE_RATE;
     memset(m, 0, sizeof *m);
-    if (k_weighting_coefs_for_rate(sample_rate_hz, &m->k_weighting.coefs) != 0) return LOUDNESS_ERR_SAMPLE_RATE;
+    if (k_weighting_init(&m->k_weighting, sample_rate_hz) != 0) return LOUDNESS_ERR_SAMPLE_RATE;
     true_peak_init(&m->true_peak);
     m->sample_rate = sample_rate_hz;
     m->segment_frames = sample_rate_hz / 100u;
@@ -68,23 +68,23 @@ static void end_segment(loudness_meter_t *m)
 
 void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames)
 {
-    const k_weighting_coefs_t *coefs = &m->k_weighting.coefs;
-    uint64_t segment_sum = m->segment_sum;
-    for (uint32_t i = 0; i < frames; i++) {
+    /* Each channel runs through its filters up to the end of the frames or
+     * of the 10 ms segment, whichever comes first: the segment sums stay
+     * exact whatever the call size. */
+    while (frames > 0u) {
+        uint32_t run = frames < m->segment_frames_left ? frames : m->segment_frames_left;
         for (uint32_t ch = 0; ch < 2u; ch++) {
-            int32_t x = stereo[2u * i + ch];
-            true_peak_process(&m->true_peak, ch, x);
-            int64_t y = k_weighting_process(coefs, &m->k_weighting.channel[ch], x);
-            segment_sum += (uint64_t)(y * y);
+            m->segment_sum += k_weighting_run(&m->k_weighting, &m->k_weighting.channel[ch], stereo + ch, run);
+            true_peak_run(&m->true_peak, ch, stereo + ch, run);
         }
-        if (--m->segment_frames_left == 0u) {
-            m->segment_sum = segment_sum;
+        stereo += 2u * run;
+        frames -= run;
+        m->segment_frames_left -= run;
+        if (m->segment_frames_left == 0u) {
             end_segment(m);
-            segment_sum = 0u;
             m->segment_frames_left = m->segment_frames;
         }
     }
-    m->segment_sum = segment_sum;
 }
 
 /* mLU -> 1/100 LU, rounded; INT32_MIN (undefined) and anything below the

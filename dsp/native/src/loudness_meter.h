@@ -58,11 +58,11 @@ int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);
  * Fixed point only, no division.
  *
  * Scaling and overflow: per channel, the K-weighting (k_weighting.h) gives
- * Q21 samples clamped at +6 dBFS, squares < 2^44. A 10 ms segment at 96 kHz
- * holds 2 x 960 squares < 2^54.9; the 3 s window of 300 segments < 2^63.1,
- * within uint64 (the window sums are kept exact by integer add/subtract).
- * True peak: see true_peak.h (int64, no saturation). Histogram updates once
- * per 100 ms (one log2_q16 each).
+ * Q20 samples below 3.4 FS for any input, squares < 2^43.6. A 10 ms segment
+ * at 96 kHz holds 2 x 960 squares < 2^54.5; the 3 s window of 300 segments
+ * < 2^62.7, within uint64 (the window sums are kept exact by integer
+ * add/subtract). True peak: see true_peak.h (int32, no saturation).
+ * Histogram updates once per 100 ms (one log2_q16 each).
  */
 void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames);
 

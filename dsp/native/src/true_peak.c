@@ -15,6 +15,13 @@ static const int16_t true_peak_taps_q13[TRUE_PEAK_PHASES][TRUE_PEAK_TAPS] = {
     {-68, 122, -218, 390, -838, 7964, 1125, -487, 272, -161, 90, 14},
 };
 
+/* The largest sum of |taps| of a phase (phases 1 and 2), Q13: no
+ * interpolated value exceeds it times the largest |sample| of its window. */
+#define TAP_SUM_MAX 16571u
+
+#define HISTORY (TRUE_PEAK_TAPS - 1u)
+#define PASS_FRAMES 64u /* frames per pass: a stack window of 11 + 64 int32 */
+
 void true_peak_init(true_peak_t *tp)
 {
     memset(tp, 0, sizeof *tp);
@@ -22,55 +29,119 @@ void true_peak_init(true_peak_t *tp)
 
 void true_peak_clear_hold(true_peak_t *tp)
 {
-    tp->max_q44 = 0u;
+    tp->max_q28 = 0u;
 }
 
-/* The filter runs on the top 16 bits of each sample (Q1.15 in an int32):
- * a phase's 12-tap sum is below 2^15 * 16571 (the largest sum of |taps|)
- * < 2^29.1, so it accumulates in 32 bits — one multiply-add per tap on a
- * 32-bit core instead of a 64-bit one. Dropping the low 16 bits moves a peak
- * by at most 2^-15 of full scale: under 0.0003 dB at -1 dBTP. Magnitudes here
- * are Q28 (Q15 samples x Q13 taps), kept as Q44 in the hold. */
-#define TRUE_PEAK_INPUT_SHIFT 16
-#define TRUE_PEAK_Q44_SHIFT (44 - 28)
+/*
+ * Phase p and its mirror 3 - p share folded inputs: with s(k) the sample k
+ * back, t the taps of phase p and k < 6,
+ *   sum = sum (t[k] + t[11-k]) (s(k) + s(11-k)) = phase p + phase 3-p,
+ *   dif = sum (t[k] - t[11-k]) (s(k) - s(11-k)) = phase p - phase 3-p,
+ * so sum + dif and sum - dif are the two phases doubled: 24 multiplies per
+ * sample instead of 48, exact. w[11 - k] is the sample k back.
+ */
+#define FOLD_SUM(p, k) (true_peak_taps_q13[p][k] + true_peak_taps_q13[p][11 - (k)])
+#define FOLD_DIF(p, k) (true_peak_taps_q13[p][k] - true_peak_taps_q13[p][11 - (k)])
+#define FOLD(k) do { \
+        int32_t fold_sum = w[11 - (k)] + w[k], fold_dif = w[11 - (k)] - w[k]; \
+        sum03 += FOLD_SUM(0, k) * fold_sum; dif03 += FOLD_DIF(0, k) * fold_dif; \
+        sum12 += FOLD_SUM(1, k) * fold_sum; dif12 += FOLD_DIF(1, k) * fold_dif; \
+    } while (0)
 
-static inline uint32_t magnitude32(int32_t v)
+#define TRACK(v) do { if ((v) > high) high = (v); if ((v) < low) low = (v); } while (0)
+
+/* Sum of |taps| of phase p outside its four central taps (4..7, the samples
+ * around the interpolated point; pairs 4 and 5 when folded): 1335 for
+ * phases 0 and 3, 3368 for phases 1 and 2. */
+#define TAP_ABS(p, k) (true_peak_taps_q13[p][k] < 0 ? -true_peak_taps_q13[p][k] : true_peak_taps_q13[p][k])
+#define OUTER_TAP_SUM(p) (TAP_ABS(p, 0) + TAP_ABS(p, 1) + TAP_ABS(p, 2) + TAP_ABS(p, 3) + \
+                          TAP_ABS(p, 8) + TAP_ABS(p, 9) + TAP_ABS(p, 10) + TAP_ABS(p, 11))
+
+/* Twice the largest |interpolated value| over `frames` positions of
+ * window, or peak_x2 if that is higher; window[i + 11] is the newest sample
+ * of position i and no |sample| exceeds sample_bound.
+ *
+ * Each position first sums its central taps, which give each doubled phase
+ * to within twice the phase's outer tap sum times sample_bound: only when
+ * that margin could reach past the extremes so far are the outer taps
+ * added (exact either way). On steady signals most positions stop there:
+ * 8 multiplies instead of 24. */
+static uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uint32_t peak_x2, int32_t sample_bound)
 {
-    return v < 0 ? (uint32_t)(-v) : (uint32_t)v;
+    int32_t high = (int32_t)peak_x2, low = -(int32_t)peak_x2;
+    const int32_t outer03 = 2 * OUTER_TAP_SUM(0) * sample_bound, outer12 = 2 * OUTER_TAP_SUM(1) * sample_bound;
+    int32_t high03 = high - outer03, low03 = low + outer03, high12 = high - outer12, low12 = low + outer12;
+    for (uint32_t i = 0; i < frames; i++) {
+        const int32_t *w = window + i;
+        int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
+        FOLD(4);
+        FOLD(5);
+        int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
+        if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
+            v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
+            FOLD(0);
+            FOLD(1);
+            FOLD(2);
+            FOLD(3);
+            TRACK(sum03 + dif03);
+            TRACK(sum03 - dif03);
+            TRACK(sum12 + dif12);
+            TRACK(sum12 - dif12);
+            high03 = high - outer03;
+            low03 = low + outer03;
+            high12 = high - outer12;
+            low12 = low + outer12;
+        }
+    }
+    return (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
 }
 
-void true_peak_process(true_peak_t *tp, uint32_t channel, int32_t x)
+/* The 11 history samples, written out (no loop counter: 22 instructions). */
+static void copy_history(int32_t *to, const int32_t *from)
+{
+    to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = from[3], to[4] = from[4], to[5] = from[5];
+    to[6] = from[6], to[7] = from[7], to[8] = from[8], to[9] = from[9], to[10] = from[10];
+}
+
+void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames)
 {
     true_peak_channel_t *ch = &tp->channel[channel];
-    int32_t top = x >> TRUE_PEAK_INPUT_SHIFT;
-    uint32_t position = ch->position == 0u ? TRUE_PEAK_TAPS - 1u : ch->position - 1u;
-    ch->history[position] = top;
-    ch->history[position + TRUE_PEAK_TAPS] = top;
-    ch->position = position;
+    int32_t window[HISTORY + PASS_FRAMES];
+    while (frames > 0u) {
+        uint32_t n = frames < PASS_FRAMES ? frames : PASS_FRAMES;
+        int32_t high = 0, low = 0;
+        copy_history(window, ch->history);
+        for (uint32_t i = 0; i < n; i++) {
+            int32_t s = x[2u * i] >> 16;
+            window[HISTORY + i] = s;
+            TRACK(s);
+        }
+        uint32_t sample_peak = (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
+        uint32_t window_peak = sample_peak > ch->history_peak ? sample_peak : ch->history_peak;
 
-    /* The 12 newest samples are read once and shared by the 4 phases; the
-     * products are written out so no loop bookkeeping runs per tap (the same
-     * integer sums as a loop: exact, in any order). */
-    const int32_t *w = &ch->history[position]; /* w[0] is the newest sample */
-    int32_t w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5];
-    int32_t w6 = w[6], w7 = w[7], w8 = w[8], w9 = w[9], w10 = w[10], w11 = w[11];
-    uint32_t peak = magnitude32(top * 8192);
-    for (uint32_t phase = 0; phase < TRUE_PEAK_PHASES; phase++) {
-        const int16_t *t = true_peak_taps_q13[phase];
-        int32_t sum = w0 * t[0] + w1 * t[1] + w2 * t[2] + w3 * t[3] + w4 * t[4] + w5 * t[5]
-                    + w6 * t[6] + w7 * t[7] + w8 * t[8] + w9 * t[9] + w10 * t[10] + w11 * t[11];
-        uint32_t magnitude = magnitude32(sum);
-        if (magnitude > peak) peak = magnitude;
+        /* Exact skip: a pass whose windows cannot beat the hold leaves it
+         * (no interpolated value exceeds 2.03 times its largest sample). */
+        if (window_peak * TAP_SUM_MAX > tp->max_q28) {
+            uint32_t peak = interpolated_peak_x2(window, n, 2u * tp->max_q28, (int32_t)window_peak) / 2u;
+            if (sample_peak * 8192u > peak) peak = sample_peak * 8192u;
+            tp->max_q28 = peak;
+        }
+
+        copy_history(ch->history, window + n);
+        /* The new history's bound: this pass's samples, and the old bound
+         * while some of the old history remains. */
+        ch->history_peak = n >= HISTORY ? sample_peak : window_peak;
+        x += 2u * n;
+        frames -= n;
     }
-    uint64_t peak_q44 = (uint64_t)peak << TRUE_PEAK_Q44_SHIFT;
-    if (peak_q44 > tp->max_q44) tp->max_q44 = peak_q44;
 }
 
 int32_t true_peak_read_cdb(const true_peak_t *tp)
 {
-    if (tp->max_q44 == 0u) return MIXBOX_METER_SILENCE_CDB;
-    /* 20*log10(2) = 6.0206 dB per octave: cdB = log2 (Q16) * 602.06 / 65536. */
-    int64_t relative = (int64_t)log2_q16(tp->max_q44) - (int64_t)44 * 65536;
+    if (tp->max_q28 == 0u) return MIXBOX_METER_SILENCE_CDB;
+    /* 20*log10(2) = 6.0206 dB per octave: cdB = log2 (Q16) * 602.06 / 65536.
+     * The Q28 hold is read as Q44 (<< 16), as log2_q16 wants large values. */
+    int64_t relative = (int64_t)log2_q16((uint64_t)tp->max_q28 << 16) - (int64_t)44 * 65536;
     int64_t scaled = relative * 602060;
     int64_t divisor = (int64_t)65536 * 1000;
     int64_t cdb = scaled >= 0 ? (scaled + divisor / 2) / divisor : -((-scaled + divisor / 2) / divisor);

@@ -16,19 +16,24 @@ void true_peak_init(true_peak_t *tp);
 void true_peak_clear_hold(true_peak_t *tp);
 
 /*
- * Adds one sample of one channel.
+ * Adds `frames` samples of one channel, read as x[0], x[2], ... (one channel
+ * of interleaved stereo).
  *
  * Scaling and overflow: the Annex 2 taps are exact multiples of 2^-13 and
- * are stored as Q13 integers (largest 7964); each phase sums 12 products of
- * the sample's top 16 bits (Q1.15) and a Q13 tap in int32: the largest
- * phase's absolute tap sum is 2.03, so |sum| < 2^29.1, 2 bits under the int32
- * limit. Inter-sample peaks above full scale (up to +6 dB and more) are
- * represented without saturation. The hold is kept in Q44.
- * The input sample itself also counts (|x| << 13), so the reading is never
- * below the sample peak (the interpolating phases can under-read it by up
- * to 0.25 dB; BS.1770-4 Annex 2, Appendix 1).
+ * are stored as Q13 integers (largest 7964); the filter runs on the top 16
+ * bits of each sample (Q1.15), folded (s(k) +/- s(11-k), < 2^16) against
+ * folded taps, in int32: the largest phase's absolute tap sum is 2.03, so
+ * every sum stays below 2^30.1 (a phase doubled, < 2 x 2^15 x 16571).
+ * Inter-sample peaks above full scale (up to +6 dB and more) are kept
+ * without saturation; the hold is Q28. The input sample itself also counts
+ * (|x| << 13), so the reading is never below the sample peak (the
+ * interpolating phases can under-read it by up to 0.25 dB; BS.1770-4
+ * Annex 2, Appendix 1). Work that provably cannot raise the hold is
+ * skipped (a run whose largest sample x 2.03 is no higher; a position whose
+ * central taps leave it short by more than its outer taps can add): the
+ * hold is the same as with every product computed.
  */
-void true_peak_process(true_peak_t *tp, uint32_t channel, int32_t x);
+void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames);
 
 /* 20*log10(max / full scale) in cdB (dBTP x 100), floored at
  * MIXBOX_METER_SILENCE_CDB; 0 -> MIXBOX_METER_SILENCE_CDB. */
