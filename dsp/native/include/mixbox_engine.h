@@ -179,10 +179,9 @@ typedef struct {
 } k_weighting_coefs_t;
 
 /* One channel, int32 in Q27 (full scale = 2^27, 4 bits of headroom): the
- * shelf as a transposed direct form II, the high-pass as the shelf's
- * previous output and first difference plus its own output and first
- * difference, with the fraction residues of its two small feedback products
- * (first-order error feedback). See k_weighting.c. */
+ * shelf as a transposed direct form II; the high-pass on the shelf's and
+ * its own previous output and first difference, with the carried fraction
+ * bits of its two small feedback products. See k_weighting.c. */
 typedef struct {
     int32_t shelf_z1, shelf_z2; /* transposed DF-II states */
     int32_t shelf_y1, shelf_d1; /* previous shelf output and its first difference */
@@ -191,9 +190,10 @@ typedef struct {
     int32_t hp_r2;              /* residue of the DC feedback product */
 } k_weighting_channel_t;
 
-/* The high-pass feedback written as y = x'' + y1 + d1 - c2 d1 - g y1 with
- * c2 = 1 - a2 and g = 1 + a1 + a2 (tiny: 2.5e-5 at 48 kHz), each scaled to
- * the most bits below 2^31 (set by k_weighting_init). */
+/* The high-pass feedback is computed as y = x'' + y1 + d1 - c2 d1 - g y1
+ * with c2 = 1 - a2 (Q35 here) and g = 1 + a1 + a2 (tiny: 2.5e-5 at 48 kHz;
+ * scaled to just below 2^31, with its fraction bits below Q27 after the
+ * product), set by k_weighting_init. */
 typedef struct {
     k_weighting_coefs_t coefs;
     int32_t hp_c2_q35, hp_g_scaled, hp_g_fraction_bits;

@@ -92,26 +92,44 @@ int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coe
     return k_weighting_derive(sample_rate_hz, coefs);
 }
 
-/* The damping product: Q29 (4 x the Q27 output) x Q35 c2, >> 32 = Q32,
- * i.e. 5 bits below Q27. */
+/*
+ * The per-sample filter runs in int32, Q27 (full scale = 2^27), with the
+ * high words of 32 x 32-bit products (one mulh each on a 32-bit core).
+ *
+ * The high-pass y = x'' - a1 y1 - a2 y2 (x'' the second difference of the
+ * shelf output) is written with c2 = 1 - a2 and g = 1 + a1 + a2 as
+ *   y = x'' + y1 + d1 - c2 d1 - g y1,   d = y - y1,
+ * so the large parts (2 y1 - y2) are exact adds and only two small products
+ * round. That matters: the 38 Hz pole pair (radius 0.995) has a DC gain of
+ * 1/g = 4e4 (+92 dB), so any bias or dead band there would show.
+ *   - The damping c2 d1 is taken as the difference of two floored products
+ *     c2 y1 - c2 y2 (the previous one is kept): their floor errors cancel on
+ *     average, and d = 0 gives exactly 0. c2 (0.058 at 8 kHz, less above) is
+ *     below 2^26 in Q30, so it fits as Q35: Q29 (4 y) x Q35 >> 32 leaves 5
+ *     fraction bits below Q27.
+ *   - g y1 (g = 2.5e-5 at 48 kHz, 9e-4 at 8 kHz) has its factor shifted up
+ *     to just below 2^31 at init, so its product keeps 9 to 16 fraction
+ *     bits at any rate: a constant y can stay put only below 1 / (g 2^bits)
+ *     <= 4 LSB of Q27, which the Q20 output rounds to 0.
+ *   - Each of the two keeps its fraction bits for the next sample
+ *     (first-order error feedback), so none of the rounding accumulates.
+ */
 #define DAMPING_FRACTION_BITS 5
 #define DAMPING_MASK ((1 << DAMPING_FRACTION_BITS) - 1)
+#define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
+#define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
+
 int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz)
 {
     if (k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
-    /* c2 = 1 - a2 and g = 1 + a1 + a2, exact in Q30 and positive for a
-     * stable high-pass. c2 (0.058 at 8 kHz, less above) is below 2^26, so
-     * Q35 fits; g (9e-4 at 8 kHz down to 2e-6 at 192 kHz) is shifted up to
-     * just below 2^31, keeping its product's fraction bits at any rate. */
+    /* c2 and g exact in Q30, both positive for a stable high-pass. */
     int64_t c2 = ((int64_t)1 << 30) - kw->coefs.hp_a2;
     int64_t g = ((int64_t)1 << 30) + kw->coefs.hp_a1 + kw->coefs.hp_a2;
     int g_shift = 0;
     while ((g << (g_shift + 1)) < ((int64_t)1 << 31)) g_shift++;
     kw->hp_c2_q35 = (int32_t)(c2 << DAMPING_FRACTION_BITS);
     kw->hp_g_scaled = (int32_t)(g << g_shift);
-    /* A Q27 signal times a Q(30 + shift) factor, >> 32: shift - 2 bits
-     * below Q27. */
-    kw->hp_g_fraction_bits = g_shift - 2;
+    kw->hp_g_fraction_bits = g_shift - 2; /* Q27 x Q(30 + shift) >> 32 */
     k_weighting_clear(kw);
     return 0;
 }
@@ -121,11 +139,7 @@ void k_weighting_clear(k_weighting_t *kw)
     memset(kw->channel, 0, sizeof kw->channel);
 }
 
-#define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
-#define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
-
-/* The high word of a 32 x 32-bit product, floor(a * b / 2^32): one mulh on
- * a 32-bit core. */
+/* floor(a * b / 2^32). */
 static inline int32_t mul_high(int32_t a, int32_t b)
 {
     return (int32_t)(((int64_t)a * b) >> 32);
@@ -150,11 +164,7 @@ static inline void filter_sample(const run_constants_t *k, k_weighting_channel_t
     s->shelf_z2 = mul_high(in, k->b2) - mul_high(shelf_q29, k->a2);
 
     /* Stage 2: numerator [1, -2, 1] as a second difference (exact), then
-     * y = x'' + y1 + d1 - c2 d1 - g y1 on the output y and its first
-     * difference d. The damping c2 d1 is the difference of two floored
-     * products c2 y1 - c2 y2 (their floor errors cancel on average); each
-     * small term keeps its fraction bits for the next sample (first-order
-     * error feedback). */
+     * the feedback described above. */
     int32_t shelf_d = shelf - s->shelf_y1;
     int32_t hp_in = shelf_d - s->shelf_d1;
     s->shelf_y1 = shelf;

@@ -37,19 +37,19 @@ void k_weighting_clear(k_weighting_t *kw);
  * K-weighted samples in Q20 (full scale = 2^20), each rounded.
  *
  * Scaling and overflow: the filter runs in int32, Q27 (full scale = 2^27,
- * 16 FS of room). For any input (|x| <= 1 FS) the signals stay below their
- * L1 bounds (impulse-response sums, largest over 8..96 kHz): shelf output
- * 2.22 FS, its transposed states 0.66 FS, its second difference 6.6 FS,
- * high-pass output 3.4 FS and its first difference 3.6 FS; so the shelf
- * output x 4 (Q29) and the high-pass output x 4 stay below 2^31, and a Q20
- * output is below 2^21.8, its square below 2^43.6. Products are the high
- * words of 32 x 32 bits (floored). The 38 Hz pole pair (radius 0.995) has
- * a DC gain of 4e4 (+92 dB): its two small feedback products keep their
- * fraction bits in residues (first-order error feedback) and the damping
- * product enters as a difference of two floored products, so no floor bias
- * reaches the poles; the filter's own error stays near -140 dBFS, under the
- * output rounding (-131 dBFS rms) and far under the -70 LUFS gate. Nothing
- * saturates; silence decays to exact zeros.
+ * 16 FS of room), on high words of 32 x 32-bit products (floored). For any
+ * input the signals stay within their impulse-response L1 bounds (largest
+ * over 8..96 kHz): shelf output 2.22 FS, its transposed states 0.66 FS,
+ * its second difference 6.6 FS, high-pass output 3.4 FS and its first
+ * difference 3.6 FS. So the shelf output x 4 (Q29) and the high-pass output
+ * x 4 stay below 2^31, and a Q20 output is below 2^21.8, its square below
+ * 2^43.6 (the sum is exact for up to 2^20 frames; the meter passes at most
+ * 960). The 38 Hz poles (+92 dB at DC) see no rounding bias: their two
+ * small feedback products carry their fraction bits to the next sample
+ * (k_weighting.c). The filter's own error stays below -138 dBFS rms for
+ * noise and tones (-128 for a full-scale square at fs/2, 96 kHz), under the
+ * Q20 rounding (-131 dBFS rms) and far under the -70 LUFS gate. Nothing
+ * saturates; after the input falls silent the output decays to exact 0.
  */
 uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames);
 

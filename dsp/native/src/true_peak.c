@@ -48,7 +48,13 @@ void true_peak_clear_hold(true_peak_t *tp)
         sum12 += FOLD_SUM(1, k) * fold_sum; dif12 += FOLD_DIF(1, k) * fold_dif; \
     } while (0)
 
+/* Widens [low, high] to v; |v| is then max(high, -low) (magnitude()). */
 #define TRACK(v) do { if ((v) > high) high = (v); if ((v) < low) low = (v); } while (0)
+
+static uint32_t magnitude(int32_t high, int32_t low)
+{
+    return (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
+}
 
 /* Sum of |taps| of phase p outside its four central taps (4..7, the samples
  * around the interpolated point; pairs 4 and 5 when folded): 1335 for
@@ -93,14 +99,14 @@ static uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uin
             low12 = low + outer12;
         }
     }
-    return (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
+    return magnitude(high, low);
 }
 
 /* The 11 history samples, written out (no loop counter: 22 instructions). */
 static void copy_history(int32_t *to, const int32_t *from)
 {
-    to[0] = from[0], to[1] = from[1], to[2] = from[2], to[3] = from[3], to[4] = from[4], to[5] = from[5];
-    to[6] = from[6], to[7] = from[7], to[8] = from[8], to[9] = from[9], to[10] = from[10];
+    to[0] = from[0]; to[1] = from[1]; to[2] = from[2]; to[3] = from[3]; to[4] = from[4]; to[5] = from[5];
+    to[6] = from[6]; to[7] = from[7]; to[8] = from[8]; to[9] = from[9]; to[10] = from[10];
 }
 
 void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames)
@@ -116,7 +122,7 @@ void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t f
             window[HISTORY + i] = s;
             TRACK(s);
         }
-        uint32_t sample_peak = (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
+        uint32_t sample_peak = magnitude(high, low);
         uint32_t window_peak = sample_peak > ch->history_peak ? sample_peak : ch->history_peak;
 
         /* Exact skip: a pass whose windows cannot beat the hold leaves it
