@@ -156,7 +156,8 @@ public class MixbusChainTests
             var (outLeft, outRight) = Run(engine, left, right);
 
             bool safety = values[12] == 1;
-            int ceiling = (int)(Math.Pow(10, values[11] / 2000.0) * int.MaxValue) + 1;
+            // long: at a 0 dB ceiling, int.MaxValue + 1 would wrap and fail every output.
+            long ceiling = (long)(Math.Pow(10, values[11] / 2000.0) * int.MaxValue) + 1;
             if (safety && (outLeft.Any(v => Math.Abs((long)v) > ceiling) || outRight.Any(v => Math.Abs((long)v) > ceiling)))
                 throw new Exception("output above the safety ceiling");
             int reduction = engine.ReadGainReduction();

@@ -255,7 +255,6 @@ typedef struct {
     uint32_t ring_position;       /* oldest segment in ring[] */
     uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
     uint32_t reserved;
-    uint32_t spare[28]; /* unused: keeps the documented size, 8 864 bytes on x86-64 */
 
     /* Sums of squared K-weighted samples (Q20^2, both channels), see
      * loudness_meter_process for their bounds. */
@@ -407,10 +406,11 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
  * buffers' capacities in samples; output beyond frames*2 is never touched.
  *
  * Scaling and overflow: each channel sample (Q1.31) is multiplied by its
- * combined left/right gain (Q7.24, at most +32 dB) into a 64-bit product and
- * accumulated in Q39 (Q31 + 8 fraction bits): the worst case (16 channels at
- * full scale and +32 dB) stays below 2^49, 14 bits under the int64 limit, so
- * sums never wrap. A sub-bus sum is
+ * combined left/right gain (Q7.24, at most +32 dB) into a 64-bit product; the
+ * products of a group of up to four channel slots (0-3, 4-7, ...) are summed
+ * in Q55 (below 2^62.4) and rounded down once into the bus's Q39 (Q31 + 8
+ * fraction bits): the worst case (16 channels at full scale and +32 dB) stays
+ * below 2^49, 14 bits under the int64 limit, so sums never wrap. A sub-bus sum is
  * scaled by its fader (exact 64x32 split multiply), rounded to Q31 and
  * saturated once: the sub-bus output. Sub-bus outputs join the main sum in
  * Q39; the main sum is scaled by the main fader, rounded and saturated once
