@@ -12,10 +12,10 @@
  *        full     + drive, safety clip, dither (everything the box runs)
  *        loudness the loudness/true-peak meter alone on a stereo signal (it
  *                 runs inside every engine stage; this isolates its share)
- *        loudness-rising  the same meter's worst case: a stereo ramp whose
- *                 every sample (alternating in sign, rising to near full scale
- *                 over 1024 frames) beats the true-peak hold, so no
- *                 interpolation work can be skipped
+ *        loudness-rising  the same meter near its worst case: a stereo ramp
+ *                 (alternating in sign, rising to -6 dBFS over 1024 frames)
+ *                 whose every sample beats the true-peak hold, so no run skips
+ *                 the interpolation and most points need all its taps
  */
 #include <stdint.h>
 #include <stdlib.h>

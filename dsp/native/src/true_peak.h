@@ -21,9 +21,10 @@ void true_peak_clear_hold(true_peak_t *tp);
  *
  * Scaling and overflow: the Annex 2 taps are exact multiples of 2^-13 and
  * are stored as Q13 integers (largest 7964); the filter runs on the top 16
- * bits of each sample (Q1.15), folded (s(k) +/- s(11-k), < 2^16) against
+ * bits of each sample (Q1.15; a peak moves by at most 2^-15 FS, under
+ * 0.0003 dB at -1 dBTP), folded (s(k) +/- s(11-k), |.| <= 2^16) against
  * folded taps, in int32: the largest phase's absolute tap sum is 2.03, so
- * every sum stays below 2^30.1 (a phase doubled, < 2 x 2^15 x 16571).
+ * every sum stays below 2^30.1 (a phase doubled, <= 2 x 2^15 x 16571).
  * Inter-sample peaks above full scale (up to +6 dB and more) are kept
  * without saturation; the hold is Q28. The input sample itself also counts
  * (|x| << 13), so the reading is never below the sample peak (the
