@@ -107,11 +107,6 @@ static inline int32_t one_pole_step(int32_t state, int32_t target, uint32_t shar
     return state + (int32_t)(((int64_t)distance * (int64_t)share_q32) >> 32);
 }
 
-static inline uint32_t magnitude32(int32_t x)
-{
-    return x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
-}
-
 void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
                        int32_t *reduction_q24, uint32_t frames)
 {
@@ -130,7 +125,7 @@ void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_
             side_left = biquad_process(&hpf_left, side_left);
             side_right = biquad_process(&hpf_right, side_right);
         }
-        uint32_t a = magnitude32(side_left), b = magnitude32(side_right);
+        uint32_t a = q31_magnitude(side_left), b = q31_magnitude(side_right);
         uint32_t level = link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
         int32_t reduction = 0;
         if (level >= quiet) reduction = compressor_gain_computer(c, log2_level_q24(level) + SIDECHAIN_SHIFT * Q24_ONE) * 8;

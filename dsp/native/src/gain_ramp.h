@@ -13,12 +13,6 @@ void gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24);
 /* Aims at a new target from wherever the ramp is now; no-op if unchanged. */
 void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames);
 
-/* Frames of the next `frames` that are still ramping (the rest are steady). */
-static inline uint32_t gain_ramp_moving_frames(const mixbox_gain_ramp_t *ramp, uint32_t frames)
-{
-    return ramp->frames_left < frames ? ramp->frames_left : frames;
-}
-
 /* Moves the ramp on by `frames` (at most the moving frames), as the caller's
  * kernel did with its copy of value and step; lands exactly on target. */
 void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames);

@@ -10,9 +10,7 @@ void level_meter_init(mixbox_level_meter_t *meter)
     memset(meter, 0, sizeof *meter);
 }
 
-/* Peak magnitude and sum of 24-bit squares of a run of samples. The peak
- * is tracked as the highest and lowest value (two compares, no absolute
- * value per sample); |lowest| is at most 2^31, which fits uint32. */
+/* Peak magnitude and sum of 24-bit squares of a run of samples. */
 static uint32_t accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
     int32_t highest = 0, lowest = 0;
@@ -25,8 +23,7 @@ static uint32_t accumulate(mixbox_level_meter_t *meter, const q31_t *samples, ui
         sum += (uint64_t)((int64_t)top24 * top24);
     }
     meter->segment_sum = sum;
-    uint32_t low = 0u - (uint32_t)lowest;
-    uint32_t peak = (uint32_t)highest > low ? (uint32_t)highest : low;
+    uint32_t peak = q31_range_magnitude(highest, lowest);
     if (peak > meter->peak) meter->peak = peak;
     if (peak > meter->hold) meter->hold = peak;
     return peak;

@@ -45,7 +45,16 @@ static inline int64_t q39_scale_q24(int64_t sum_q39, int32_t gain_q24)
 /* |x| as an unsigned Q31 magnitude; |INT32_MIN| = 2^31 fits. */
 static inline uint32_t q31_magnitude(int32_t x)
 {
-    return x < 0 ? (uint32_t)(-(int64_t)x) : (uint32_t)x;
+    return x < 0 ? 0u - (uint32_t)x : (uint32_t)x;
+}
+
+/* The largest |x| of samples whose highest is `highest` (>= 0) and lowest
+ * is `lowest` (<= 0): peak loops track the two with plain compares instead
+ * of taking |x| per sample. */
+static inline uint32_t q31_range_magnitude(int32_t highest, int32_t lowest)
+{
+    uint32_t low = 0u - (uint32_t)lowest;
+    return (uint32_t)highest > low ? (uint32_t)highest : low;
 }
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "level_db.h"
+#include "q31_math.h"
 
 /* BS.1770-4 Annex 2, Table (interpolating FIR, 48 coefficients as four
  * 12-tap phases), times 2^13: every published coefficient is an exact
@@ -48,13 +49,8 @@ void true_peak_clear_hold(true_peak_t *tp)
         sum12 += FOLD_SUM(1, k) * fold_sum; dif12 += FOLD_DIF(1, k) * fold_dif; \
     } while (0)
 
-/* Widens [low, high] to v; |v| is then max(high, -low) (magnitude()). */
+/* Widens [low, high] to v; |v| is then q31_range_magnitude(high, low). */
 #define TRACK(v) do { if ((v) > high) high = (v); if ((v) < low) low = (v); } while (0)
-
-static uint32_t magnitude(int32_t high, int32_t low)
-{
-    return (uint32_t)high > (uint32_t)-low ? (uint32_t)high : (uint32_t)-low;
-}
 
 /* Sum of |taps| of phase p outside its four central taps (4..7, the samples
  * around the interpolated point; pairs 4 and 5 when folded): 1335 for
@@ -99,7 +95,7 @@ static uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uin
             low12 = low + outer12;
         }
     }
-    return magnitude(high, low);
+    return q31_range_magnitude(high, low);
 }
 
 /* The 11 history samples, written out (no loop counter: 22 instructions). */
@@ -122,7 +118,7 @@ void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t f
             window[HISTORY + i] = s;
             TRACK(s);
         }
-        uint32_t sample_peak = magnitude(high, low);
+        uint32_t sample_peak = q31_range_magnitude(high, low);
         uint32_t window_peak = sample_peak > ch->history_peak ? sample_peak : ch->history_peak;
 
         /* Exact skip: a pass whose windows cannot beat the hold leaves it
