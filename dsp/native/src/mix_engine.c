@@ -121,6 +121,21 @@ static uint32_t ramp_segment(const mixbox_gain_ramp_t *ramp, uint32_t frames)
     return ramp->frames_left != 0u ? min_u32(ramp->frames_left, frames) : frames;
 }
 
+/* The two sums (Q39) of bus `bus` (BUS_MAIN or 1 + sub-bus index). */
+static void bus_sums(mixbox_engine_t *engine, uint32_t bus, int64_t **left, int64_t **right)
+{
+    *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
+    *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
+}
+
+static void zero_bus(mixbox_engine_t *engine, uint32_t bus, uint32_t from, uint32_t frames)
+{
+    int64_t *left, *right;
+    bus_sums(engine, bus, &left, &right);
+    memset(left + from, 0, frames * sizeof *left);
+    memset(right + from, 0, frames * sizeof *right);
+}
+
 /* Sums `frames` frames (all in one ramp phase) of every audible channel
  * into the bus sums, a group of channel slots at a time. Returns a bit mask
  * of the buses something fed; the others' sums are left untouched. */
@@ -133,8 +148,8 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
         }
     }
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
-        int64_t *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
-        int64_t *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
+        int64_t *left, *right;
+        bus_sums(engine, bus, &left, &right);
         uint32_t feeding = engine->route[bus] & audible;
         for (uint32_t group = 0; feeding >> group != 0u; group += BUS_SUM_GROUP) {
             bus_sum_member_t members[BUS_SUM_GROUP];
@@ -159,11 +174,16 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
     return fed;
 }
 
-/* Sums the chunk's channels, split where a channel ramp ends; returns the
- * buses fed anywhere in it (unfed stretches of a fed bus are zero). */
+/* Sums the chunk's channels, split where a channel ramp ends. Returns the
+ * buses whose sums hold the chunk: main always, a sub-bus when something fed
+ * it or its fader moves (stretches nothing fed are zero). An idle sub-bus's
+ * sums are left alone: it is skipped after this. */
 static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t frames)
 {
-    uint32_t fed_anywhere = 0u;
+    uint32_t valid = 1u << BUS_MAIN;
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        if (engine->sub_gain[b].frames_left != 0u) valid |= 1u << (b + 1u);
+    }
     for (uint32_t done = 0; done < frames;) {
         uint32_t n = frames - done;
         for (uint32_t c = 0; c < engine->channels; c++) {
@@ -171,21 +191,18 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
         }
         uint32_t fed = sum_channels(engine, input, done, n);
         for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
-            if (fed >> bus & 1u) continue;
-            int64_t *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
-            int64_t *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
-            memset(left + done, 0, n * sizeof *left);
-            memset(right + done, 0, n * sizeof *right);
+            if (!(fed >> bus & 1u) && (valid >> bus & 1u)) zero_bus(engine, bus, done, n);
+            if ((fed & ~valid) >> bus & 1u) zero_bus(engine, bus, 0u, done); /* first fed here */
         }
+        valid |= fed;
         for (uint32_t c = 0; c < engine->channels; c++) {
             mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
             if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
             if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
         }
-        fed_anywhere |= fed;
         done += n;
     }
-    return fed_anywhere;
+    return valid;
 }
 
 static int fader_is_unity(const mixbox_gain_ramp_t *fader)
@@ -264,11 +281,11 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     for (uint32_t c = 0; c < engine->channels; c++) {
         level_meter_accumulate_input(&engine->meter[MIXBOX_METER_CHANNEL(c)], input + c, engine->channels, frames);
     }
-    uint32_t fed = mix_channels(engine, input, frames);
+    uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        if ((fed >> (b + 1u) & 1u) || engine->sub_gain[b].frames_left != 0u) finish_sub_bus(engine, b, frames);
+        if (valid >> (b + 1u) & 1u) finish_sub_bus(engine, b, frames);
     }
     finish_main_bus(engine, output, frames);
     loudness_meter_process(&engine->loudness, output, frames);
