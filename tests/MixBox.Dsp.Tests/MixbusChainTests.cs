@@ -80,6 +80,21 @@ public class MixbusChainTests
     }
 
     [Fact]
+    public void SafetyClipWithDitherRoundsUnderTheCeiling()
+    {
+        // -0.2 dBFS is 247 codes past a 24-bit grid value: dither plus rounding can
+        // land two grid steps over it, and the result must still come back under.
+        long ceiling = (long)Math.Round(Math.Pow(10, -20 / 2000.0) * int.MaxValue) + 1;
+        using var engine = new MixEngine(48000, 8);
+        for (int c = 0; c < 8; c++) engine.SetChannelFader(c, 1200);
+        engine.SetOutputStage(safetyClip: true, ceilingCentiDb: -20, dither: true);
+        var output = Render.Run(engine, EngineFixtures.EightChannelMaterial(24000, 1.0, seed: 6), 32);
+
+        Assert.All(output, v => Assert.InRange(Math.Abs((long)v), 0, ceiling));
+        Assert.All(output, v => Assert.Equal(0, v & 0xFF));
+    }
+
+    [Fact]
     public void SafetyClipIsTransparentBelowItsKnee()
     {
         using var engine = StereoEngine();

@@ -55,8 +55,11 @@ static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, i
     if (c->safety_on) x = soft_clip(c, x);
     if (c->dither_on) {
         x = ((x + dither + 128) >> 8) * 256;
-        if (c->safety_on && x > c->ceiling) x -= 256; /* stay under the ceiling after rounding */
-        if (c->safety_on && x < -c->ceiling) x += 256;
+        /* Dither and rounding can land up to 383 codes past the ceiling, more
+         * than one grid step: take the grid value at or under the ceiling. */
+        int64_t grid_ceiling = c->ceiling & ~(int64_t)255;
+        if (c->safety_on && x > c->ceiling) x = grid_ceiling;
+        if (c->safety_on && x < -c->ceiling) x = -grid_ceiling;
         /* Saturate onto the 24-bit grid: the largest code is 0x7FFFFF00. */
         return (int32_t)((uint32_t)q31_saturate(x) & 0xFFFFFF00u);
     }
