@@ -107,28 +107,60 @@ static inline int32_t one_pole_step(int32_t state, int32_t target, uint32_t shar
     return state + (int32_t)(((int64_t)distance * (int64_t)share_q32) >> 32);
 }
 
+/* The linked side-chain level of one frame: the larger magnitude, or the
+ * average of the two (rounded down, without overflow). */
+static inline uint32_t linked_level(int32_t left, int32_t right, int link_average)
+{
+    uint32_t a = q31_magnitude(left), b = q31_magnitude(right);
+    return link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
+}
+
+static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, mixbox_biquad_t *hpf_left,
+                                          mixbox_biquad_t *hpf_right, const int filtered, int64_t left,
+                                          int64_t right, uint32_t *level)
+{
+    int32_t side_left = (int32_t)(left >> SIDECHAIN_SHIFT);
+    int32_t side_right = (int32_t)(right >> SIDECHAIN_SHIFT);
+    if (filtered) {
+        side_left = biquad_process(hpf_left, side_left);
+        side_right = biquad_process(hpf_right, side_right);
+    }
+    *level = linked_level(side_left, side_right, c->link_average);
+}
+
+/* Side-chain levels of a run of frames (>> SIDECHAIN_SHIFT, high-passed when
+ * on). Two frames per turn: the filters' delayed values then alternate
+ * registers instead of being moved. */
+static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, mixbox_biquad_t *filters,
+                                        const int filtered, const int64_t *left, const int64_t *right,
+                                        uint32_t *level, uint32_t frames)
+{
+    mixbox_biquad_t hpf_left = filters[0], hpf_right = filters[1];
+    uint32_t i = 0;
+    for (; i + 2u <= frames; i += 2u) {
+        sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);
+        sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i + 1u], right[i + 1u], &level[i + 1u]);
+    }
+    if (i < frames) sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);
+    filters[0] = hpf_left;
+    filters[1] = hpf_right;
+}
+
 void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
                        int32_t *reduction_q24, uint32_t frames)
 {
     const mixbox_compressor_coeffs_t *c = &k->coeffs;
+    uint32_t level[MIXBOX_CHUNK_FRAMES];
+    if (c->hpf_on) sidechain_run(c, k->sidechain, 1, left, right, level, frames);
+    else sidechain_run(c, k->sidechain, 0, left, right, level, frames);
+
     /* Working copies: the stores to reduction_q24 can't alias them. */
-    mixbox_biquad_t hpf_left = k->sidechain[0], hpf_right = k->sidechain[1];
     int32_t peak = k->peak_q27, slow = k->slow_q27, smooth = k->smooth_q27, gr_max = k->gr_max_q24;
     const uint32_t quiet = c->quiet_below, release = c->release_q32;
     const uint32_t slow_release = c->slow_release_q32, attack = c->attack_q32;
-    const int hpf_on = c->hpf_on, link_average = c->link_average;
-
     for (uint32_t i = 0; i < frames; i++) {
-        int32_t side_left = (int32_t)(left[i] >> SIDECHAIN_SHIFT);
-        int32_t side_right = (int32_t)(right[i] >> SIDECHAIN_SHIFT);
-        if (hpf_on) {
-            side_left = biquad_process(&hpf_left, side_left);
-            side_right = biquad_process(&hpf_right, side_right);
-        }
-        uint32_t a = q31_magnitude(side_left), b = q31_magnitude(side_right);
-        uint32_t level = link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
         int32_t reduction = 0;
-        if (level >= quiet) reduction = compressor_gain_computer(c, log2_level_q24(level) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
+        if (level[i] >= quiet) reduction = compressor_gain_computer(c, log2_level_q24(level[i]) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
 
         /* Smooth decoupled peak detector: instant rise, release toward the input. */
         peak = one_pole_step(peak, reduction, release);
@@ -144,8 +176,6 @@ void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_
         if (gr_q24 > gr_max) gr_max = gr_q24;
         reduction_q24[i] = gr_q24;
     }
-    k->sidechain[0] = hpf_left;
-    k->sidechain[1] = hpf_right;
     k->peak_q27 = peak;
     k->slow_q27 = slow;
     k->smooth_q27 = smooth;

@@ -1,15 +1,11 @@
 #include "bus_sum.h"
 
+#include "q31_math.h"
+
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
-#if defined(__GNUC__)
-#define ALWAYS_INLINE inline __attribute__((always_inline))
-#else
-#define ALWAYS_INLINE inline
-#endif
-
 static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uint32_t count, uint32_t stride,
-                                      uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first)
+                                      uint32_t frames, int64_t *sum_left, int64_t *sum_right, const int first)
 {
     const q31_t *x[BUS_SUM_GROUP];
     int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP];
@@ -59,10 +55,15 @@ void bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, 
         sum_moving(members, count, stride, frames, sum_left, sum_right, first);
         return;
     }
-    switch (count) {
-    case 1: sum_settled(members, 1, stride, frames, sum_left, sum_right, first); break;
-    case 2: sum_settled(members, 2, stride, frames, sum_left, sum_right, first); break;
-    case 3: sum_settled(members, 3, stride, frames, sum_left, sum_right, first); break;
-    default: sum_settled(members, 4, stride, frames, sum_left, sum_right, first); break;
+    /* `first` is a constant in each kernel too: no per-frame branch or load. */
+    switch (count * 2u + (first ? 1u : 0u)) {
+    case 2: sum_settled(members, 1, stride, frames, sum_left, sum_right, 0); break;
+    case 3: sum_settled(members, 1, stride, frames, sum_left, sum_right, 1); break;
+    case 4: sum_settled(members, 2, stride, frames, sum_left, sum_right, 0); break;
+    case 5: sum_settled(members, 2, stride, frames, sum_left, sum_right, 1); break;
+    case 6: sum_settled(members, 3, stride, frames, sum_left, sum_right, 0); break;
+    case 7: sum_settled(members, 3, stride, frames, sum_left, sum_right, 1); break;
+    case 8: sum_settled(members, 4, stride, frames, sum_left, sum_right, 0); break;
+    default: sum_settled(members, 4, stride, frames, sum_left, sum_right, 1); break;
     }
 }

@@ -10,20 +10,10 @@ void level_meter_init(mixbox_level_meter_t *meter)
     memset(meter, 0, sizeof *meter);
 }
 
-/* Peak magnitude and sum of 24-bit squares of a run of samples. */
-static uint32_t accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
+uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
 {
-    int32_t highest = 0, lowest = 0;
-    uint64_t sum = meter->segment_sum;
-    for (const q31_t *end = samples + frames * stride; samples != end; samples += stride) {
-        int32_t x = *samples;
-        if (x > highest) highest = x;
-        if (x < lowest) lowest = x;
-        int32_t top24 = x >> 8;
-        sum += (uint64_t)((int64_t)top24 * top24);
-    }
-    meter->segment_sum = sum;
-    uint32_t peak = q31_range_magnitude(highest, lowest);
+    meter->segment_sum = (uint64_t)run->sum_high << 32 | run->sum_low;
+    uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
     if (peak > meter->peak) meter->peak = peak;
     if (peak > meter->hold) meter->hold = peak;
     return peak;
@@ -31,13 +21,39 @@ static uint32_t accumulate(mixbox_level_meter_t *meter, const q31_t *samples, ui
 
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
-    accumulate(meter, samples, stride, frames);
+    level_run_t run = level_run_start(meter);
+    for (const q31_t *end = samples + frames * stride; samples != end; samples += stride) level_run_add(&run, *samples);
+    level_meter_end_run(meter, &run);
 }
 
-void level_meter_accumulate_input(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
+/* A sample at the converter's full-scale code has clipped in the ADC. */
+static void end_input_run(mixbox_level_meter_t *meter, const level_run_t *run)
 {
-    /* A sample at the converter's full-scale code has clipped in the ADC. */
-    if (accumulate(meter, samples, stride, frames) >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
+    if (level_meter_end_run(meter, run) >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
+}
+
+void level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames)
+{
+    uint32_t c = 0;
+    for (; c + 4u <= channels; c += 4u) {
+        level_run_t a = level_run_start(&meters[c]), b = level_run_start(&meters[c + 1u]);
+        level_run_t d = level_run_start(&meters[c + 2u]), e = level_run_start(&meters[c + 3u]);
+        for (const q31_t *x = input + c, *end = x + frames * channels; x != end; x += channels) {
+            level_run_add(&a, x[0]);
+            level_run_add(&b, x[1]);
+            level_run_add(&d, x[2]);
+            level_run_add(&e, x[3]);
+        }
+        end_input_run(&meters[c], &a);
+        end_input_run(&meters[c + 1u], &b);
+        end_input_run(&meters[c + 2u], &d);
+        end_input_run(&meters[c + 3u], &e);
+    }
+    for (; c < channels; c++) {
+        level_run_t a = level_run_start(&meters[c]);
+        for (const q31_t *x = input + c, *end = x + frames * channels; x != end; x += channels) level_run_add(&a, *x);
+        end_input_run(&meters[c], &a);
+    }
 }
 
 void level_meter_end_segment(mixbox_level_meter_t *meter)

@@ -11,14 +11,44 @@
 
 void level_meter_init(mixbox_level_meter_t *meter);
 
+/* A run of samples being metered inside another loop (the loop that makes
+ * them), so they are not read back: highest and lowest sample and the sum of
+ * squares, in registers until level_meter_end_run adds them to the meter. */
+typedef struct {
+    int32_t highest, lowest;
+    uint32_t sum_low, sum_high; /* the 64-bit sum as two words: 32-bit cores add them without moves */
+} level_run_t;
+
+static inline level_run_t level_run_start(const mixbox_level_meter_t *meter)
+{
+    level_run_t run = { 0, 0, (uint32_t)meter->segment_sum, (uint32_t)(meter->segment_sum >> 32) };
+    return run;
+}
+
+static inline void level_run_add(level_run_t *run, int32_t x)
+{
+    if (x > run->highest) run->highest = x;
+    if (x < run->lowest) run->lowest = x;
+    int32_t top24 = x >> 8;
+    uint64_t square = (uint64_t)((int64_t)top24 * top24);
+    uint32_t square_low = (uint32_t)square;
+    run->sum_low += square_low;
+    run->sum_high += (uint32_t)(square >> 32) + (run->sum_low < square_low);
+}
+
+/* Adds the run to the meter; returns the run's peak magnitude. */
+uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run);
+
 /* Adds `frames` samples taken every `stride` samples from `samples`.
  * Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits; a 10 ms
  * segment at 96 kHz (960 squares) stays below 2^56. */
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
 
-/* The same for a channel input, flagging a clip when a sample reached the
- * converter's full-scale code: one pass over the samples, not two. */
-void level_meter_accumulate_input(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
+/* The meters of `channels` interleaved inputs (meters[c] for channel c),
+ * flagging a clip where a sample reached the converter's full-scale code.
+ * Channels are metered a few at a time: one pass over the frames loads each
+ * sample once and shares the loop's overhead. */
+void level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames);
 
 /* Closes the running 10 ms segment into the 300 ms window. */
 void level_meter_end_segment(mixbox_level_meter_t *meter);

@@ -238,30 +238,49 @@ static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right
     }
 }
 
+/* Q39 sum -> the sub-bus output (Q31, rounded, saturated: clip flagged) into
+ * its meter run, and onto the main sum. Unsaturated, the output back in Q39 is
+ * the sum rounded to the Q31 grid, so no shifts there and back are needed. */
+static inline void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_t *meter, uint32_t *clipped)
+{
+    int64_t on_grid = (sum_q39 + 128) & ~(int64_t)255;
+    int32_t out;
+    if ((uint64_t)(on_grid + ((int64_t)1 << 39)) < ((uint64_t)1 << 40)) {
+        out = (int32_t)(on_grid >> 8);
+    } else {
+        out = on_grid < 0 ? Q31_MIN : Q31_MAX;
+        *clipped = 1u;
+        on_grid = (int64_t)out * 256;
+    }
+    *main_q39 += on_grid;
+    level_run_add(meter, out);
+}
+
 /* Sub-bus b: fader, one saturation (its output), meters, into the main sum. */
 static void finish_sub_bus(mixbox_engine_t *engine, uint32_t b, uint32_t frames)
 {
     int64_t(*sum)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[b];
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_SUB_LEFT(b)];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_SUB_RIGHT(b)];
-    q31_t out[2][MIXBOX_CHUNK_FRAMES];
     uint32_t clipped_left = 0u, clipped_right = 0u;
 
-    /* At 0 dB the rounding is done here, in the same pass as the rest. */
-    int unity = fader_is_unity(&engine->sub_gain[b]);
-    if (!unity) apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
+    if (!fader_is_unity(&engine->sub_gain[b])) {
+        /* Scaled and rounded to Q31; back to Q39 (exact) for the loop below. */
+        apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
+        for (uint32_t i = 0; i < frames; i++) {
+            sum[0][i] *= 256;
+            sum[1][i] *= 256;
+        }
+    }
+    level_run_t left = level_run_start(meter_left), right = level_run_start(meter_right);
     for (uint32_t i = 0; i < frames; i++) {
-        int64_t left = unity ? q39_round_to_q31(sum[0][i]) : sum[0][i];
-        int64_t right = unity ? q39_round_to_q31(sum[1][i]) : sum[1][i];
-        out[0][i] = q31_saturate_flag(left, &clipped_left);
-        out[1][i] = q31_saturate_flag(right, &clipped_right);
-        engine->main_sum[0][i] += (int64_t)out[0][i] * 256; /* Q31 -> Q39 */
-        engine->main_sum[1][i] += (int64_t)out[1][i] * 256;
+        sub_bus_sample(sum[0][i], &engine->main_sum[0][i], &left, &clipped_left);
+        sub_bus_sample(sum[1][i], &engine->main_sum[1][i], &right, &clipped_right);
     }
     meter_left->clipped |= clipped_left;
     meter_right->clipped |= clipped_right;
-    level_meter_accumulate(meter_left, out[0], 1u, frames);
-    level_meter_accumulate(meter_right, out[1], 1u, frames);
+    level_meter_end_run(meter_left, &left);
+    level_meter_end_run(meter_right, &right);
 }
 
 /* Main bus: fader, the mix-bus chain (which saturates once), meters. */
@@ -278,9 +297,7 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
-    for (uint32_t c = 0; c < engine->channels; c++) {
-        level_meter_accumulate_input(&engine->meter[MIXBOX_METER_CHANNEL(c)], input + c, engine->channels, frames);
-    }
+    level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
     uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */

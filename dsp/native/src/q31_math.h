@@ -8,6 +8,14 @@
  * engine needs them arithmetic (true on gcc/clang for x86, Xtensa, RISC-V). */
 typedef char mixbox_requires_arithmetic_shift[((-1) >> 1) == -1 ? 1 : -1];
 
+/* For per-sample helpers the compiler would otherwise call: a call costs
+ * more than the body, and inlined the loop's values stay in registers. */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE inline
+#endif
+
 #define Q31_MAX INT32_MAX
 #define Q31_MIN INT32_MIN
 
