@@ -178,25 +178,33 @@ typedef struct {
     int32_t hp_a1, hp_a2;                 /* Q30 */
 } k_weighting_coefs_t;
 
+/* A second-order high-pass section in int32 (highpass_section.h): its two
+ * small feedback factors, each scaled to just below 2^31, and the fraction
+ * bits their products keep. */
+typedef struct {
+    int32_t c2_scaled, g_scaled; /* 1 - a2 and 1 + a1 + a2 */
+    int32_t c2_bits, g_bits;
+    int32_t c2_mask, g_mask;
+} highpass_section_coeffs_t;
+
+typedef struct {
+    int32_t x1, x_d1;      /* previous input and its first difference */
+    int32_t y1, y_d1;      /* previous output and its first difference */
+    int32_t c2_carry;      /* damping residue minus the previous damping product */
+    int32_t g_residue;     /* fraction bits of the DC feedback product */
+} highpass_section_t;
+
 /* One channel, int32 in Q27 (full scale = 2^27, 4 bits of headroom): the
- * shelf as a transposed direct form II; the high-pass on the shelf's and
- * its own previous output and first difference, with the carried fraction
- * bits of its two small feedback products. See k_weighting.c. */
+ * shelf as a transposed direct form II, then the high-pass section. See
+ * k_weighting.c. */
 typedef struct {
     int32_t shelf_z1, shelf_z2; /* transposed DF-II states */
-    int32_t shelf_y1, shelf_d1; /* previous shelf output and its first difference */
-    int32_t hp_y1, hp_d1;       /* previous high-pass output and its first difference */
-    int32_t hp_carry1;          /* damping residue minus the previous damping product */
-    int32_t hp_r2;              /* residue of the DC feedback product */
+    highpass_section_t hp;
 } k_weighting_channel_t;
 
-/* The high-pass feedback is computed as y = x'' + y1 + d1 - c2 d1 - g y1
- * with c2 = 1 - a2 (Q35 here) and g = 1 + a1 + a2 (tiny: 2.5e-5 at 48 kHz;
- * scaled to just below 2^31, with its fraction bits below Q27 after the
- * product), set by k_weighting_init. */
 typedef struct {
     k_weighting_coefs_t coefs;
-    int32_t hp_c2_q35, hp_g_scaled, hp_g_fraction_bits;
+    highpass_section_coeffs_t hp;
     k_weighting_channel_t channel[K_WEIGHTING_CHANNELS];
 } k_weighting_t;
 
@@ -269,12 +277,6 @@ typedef struct {
     loudness_histogram_t range;      /* 3 s windows, every 100 ms */
 } loudness_meter_t;
 
-/* Direct-form-I biquad: Q30 coefficients (a0 = 1), int32 signal and state. */
-typedef struct {
-    int32_t b0, b1, b2, a1, a2;
-    int32_t x1, x2, y1, y2;
-} mixbox_biquad_t;
-
 /* Compressor coefficients, derived from user units on the control side.
  * Levels are log2 units re full scale (1.0 = 6.02 dB), Q24. */
 typedef struct {
@@ -288,12 +290,13 @@ typedef struct {
     uint32_t slow_release_q32; /* auto mode's slow tracker; 0 in manual mode */
     int32_t link_average;
     int32_t hpf_on;
-    mixbox_biquad_t hpf;       /* coefficients only (state lives per side) */
+    uint32_t hpf_gain_q32;     /* the side-chain high-pass's b0 (< 1), Q32 */
+    highpass_section_coeffs_t hpf;
 } mixbox_compressor_coeffs_t;
 
 typedef struct {
     mixbox_compressor_coeffs_t coeffs;
-    mixbox_biquad_t sidechain[2];
+    highpass_section_t sidechain[2];
     int32_t peak_q27;     /* release stage of the smooth decoupled peak detector */
     int32_t slow_q27;     /* auto release: slow tracker of the peak stage */
     int32_t smooth_q27;   /* attack stage: the gain reduction applied */

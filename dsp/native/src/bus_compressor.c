@@ -2,14 +2,17 @@
 
 #include <string.h>
 
-#include "biquad.h"
 #include "control_math.h"
+#include "highpass_section.h"
 #include "log2_fixed.h"
 
 #define Q24_ONE (1 << 24)
-/* Side-chain input scaling: x >> 7 (|x| <= 2^35 after the chain's clamp)
- * keeps the high-pass's numerator within int32 (see biquad.h). */
-#define SIDECHAIN_SHIFT 7
+/* Side-chain input scaling: x >> 8 (|x| <= 2^35 after the chain's clamp,
+ * so |input| <= 2^27; LSB -138 dBFS). The high-pass section's impulse
+ * response has an L1 norm below 2.59 for every cut-off (20..500 Hz) and
+ * rate (8..96 kHz), so its output stays below 2^28.4: under the section's
+ * 2^29 (highpass_section.h). */
+#define SIDECHAIN_SHIFT 8
 /* Auto release time constants (see the header). */
 #define AUTO_FAST_RELEASE_S 0.1
 #define AUTO_SLOW_RELEASE_S 1.2
@@ -45,6 +48,22 @@ static uint32_t quiet_below(const mixbox_compressor_coeffs_t *c)
     return hi;
 }
 
+/* Second-order Butterworth high-pass (Q = 1/sqrt(2)) from the Audio EQ
+ * Cookbook's bilinear-transform design (R. Bristow-Johnson): numerator
+ * b0 [1, -2, 1], so b0 scales the input and the section does the rest. */
+static void design_sidechain_highpass(mixbox_compressor_coeffs_t *c, int32_t cutoff_hz, uint32_t sample_rate)
+{
+    double w0 = 2.0 * CM_PI * cutoff_hz / sample_rate;
+    double cos_w0 = cm_cos(w0);
+    double alpha = cm_sin(w0) / (2.0 * 0.70710678118654752);
+    double a0 = 1.0 + alpha;
+    c->hpf_gain_q32 = (uint32_t)cm_round((1.0 + cos_w0) / 2.0 / a0 * 4294967296.0);
+    int32_t a1 = (int32_t)cm_round(-2.0 * cos_w0 / a0 * 1073741824.0);
+    int32_t a2 = (int32_t)cm_round((1.0 - alpha) / a0 * 1073741824.0);
+    /* In range for any cut-off the parameter allows (<= 500 Hz, >= 8 kHz). */
+    (void)highpass_section_design(&c->hpf, a1, a2);
+}
+
 void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t *p, uint32_t sample_rate)
 {
     c->threshold_q24 = cdb_to_log2_q24(p->threshold_cdb);
@@ -64,7 +83,8 @@ void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t 
     c->link_average = p->link_average;
     c->hpf_on = p->sidechain_hpf_hz > 0;
     memset(&c->hpf, 0, sizeof c->hpf);
-    if (c->hpf_on) biquad_design_highpass(&c->hpf, p->sidechain_hpf_hz, sample_rate);
+    c->hpf_gain_q32 = 0u;
+    if (c->hpf_on) design_sidechain_highpass(c, p->sidechain_hpf_hz, sample_rate);
 }
 
 void compressor_init(mixbox_compressor_t *compressor)
@@ -75,8 +95,6 @@ void compressor_init(mixbox_compressor_t *compressor)
 void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs)
 {
     compressor->coeffs = *coeffs;
-    biquad_copy_coefficients(&compressor->sidechain[0], &coeffs->hpf);
-    biquad_copy_coefficients(&compressor->sidechain[1], &coeffs->hpf);
 }
 
 void compressor_reset(mixbox_compressor_t *compressor)
@@ -115,15 +133,15 @@ static inline uint32_t linked_level(int32_t left, int32_t right, int link_averag
     return link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
 }
 
-static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, mixbox_biquad_t *hpf_left,
-                                          mixbox_biquad_t *hpf_right, const int filtered, int64_t left,
+static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, highpass_section_t *hpf_left,
+                                          highpass_section_t *hpf_right, const int filtered, int64_t left,
                                           int64_t right, uint32_t *level)
 {
     int32_t side_left = (int32_t)(left >> SIDECHAIN_SHIFT);
     int32_t side_right = (int32_t)(right >> SIDECHAIN_SHIFT);
     if (filtered) {
-        side_left = biquad_process(hpf_left, side_left);
-        side_right = biquad_process(hpf_right, side_right);
+        side_left = highpass_section_step(&c->hpf, hpf_left, mul_high_s32_u32(side_left, c->hpf_gain_q32));
+        side_right = highpass_section_step(&c->hpf, hpf_right, mul_high_s32_u32(side_right, c->hpf_gain_q32));
     }
     *level = linked_level(side_left, side_right, c->link_average);
 }
@@ -131,11 +149,11 @@ static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, m
 /* Side-chain levels of a run of frames (>> SIDECHAIN_SHIFT, high-passed when
  * on). Two frames per turn: the filters' delayed values then alternate
  * registers instead of being moved. */
-static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, mixbox_biquad_t *filters,
+static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, highpass_section_t *filters,
                                         const int filtered, const int64_t *left, const int64_t *right,
                                         uint32_t *level, uint32_t frames)
 {
-    mixbox_biquad_t hpf_left = filters[0], hpf_right = filters[1];
+    highpass_section_t hpf_left = filters[0], hpf_right = filters[1];
     uint32_t i = 0;
     for (; i + 2u <= frames; i += 2u) {
         sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);

@@ -11,8 +11,8 @@
  * A short peak barely charges the slow tracker and recovers in ~0.1 s; a long
  * stretch of compression charges it and recovers over ~1.2 s.
  *
- * Scaling: the side chain sees the signal >> 7 (int32, +42 dB headroom for
- * the high-pass); levels and gain reduction are log2 units in Q24; the smoothing
+ * Scaling: the side chain sees the signal >> 8 (int32, LSB -138 dBFS; the
+ * optional high-pass is an int32 highpass_section after its b0 gain); levels and gain reduction are log2 units in Q24; the smoothing
  * states are Q27 in int32 (a reduction is at most 13 log2 units < 2^30.71)
  * and move by one 32x32 high-word product per step with a Q32 share. Steps
  * floor: a falling state always lands on its target (the meter returns to

@@ -50,6 +50,19 @@ static inline int64_t q39_scale_q24(int64_t sum_q39, int32_t gain_q24)
     return high * gain_q24 + ((low * gain_q24) >> 24);
 }
 
+/* floor(a * b / 2^32): the high word of a 32x32 product (one mulh on a
+ * 32-bit core). */
+static inline int32_t mul_high_s32(int32_t a, int32_t b)
+{
+    return (int32_t)(((int64_t)a * b) >> 32);
+}
+
+/* floor(a * b / 2^32) for a signed a and an unsigned b (mulhsu). */
+static inline int32_t mul_high_s32_u32(int32_t a, uint32_t b)
+{
+    return (int32_t)(((int64_t)a * (int64_t)b) >> 32);
+}
+
 /* |x| as an unsigned Q31 magnitude; |INT32_MIN| = 2^31 fits. */
 static inline uint32_t q31_magnitude(int32_t x)
 {
