@@ -381,6 +381,8 @@ typedef struct {
     /* Audio-side state. */
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
     uint32_t route[1u + MIXBOX_SUB_BUSES];        /* route_target as applied */
+    uint32_t channels_moving;  /* bit c: a gain ramp of channel c is moving */
+    uint32_t channels_audible; /* bit c: channel c's gains are not both settled at 0 */
     mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
     mixbox_gain_ramp_t main_gain;
     mixbox_mixbus_t mixbus;

@@ -10,15 +10,6 @@ void level_meter_init(mixbox_level_meter_t *meter)
     memset(meter, 0, sizeof *meter);
 }
 
-uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
-{
-    meter->segment_sum = (uint64_t)run->sum_high << 32 | run->sum_low;
-    uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
-    if (peak > meter->peak) meter->peak = peak;
-    if (peak > meter->hold) meter->hold = peak;
-    return peak;
-}
-
 void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
 {
     level_run_t run = level_run_start(meter);

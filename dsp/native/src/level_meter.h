@@ -4,6 +4,7 @@
 #define MIXBOX_LEVEL_METER_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 /* 24-bit converter full-scale code, left-justified: input at or beyond it
  * has clipped in the ADC. */
@@ -37,7 +38,14 @@ static inline void level_run_add(level_run_t *run, int32_t x)
 }
 
 /* Adds the run to the meter; returns the run's peak magnitude. */
-uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run);
+static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
+{
+    meter->segment_sum = (uint64_t)run->sum_high << 32 | run->sum_low;
+    uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
+    if (peak > meter->peak) meter->peak = peak;
+    if (peak > meter->hold) meter->hold = peak;
+    return peak;
+}
 
 /* Adds `frames` samples taken every `stride` samples from `samples`.
  * Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits; a 10 ms

@@ -30,6 +30,19 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
     return a < b ? a : b;
 }
 
+/* Refreshes the channel masks the audio loop reads (after ramps start or end). */
+static void update_channel_masks(mixbox_engine_t *engine)
+{
+    uint32_t moving = 0u, audible = 0u;
+    for (uint32_t c = 0; c < engine->channels; c++) {
+        const mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
+        if (l->frames_left != 0u || r->frames_left != 0u) moving |= 1u << c;
+        if (!gain_ramp_is_silent(l) || !gain_ramp_is_silent(r)) audible |= 1u << c;
+    }
+    engine->channels_moving = moving;
+    engine->channels_audible = audible;
+}
+
 /* ---- Control side: user units -> coefficient targets ---- */
 
 static int32_t q40_to_q24(int64_t gain_q40)
@@ -111,6 +124,7 @@ static void apply_targets(mixbox_engine_t *engine)
     }
     gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
     memcpy(engine->route, engine->route_target, sizeof engine->route);
+    update_channel_masks(engine);
     mixbus_apply(&engine->mixbus, &engine->mixbus_target, frames);
     engine->applied_version = version;
 }
@@ -141,32 +155,26 @@ static void zero_bus(mixbox_engine_t *engine, uint32_t bus, uint32_t from, uint3
  * of the buses something fed; the others' sums are left untouched. */
 static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
 {
-    uint32_t audible = 0u, fed = 0u, stride = engine->channels;
-    for (uint32_t c = 0; c < engine->channels; c++) {
-        if (!gain_ramp_is_silent(&engine->channel_gain[c][0]) || !gain_ramp_is_silent(&engine->channel_gain[c][1])) {
-            audible |= 1u << c;
-        }
-    }
+    uint32_t audible = engine->channels_audible, fed = 0u, stride = engine->channels;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
         int64_t *left, *right;
         bus_sums(engine, bus, &left, &right);
         uint32_t feeding = engine->route[bus] & audible;
         for (uint32_t group = 0; feeding >> group != 0u; group += BUS_SUM_GROUP) {
-            bus_sum_member_t members[BUS_SUM_GROUP];
-            uint32_t count = 0u;
-            int moving = 0;
+            bus_sum_member_t members[BUS_SUM_GROUP], *m = members;
             for (uint32_t c = group; c < group + BUS_SUM_GROUP; c++) {
                 if (!(feeding >> c & 1u)) continue;
                 const mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
-                bus_sum_member_t *m = &members[count++];
                 m->x = input + offset * stride + c;
                 m->left_q40 = l->value;
                 m->left_step = l->frames_left != 0u ? l->step : 0;
                 m->right_q40 = r->value;
                 m->right_step = r->frames_left != 0u ? r->step : 0;
-                moving |= l->frames_left != 0u || r->frames_left != 0u;
+                m++;
             }
+            uint32_t count = (uint32_t)(m - members);
             if (count == 0u) continue;
+            int moving = ((engine->channels_moving & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
             bus_sum_group(members, count, moving, stride, frames, left + offset, right + offset, !(fed >> bus & 1u));
             fed |= 1u << bus;
         }
@@ -186,7 +194,8 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
     }
     for (uint32_t done = 0; done < frames;) {
         uint32_t n = frames - done;
-        for (uint32_t c = 0; c < engine->channels; c++) {
+        uint32_t moving = engine->channels_moving;
+        for (uint32_t c = 0; moving >> c != 0u; c++) {
             n = ramp_segment(&engine->channel_gain[c][1], ramp_segment(&engine->channel_gain[c][0], n));
         }
         uint32_t fed = sum_channels(engine, input, done, n);
@@ -195,10 +204,13 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
             if ((fed & ~valid) >> bus & 1u) zero_bus(engine, bus, 0u, done); /* first fed here */
         }
         valid |= fed;
-        for (uint32_t c = 0; c < engine->channels; c++) {
-            mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
-            if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
-            if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
+        if (moving != 0u) {
+            for (uint32_t c = 0; c < engine->channels; c++) {
+                mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
+                if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
+                if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
+            }
+            update_channel_masks(engine);
         }
         done += n;
     }
@@ -393,6 +405,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     }
     gain_ramp_init(&engine->main_gain, engine->main_target_q24);
     memcpy(engine->route, engine->route_target, sizeof engine->route);
+    update_channel_masks(engine);
     mixbus_init(&engine->mixbus, &engine->mixbus_target);
     engine->applied_version = engine->targets_version;
     for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);

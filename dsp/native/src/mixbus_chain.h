@@ -33,7 +33,9 @@ void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settin
 
 static inline int64_t mixbus_limit_input(int64_t x)
 {
-    return x > MIXBUS_INPUT_LIMIT ? MIXBUS_INPUT_LIMIT : x < -MIXBUS_INPUT_LIMIT ? -MIXBUS_INPUT_LIMIT : x;
+    /* One unsigned compare for the usual case (x within the limits). */
+    if ((uint64_t)(x + MIXBUS_INPUT_LIMIT) <= (uint64_t)(2 * MIXBUS_INPUT_LIMIT)) return x;
+    return x > 0 ? MIXBUS_INPUT_LIMIT : -MIXBUS_INPUT_LIMIT;
 }
 
 /* Processes `frames` (<= MIXBOX_CHUNK_FRAMES) stereo samples from main_left/
