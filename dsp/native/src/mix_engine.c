@@ -222,31 +222,41 @@ static int fader_is_unity(const mixbox_gain_ramp_t *fader)
     return fader->frames_left == 0u && fader->target_q24 == (1 << 24);
 }
 
-/* A bus sum x its fader (ramped), rounded to Q31 scale in place and limited
- * to the chain's input range (+24 dBFS); not yet saturated, so the main bus
- * keeps its overs for the mix-bus chain (a sub-bus saturates the same way
- * after the limit as before it). */
-static void apply_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
+/* A bus sum x its fader (ramped), in place, settled or not. With `to_chain`
+ * the result is rounded to Q31 scale and limited to the chain's input range
+ * (+24 dBFS), not yet saturated: the main bus keeps its overs for the mix-bus
+ * chain. Without it the result stays in Q39 for the sub-bus loop, which
+ * rounds and saturates it in its own pass. */
+static ALWAYS_INLINE void scale_by_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right,
+                                         uint32_t frames, const int to_chain)
 {
-    if (fader_is_unity(fader)) {
-        /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
-        for (uint32_t i = 0; i < frames; i++) {
-            left[i] = mixbus_limit_input(q39_round_to_q31(left[i]));
-            right[i] = mixbus_limit_input(q39_round_to_q31(right[i]));
-        }
-        return;
-    }
     for (uint32_t done = 0; done < frames;) {
         uint32_t n = ramp_segment(fader, frames - done);
         int64_t gain_q40 = fader->value;
         for (uint32_t i = done; i < done + n; i++) {
             gain_q40 += fader->step;
             int32_t gain_q24 = (int32_t)(gain_q40 >> 16);
-            left[i] = mixbus_limit_input(q39_round_to_q31(q39_scale_q24(left[i], gain_q24)));
-            right[i] = mixbus_limit_input(q39_round_to_q31(q39_scale_q24(right[i], gain_q24)));
+            int64_t l = q39_scale_q24(left[i], gain_q24), r = q39_scale_q24(right[i], gain_q24);
+            left[i] = to_chain ? mixbus_limit_input(q39_round_to_q31(l)) : l;
+            right[i] = to_chain ? mixbus_limit_input(q39_round_to_q31(r)) : r;
         }
         gain_ramp_advance(fader, min_u32(n, fader->frames_left));
         done += n;
+    }
+}
+
+/* The main bus sum x the main fader, rounded to Q31 scale and limited to
+ * the chain's input range (see scale_by_fader). */
+static void apply_main_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
+{
+    if (!fader_is_unity(fader)) {
+        scale_by_fader(fader, left, right, frames, 1);
+        return;
+    }
+    /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
+    for (uint32_t i = 0; i < frames; i++) {
+        left[i] = mixbus_limit_input(q39_round_to_q31(left[i]));
+        right[i] = mixbus_limit_input(q39_round_to_q31(right[i]));
     }
 }
 
@@ -276,14 +286,9 @@ static void finish_sub_bus(mixbox_engine_t *engine, uint32_t b, uint32_t frames)
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_SUB_RIGHT(b)];
     uint32_t clipped_left = 0u, clipped_right = 0u;
 
-    if (!fader_is_unity(&engine->sub_gain[b])) {
-        /* Scaled and rounded to Q31; back to Q39 (exact) for the loop below. */
-        apply_fader(&engine->sub_gain[b], sum[0], sum[1], frames);
-        for (uint32_t i = 0; i < frames; i++) {
-            sum[0][i] *= 256;
-            sum[1][i] *= 256;
-        }
-    }
+    /* Scaled in Q39 (below 2^51: no limit needed before the saturation);
+     * the loop below rounds it once. */
+    if (!fader_is_unity(&engine->sub_gain[b])) scale_by_fader(&engine->sub_gain[b], sum[0], sum[1], frames, 0);
     level_run_t left = level_run_start(meter_left), right = level_run_start(meter_right);
     for (uint32_t i = 0; i < frames; i++) {
         sub_bus_sample(sum[0][i], &engine->main_sum[0][i], &left, &clipped_left);
@@ -300,7 +305,7 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 {
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_MAIN_LEFT];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_MAIN_RIGHT];
-    apply_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
+    apply_main_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
     mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
                    &meter_left->clipped, &meter_right->clipped);
     level_meter_accumulate(meter_left, output, 2u, frames);
