@@ -26,7 +26,7 @@ static inline uint32_t mul_high_u32(uint32_t a, uint32_t b)
  * cheaper than the C library's table routine. Both give the same value. */
 static inline int top_bit_index32(uint32_t x)
 {
-#if !defined(MIXBOX_PORTABLE_CLZ) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
+#if !defined(MIXBOX_PORTABLE_PATHS) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
                           defined(__XTENSA__) || defined(__riscv_zbb))
     return 31 - __builtin_clz(x);
 #else

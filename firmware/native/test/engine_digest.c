@@ -1,8 +1,10 @@
 /* Renders a fixed mix through the engine with every block that has a
  * target-specific fast path in use (the compressor's log2 uses a
- * count-leading-zeros instruction where the core has one) and prints a
- * digest of the output and meters. Built twice by CMake, once forcing the
- * portable C paths (MIXBOX_PORTABLE_CLZ); the test compares the two digests. */
+ * count-leading-zeros instruction where the core has one; the level meters
+ * sum in one 64-bit register on a 64-bit core) and prints a digest of the
+ * output, gain reduction and every meter's readings. Built twice by CMake,
+ * once forcing the portable C paths (MIXBOX_PORTABLE_PATHS); the test
+ * compares the two digests. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -33,6 +35,7 @@ int main(void)
     mixbox_set_param(&engine, MIXBOX_PARAM_COMP_RELEASE_MS, 0u, 0);
     mixbox_set_param(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, 900);
     mixbox_set_param(&engine, MIXBOX_PARAM_OUTPUT_SAFETY, 0u, 1);
+    for (uint32_t c = 0; c < 3u; c++) mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_SUB_BUS, c, 0); /* sub meters run */
 
     uint64_t hash = 14695981039346656037ull;
     uint32_t seed = 1u;
@@ -50,6 +53,11 @@ int main(void)
         int32_t reduction = 0;
         mixbox_gain_reduction_read(&engine, &reduction);
         hash = fnv1a(hash, (uint32_t)reduction);
+        for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) {
+            mixbox_meter_reading_t reading;
+            if (mixbox_meter_read(&engine, m, &reading) != MIXBOX_OK) continue; /* a channel this mix lacks */
+            hash = fnv1a(fnv1a(fnv1a(hash, (uint32_t)reading.peak_cdb), (uint32_t)reading.rms_cdb), (uint32_t)reading.clipped);
+        }
     }
     printf("%016llx\n", (unsigned long long)hash);
     return 0;
