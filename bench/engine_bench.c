@@ -16,6 +16,16 @@
  *                 (alternating in sign, rising to -6 dBFS over 1024 frames)
  *                 whose every sample beats the true-peak hold, so no run skips
  *                 the interpolation and most points need all its taps
+ *        peer     the Faust peer's graph (bench/faust/peer_graph.lib) on the
+ *                 engine: 8 channels straight to the main bus with the same
+ *                 gains and pans, the compressor at the same settings (hard
+ *                 knee, no side-chain filter, fixed release), no drive, clip or
+ *                 dither. The loudness meter still runs; bench/run takes it out
+ *                 with the next stage
+ *        peer+loudness  peer, and a second loudness meter fed the engine's
+ *                 output after each block: it does exactly the work of the
+ *                 engine's own meter, so peer+loudness - peer is that meter's
+ *                 share of peer, measured in place rather than estimated
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -44,9 +54,28 @@ static uint32_t parse(const char *text)
     return value;
 }
 
+enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS };
+
+/* peer_constants.dsp's settings: gains -6..-13 dB, pans -90..85, compressor 4:1
+ * at -20 dB, 10 ms attack, 600 ms release (the engine's defaults otherwise). */
+static void set_up_peer(void)
+{
+    mixbox_init(&engine, 48000u, CHANNELS);
+    for (uint32_t c = 0; c < CHANNELS; c++) {
+        mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, c, -600 - 100 * (int32_t)c);
+        mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_PAN, c, (int32_t)c * 25 - 90);
+    }
+    mixbox_set_param(&engine, MIXBOX_PARAM_COMP_BYPASS, 0u, 0);
+    mixbox_set_param(&engine, MIXBOX_PARAM_COMP_THRESHOLD_CDB, 0u, -2000);
+    mixbox_set_param(&engine, MIXBOX_PARAM_COMP_RATIO_X100, 0u, 400);
+    mixbox_set_param(&engine, MIXBOX_PARAM_COMP_ATTACK_US, 0u, 10000);
+    mixbox_set_param(&engine, MIXBOX_PARAM_COMP_RELEASE_MS, 0u, 600);
+}
+
 /* A mix as the box would run it: drums on sub-bus 0, keys on sub-bus 1. */
 static void set_up(int stage)
 {
+    if (stage >= STAGE_PEER) { set_up_peer(); return; }
     mixbox_init(&engine, 48000u, CHANNELS);
     for (uint32_t c = 0; c < CHANNELS; c++) {
         mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, c, -600 - 100 * (int32_t)c);
@@ -58,7 +87,7 @@ static void set_up(int stage)
     }
     mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_TO_MAIN, 4u, 0);
     mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_SUB_BUS, 4u, 1);
-    if (stage >= 1) {
+    if (stage >= STAGE_COMP) {
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_BYPASS, 0u, 0);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_THRESHOLD_CDB, 0u, -2000);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_RELEASE_MS, 0u, 0);
@@ -66,7 +95,7 @@ static void set_up(int stage)
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ, 0u, 90);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_MIX_PERCENT, 0u, 70);
     }
-    if (stage >= 2) {
+    if (stage >= STAGE_FULL) {
         mixbox_set_param(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, 600);
         mixbox_set_param(&engine, MIXBOX_PARAM_OUTPUT_SAFETY, 0u, 1);
         mixbox_set_param(&engine, MIXBOX_PARAM_OUTPUT_DITHER, 0u, 1);
@@ -76,19 +105,21 @@ static void set_up(int stage)
 int main(int argc, char **argv)
 {
     if (argc != 4) return 2;
-    int stage = text_equals(argv[1], "sum") ? 0 : text_equals(argv[1], "comp") ? 1 : text_equals(argv[1], "full") ? 2
-              : text_equals(argv[1], "loudness") ? 3 : text_equals(argv[1], "loudness-rising") ? 4 : -1;
+    static const char *const names[] = { "sum", "comp", "full", "loudness", "loudness-rising", "peer", "peer+loudness" };
+    int stage = -1;
+    for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
+        if (text_equals(argv[1], names[s])) stage = s;
     uint32_t frames = parse(argv[2]), blocks = parse(argv[3]);
     if (stage < 0 || frames == 0u || frames > MIXBOX_MAX_BLOCK_FRAMES) return 2;
 
-    if (stage < 3) set_up(stage);
+    if (stage != STAGE_LOUDNESS && stage != STAGE_LOUDNESS_RISING) set_up(stage);
     uint32_t seed = 12345u;
     for (uint32_t i = 0; i < frames * CHANNELS; i++) {
         seed = seed * 1664525u + 1013904223u; /* Numerical Recipes LCG */
         input[i] = (int32_t)(seed & 0xFFFFFF00u) / 4;   /* 24-bit noise at -12 dBFS */
     }
     int32_t sink = 0;
-    if (stage == 4) {
+    if (stage == STAGE_LOUDNESS_RISING) {
         for (uint32_t i = 0; i < 2u * RISING_FRAMES; i++) /* i / 2 = frame */
             input[i] = (int32_t)(i / 2u + 1u) * ((i & 2u) ? -1048576 : 1048576);
         loudness_meter_init(&loudness, 48000u);
@@ -96,13 +127,15 @@ int main(int argc, char **argv)
             loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
         return 0;
     }
-    if (stage == 3) {
+    if (stage == STAGE_LOUDNESS) {
         loudness_meter_init(&loudness, 48000u);
         for (uint32_t b = 0; b < blocks; b++) loudness_meter_process(&loudness, input, frames); /* first 2 channels as L/R */
         return 0;
     }
+    if (stage == STAGE_PEER_LOUDNESS) loudness_meter_init(&loudness, 48000u);
     for (uint32_t b = 0; b < blocks; b++) {
         if (mixbox_process(&engine, input, frames * CHANNELS, output, frames * 2u, frames) != MIXBOX_OK) return 1;
+        if (stage == STAGE_PEER_LOUDNESS) loudness_meter_process(&loudness, output, frames);
         sink ^= output[b % (frames * 2u)];
     }
     return sink == 0x7FFFFFFF ? 3 : 0; /* keep the work observable */
