@@ -6,6 +6,7 @@
 
 #include "control_math.h"
 #include "highpass_section.h"
+#include "square_sum.h"
 
 /* BS.1770-4 Annex 1, Table 1 (stage 1, pre-filter) and Table 2 (stage 2,
  * RLB weighting), 48 kHz. */
@@ -121,9 +122,9 @@ typedef struct {
     int32_t b0, b1, b2, a1, a2; /* b Q29, a Q30 */
 } shelf_constants_t;
 
-/* One sample through both stages; adds its Q20 square to *sum_low/high. */
+/* One sample through both stages; adds its Q20 square to *sum. */
 static inline void filter_sample(const shelf_constants_t *k, const highpass_section_coeffs_t *hp,
-                                 k_weighting_channel_t *s, int32_t x, uint32_t *sum_low, uint32_t *sum_high)
+                                 k_weighting_channel_t *s, int32_t x, square_sum_t *sum)
 {
     /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
      * each >> 32, give Q27. */
@@ -137,9 +138,7 @@ static inline void filter_sample(const shelf_constants_t *k, const highpass_sect
     int32_t y = highpass_section_step(hp, &s->hp, shelf);
 
     int32_t out = (y + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
-    uint64_t square = (uint64_t)((int64_t)out * out);
-    *sum_low += (uint32_t)square;
-    *sum_high += (uint32_t)(square >> 32) + (*sum_low < (uint32_t)square ? 1u : 0u);
+    square_sum_add(sum, (uint64_t)((int64_t)out * out));
 }
 
 uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
@@ -148,15 +147,15 @@ uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, con
                                  kw->coefs.shelf_a1, kw->coefs.shelf_a2};
     const highpass_section_coeffs_t hp = kw->hp;
     k_weighting_channel_t s = *ch;
-    uint32_t sum_low = 0u, sum_high = 0u;
+    square_sum_t sum = square_sum_start(0u);
     uint32_t i = 0;
     /* Two samples per turn: the compiler then alternates registers instead
      * of moving the delayed values. */
     for (; i + 2u <= frames; i += 2u) {
-        filter_sample(&k, &hp, &s, x[2u * i], &sum_low, &sum_high);
-        filter_sample(&k, &hp, &s, x[2u * i + 2u], &sum_low, &sum_high);
+        filter_sample(&k, &hp, &s, x[2u * i], &sum);
+        filter_sample(&k, &hp, &s, x[2u * i + 2u], &sum);
     }
-    if (i < frames) filter_sample(&k, &hp, &s, x[2u * i], &sum_low, &sum_high);
+    if (i < frames) filter_sample(&k, &hp, &s, x[2u * i], &sum);
     *ch = s;
-    return ((uint64_t)sum_high << 32) | sum_low;
+    return square_sum_value(&sum);
 }

@@ -5,6 +5,7 @@
 
 #include "mixbox_engine.h"
 #include "q31_math.h"
+#include "square_sum.h"
 
 /* 24-bit converter full-scale code, left-justified: input at or beyond it
  * has clipped in the ADC. */
@@ -14,31 +15,15 @@ void level_meter_init(mixbox_level_meter_t *meter);
 
 /* A run of samples being metered inside another loop (the loop that makes
  * them), so they are not read back: highest and lowest sample and the sum of
- * squares, in registers until level_meter_end_run adds them to the meter.
- * A 32-bit core (the device) keeps the 64-bit sum as two words: the carry is
- * one compare, with no 64-bit moves. A 64-bit core adds it in one register.
- * Both give the same sums; MIXBOX_PORTABLE_PATHS picks the two words on any
- * core (the portable_paths test compares the two builds). */
-#if UINTPTR_MAX > 0xFFFFFFFFu && !defined(MIXBOX_PORTABLE_PATHS)
-#define LEVEL_RUN_WIDE_SUM 1
-#endif
-
+ * squares, in registers until level_meter_end_run adds them to the meter. */
 typedef struct {
     int32_t highest, lowest;
-#ifdef LEVEL_RUN_WIDE_SUM
-    uint64_t sum;
-#else
-    uint32_t sum_low, sum_high;
-#endif
+    square_sum_t sum;
 } level_run_t;
 
 static inline level_run_t level_run_start(const mixbox_level_meter_t *meter)
 {
-#ifdef LEVEL_RUN_WIDE_SUM
-    level_run_t run = { 0, 0, meter->segment_sum };
-#else
-    level_run_t run = { 0, 0, (uint32_t)meter->segment_sum, (uint32_t)(meter->segment_sum >> 32) };
-#endif
+    level_run_t run = { 0, 0, square_sum_start(meter->segment_sum) };
     return run;
 }
 
@@ -47,24 +32,13 @@ static inline void level_run_add(level_run_t *run, int32_t x)
     if (x > run->highest) run->highest = x;
     if (x < run->lowest) run->lowest = x;
     int32_t top24 = x >> 8;
-    uint64_t square = (uint64_t)((int64_t)top24 * top24);
-#ifdef LEVEL_RUN_WIDE_SUM
-    run->sum += square;
-#else
-    uint32_t square_low = (uint32_t)square;
-    run->sum_low += square_low;
-    run->sum_high += (uint32_t)(square >> 32) + (run->sum_low < square_low);
-#endif
+    square_sum_add(&run->sum, (uint64_t)((int64_t)top24 * top24));
 }
 
 /* Adds the run to the meter; returns the run's peak magnitude. */
 static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
 {
-#ifdef LEVEL_RUN_WIDE_SUM
-    meter->segment_sum = run->sum;
-#else
-    meter->segment_sum = (uint64_t)run->sum_high << 32 | run->sum_low;
-#endif
+    meter->segment_sum = square_sum_value(&run->sum);
     uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
     if (peak > meter->peak) meter->peak = peak;
     if (peak > meter->hold) meter->hold = peak;

@@ -7,19 +7,14 @@
 
 #include <stdint.h>
 
+#include "q31_math.h"
+
 /* Floor of log2_level_q24 for a zero magnitude: -40 (-241 dB). */
 #define LOG2_LEVEL_FLOOR_Q24 (-40 * (1 << 24))
 
 /* round(log2(1 + i/64) * 2^24) and round(2^(i/64) * 2^30), i = 0..64. */
 extern const int32_t log2_mantissa_q24[65];
 extern const uint32_t exp2_mantissa_q30[65];
-
-/* floor(a * b / 2^32): the high word of a 32x32 product, one instruction
- * on cores that have it (RISC-V mulhu, Xtensa muluh). */
-static inline uint32_t mul_high_u32(uint32_t a, uint32_t b)
-{
-    return (uint32_t)(((uint64_t)a * b) >> 32);
-}
 
 /* Index of the highest set bit of x > 0. Cores with a count-leading-zeros
  * instruction use it; elsewhere (RV32IMC has none) a 5-step search is

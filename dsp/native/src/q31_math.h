@@ -57,6 +57,12 @@ static inline int32_t mul_high_s32(int32_t a, int32_t b)
     return (int32_t)(((int64_t)a * b) >> 32);
 }
 
+/* floor(a * b / 2^32) for unsigned a and b (RISC-V mulhu, Xtensa muluh). */
+static inline uint32_t mul_high_u32(uint32_t a, uint32_t b)
+{
+    return (uint32_t)(((uint64_t)a * b) >> 32);
+}
+
 /* floor(a * b / 2^32) for a signed a and an unsigned b (mulhsu). */
 static inline int32_t mul_high_s32_u32(int32_t a, uint32_t b)
 {

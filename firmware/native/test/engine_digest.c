@@ -1,10 +1,10 @@
 /* Renders a fixed mix through the engine with every block that has a
  * target-specific fast path in use (the compressor's log2 uses a
  * count-leading-zeros instruction where the core has one; the level meters
- * sum in one 64-bit register on a 64-bit core) and prints a digest of the
- * output, gain reduction and every meter's readings. Built twice by CMake,
- * once forcing the portable C paths (MIXBOX_PORTABLE_PATHS); the test
- * compares the two digests. */
+ * and the loudness meter sum in one 64-bit register on a 64-bit core) and
+ * prints a digest of the output, gain reduction, every meter's readings and
+ * the loudness. Built twice by CMake, once forcing the portable C paths
+ * (MIXBOX_PORTABLE_PATHS); the test compares the two digests. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -58,6 +58,9 @@ int main(void)
             if (mixbox_meter_read(&engine, m, &reading) != MIXBOX_OK) continue; /* a channel this mix lacks */
             hash = fnv1a(fnv1a(fnv1a(hash, (uint32_t)reading.peak_cdb), (uint32_t)reading.rms_cdb), (uint32_t)reading.clipped);
         }
+        mixbox_loudness_reading_t loudness;
+        mixbox_loudness_read(&engine, &loudness);
+        hash = fnv1a(fnv1a(hash, (uint32_t)loudness.momentary_clu), (uint32_t)loudness.true_peak_max_cdb);
     }
     printf("%016llx\n", (unsigned long long)hash);
     return 0;
