@@ -14,13 +14,16 @@ static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uin
         left[m] = (int32_t)(members[m].left_q40 >> 16);
         right[m] = (int32_t)(members[m].right_q40 >> 16);
     }
+    /* A full group is four consecutive slots: one pointer per frame, the
+     * members at fixed offsets from it. */
+    const int full = count == BUS_SUM_GROUP;
     for (uint32_t i = 0; i < frames; i++) {
         int64_t group_left = 0, group_right = 0; /* Q55 */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC unroll 4
 #endif
         for (uint32_t m = 0; m < count; m++) {
-            int32_t sample = x[m][i * stride];
+            int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
             group_left += (int64_t)sample * left[m];
             group_right += (int64_t)sample * right[m];
         }

@@ -25,7 +25,9 @@ typedef struct {
     int64_t right_q40, right_step;
 } bus_sum_member_t;
 
-/* Adds (or, with `first`, writes) `frames` frames of the group's sum to
+/* Members come in slot order, so a group of BUS_SUM_GROUP members is the
+ * group's four consecutive slots (the kernel then reads them from one pointer).
+ * Adds (or, with `first`, writes) `frames` frames of the group's sum to
  * sum_left/sum_right (Q39). `moving`: some member's step is nonzero (each
  * frame then advances the gains before using them, as gain_ramp does). */
 void bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
