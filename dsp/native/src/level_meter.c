@@ -10,11 +10,16 @@ void level_meter_init(mixbox_level_meter_t *meter)
     memset(meter, 0, sizeof *meter);
 }
 
-void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames)
+void level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
+                                   uint32_t frames)
 {
-    level_run_t run = level_run_start(meter);
-    for (const q31_t *end = samples + frames * stride; samples != end; samples += stride) level_run_add(&run, *samples);
-    level_meter_end_run(meter, &run);
+    level_run_t l = level_run_start(left), r = level_run_start(right);
+    for (const q31_t *end = stereo + 2u * frames; stereo != end; stereo += 2) {
+        level_run_add(&l, stereo[0]);
+        level_run_add(&r, stereo[1]);
+    }
+    level_meter_end_run(left, &l);
+    level_meter_end_run(right, &r);
 }
 
 /* A sample at the converter's full-scale code has clipped in the ADC. */

@@ -45,10 +45,11 @@ static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const le
     return peak;
 }
 
-/* Adds `frames` samples taken every `stride` samples from `samples`.
- * Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits; a 10 ms
- * segment at 96 kHz (960 squares) stays below 2^56. */
-void level_meter_accumulate(mixbox_level_meter_t *meter, const q31_t *samples, uint32_t stride, uint32_t frames);
+/* Adds `frames` interleaved stereo frames to the left and right meters, in
+ * one pass. Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits;
+ * a 10 ms segment at 96 kHz (960 squares) stays below 2^56. */
+void level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
+                                   uint32_t frames);
 
 /* The meters of `channels` interleaved inputs (meters[c] for channel c),
  * flagging a clip where a sample reached the converter's full-scale code.

@@ -308,8 +308,7 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
     apply_main_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
     mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
                    &meter_left->clipped, &meter_right->clipped);
-    level_meter_accumulate(meter_left, output, 2u, frames);
-    level_meter_accumulate(meter_right, output + 1, 2u, frames);
+    level_meter_accumulate_stereo(meter_left, meter_right, output, frames);
 }
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
