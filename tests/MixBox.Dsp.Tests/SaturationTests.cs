@@ -28,6 +28,35 @@ public class SaturationTests
         Assert.True(engine.ReadMeter(MeterId.MainLeft).Clipped);
     }
 
+    /// <summary>
+    /// With neither the safety clip nor dither (the engine's defaults) the output stage is the
+    /// bare saturation: each side clips on its own at full scale and flags only its own over,
+    /// and a side that stays inside full scale passes untouched.
+    /// </summary>
+    [Fact]
+    public void AnOverOnOneSideSaturatesAndFlagsOnlyThatSide()
+    {
+        using var engine = new MixEngine(EngineFixtures.SampleRate, 2);
+        engine.SetChannelPan(0, -100);
+        engine.SetChannelFader(0, EngineLimits.FaderMaxCentiDb); // +12 dB on a -1 dBFS sine: 11 dB over
+        engine.SetChannelPan(1, 100);
+        var sine = Signals.Sine(Frames, 997, Math.Pow(10, -1 / 20.0));
+        var output = Render.Run(engine, Signals.Interleave(sine, sine), 32);
+
+        double gain = Math.Pow(10, EngineLimits.FaderMaxCentiDb / 2000.0);
+        int clippedSamples = 0;
+        for (int i = 0; i < Frames; i++)
+        {
+            double expected = Math.Clamp(sine[i] * gain, int.MinValue, int.MaxValue);
+            Assert.InRange(output[2 * i] - expected, -256, 256);
+            if (output[2 * i] == int.MaxValue || output[2 * i] == int.MinValue) clippedSamples++;
+            Assert.Equal(sine[i], output[2 * i + 1]); // hard right at 0 dB: bit-exact
+        }
+        Assert.True(clippedSamples > Frames / 2, $"only {clippedSamples} samples at full scale");
+        Assert.True(engine.ReadMeter(MeterId.MainLeft).Clipped);
+        Assert.False(engine.ReadMeter(MeterId.MainRight).Clipped);
+    }
+
     private static readonly Gen<ChannelSettings> GenChannel = Gen.Select(
         Gen.Int[EngineLimits.TrimMinCentiDb, EngineLimits.TrimMaxCentiDb],
         Gen.OneOf(Gen.Int[EngineLimits.FaderOffCentiDb, EngineLimits.FaderMaxCentiDb], Gen.Int[0, EngineLimits.FaderMaxCentiDb]),
