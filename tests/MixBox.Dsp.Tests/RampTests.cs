@@ -71,6 +71,67 @@ public class RampTests
         Assert.Equal(0, second[EngineFixtures.RampFrames - 1]);
     }
 
+    /// <summary>
+    /// Moving a sounding channel from the main bus to a sub-bus would cut it from main at
+    /// once: it fades out over 5 ms, changes bus on the frame it is silent, and fades in
+    /// over 5 ms through the sub-bus (here at -6 dB). Blocks of 7 frames put the switch
+    /// inside a block.
+    /// </summary>
+    [Fact]
+    public void ReroutingASoundingChannelFadesOutAndBackIn()
+    {
+        using var engine = EngineFixtures.WithOnlyChannels(0);
+        engine.SetChannelPan(0, -100);
+        engine.SetSubFader(0, -600);
+        EngineFixtures.Settle(engine);
+        engine.SetChannelRoute(0, toMain: false, subBus: 0);
+        var output = RunDc(engine, 1000, 7);
+
+        int ramp = EngineFixtures.RampFrames;
+        double through = Level * Gain(-600);
+        double previous = Level;
+        for (int i = 0; i < 2 * ramp; i++)
+        {
+            double expected = i < ramp ? (double)Level * (ramp - 1 - i) / ramp : through * (i - ramp + 1) / ramp;
+            Assert.InRange(output[i], expected - 2048, expected + 2048);
+            Assert.True(Math.Abs(output[i] - previous) <= Level / (double)ramp + 2048, $"frame {i}: step {output[i] - previous}");
+            previous = output[i];
+        }
+        Assert.Equal(0, output[ramp - 1]);
+        Assert.All(output.Skip(2 * ramp), v => Assert.InRange(v, through - 256, through + 256));
+    }
+
+    [Fact]
+    public void ReroutingASilentChannelTakesEffectAtOnce()
+    {
+        using var engine = EngineFixtures.WithOnlyChannels(0);
+        engine.SetChannelPan(0, -100);
+        engine.SetChannelMute(0, true);
+        EngineFixtures.Settle(engine);
+        engine.SetChannelRoute(0, toMain: false, subBus: 0);
+        engine.SetChannelMute(0, false);
+        var output = RunDc(engine, 480, 32);
+
+        Assert.True(output[0] > 0, "fades in from the first frame, on the new bus");
+        Assert.InRange(output[EngineFixtures.RampFrames - 1], Level - 256, Level + 256);
+    }
+
+    [Fact]
+    public void RoutingBackDuringTheFadeOutReturnsWithoutASilence()
+    {
+        using var engine = EngineFixtures.WithOnlyChannels(0);
+        engine.SetChannelPan(0, -100);
+        EngineFixtures.Settle(engine);
+        engine.SetChannelRoute(0, toMain: false, subBus: 0);
+        var first = RunDc(engine, 100, 100);
+        engine.SetChannelRoute(0, toMain: true, subBus: EngineLimits.NoSubBus);
+        var second = RunDc(engine, 480, 32);
+
+        Assert.True(Math.Abs(second[0] - first[^1]) <= Level / EngineFixtures.RampFrames + 2048, "no jump when going back");
+        Assert.All(first.Concat(second), v => Assert.True(v > Level / 2, "never near silence"));
+        Assert.Equal(Level, second[^1]);
+    }
+
     private static double Gain(int centiDb) => centiDb <= EngineLimits.FaderOffCentiDb ? 0 : ReferenceMixer.DbToGain(centiDb / 100.0);
 }
 

@@ -4,7 +4,8 @@ namespace MixBox.Dsp.Tests;
 /// Independent double-precision model of the engine's signal graph, written from
 /// the behaviour documented in mixbox_engine.h (not from its code): gains from
 /// 10^(dB/20), the cos/sin pan law, solo-in-place, 5 ms linear ramps starting at
-/// the first frame after a change, one clamp to [-1, 1) at each bus output.
+/// the first frame after a change, one clamp to [-1, 1) at each bus output, and a
+/// routing change that waits for the sounding channel to fade out to silence.
 /// Samples are in full-scale units (Q31 / 2^31).
 /// </summary>
 public sealed class ReferenceMixer
@@ -17,6 +18,10 @@ public sealed class ReferenceMixer
     private readonly double[,] _gainStep;
     private readonly double[,] _gainTarget;
     private readonly int[,] _framesLeft;
+    private readonly double[,] _wanted;        // [channel, side]: the gains the parameters ask for
+    private readonly bool[] _toMain;           // the routing being summed, per channel
+    private readonly int[] _subBus;
+    private readonly bool[] _rerouting;        // fading out before taking the routing in Params
     private readonly double[] _busGain = new double[3]; // sub 0, sub 1, main
     private readonly double[] _busStep = new double[3];
     private readonly double[] _busTarget = new double[3];
@@ -32,6 +37,10 @@ public sealed class ReferenceMixer
         _gainStep = new double[channels, 2];
         _gainTarget = new double[channels, 2];
         _framesLeft = new int[channels, 2];
+        _wanted = new double[channels, 2];
+        _toMain = Enumerable.Repeat(true, channels).ToArray();
+        _subBus = Enumerable.Repeat(EngineLimits.NoSubBus, channels).ToArray();
+        _rerouting = new bool[channels];
         Retarget();
         for (int c = 0; c < channels; c++)
         {
@@ -64,8 +73,12 @@ public sealed class ReferenceMixer
         {
             var p = Params.Channel[c];
             double g = ChannelAudible(c) ? DbToGain((p.TrimCentiDb + p.FaderCentiDb) / 100.0) * (p.Invert ? -1 : 1) : 0.0;
-            SetTarget(ref _gainTarget[c, 0], ref _gainStep[c, 0], ref _framesLeft[c, 0], _gain[c, 0], g * PanLeft(p.Pan));
-            SetTarget(ref _gainTarget[c, 1], ref _gainStep[c, 1], ref _framesLeft[c, 1], _gain[c, 1], g * PanRight(p.Pan));
+            _wanted[c, 0] = g * PanLeft(p.Pan);
+            _wanted[c, 1] = g * PanRight(p.Pan);
+            bool routingChanges = p.ToMain != _toMain[c] || p.SubBus != _subBus[c];
+            _rerouting[c] = routingChanges && _started && !IsSilent(c);
+            if (_rerouting[c]) RampChannelTo(c, 0.0, 0.0);
+            else TakeRoutingAndGains(c);
         }
         for (int b = 0; b < 2; b++)
         {
@@ -73,6 +86,23 @@ public sealed class ReferenceMixer
             SetTarget(ref _busTarget[b], ref _busStep[b], ref _busFramesLeft[b], _busGain[b], g);
         }
         SetTarget(ref _busTarget[2], ref _busStep[2], ref _busFramesLeft[2], _busGain[2], FaderGain(Params.MainFaderCentiDb));
+    }
+
+    private bool IsSilent(int c) =>
+        _framesLeft[c, 0] == 0 && _framesLeft[c, 1] == 0 && _gainTarget[c, 0] == 0.0 && _gainTarget[c, 1] == 0.0;
+
+    private void RampChannelTo(int c, double left, double right)
+    {
+        SetTarget(ref _gainTarget[c, 0], ref _gainStep[c, 0], ref _framesLeft[c, 0], _gain[c, 0], left);
+        SetTarget(ref _gainTarget[c, 1], ref _gainStep[c, 1], ref _framesLeft[c, 1], _gain[c, 1], right);
+    }
+
+    private void TakeRoutingAndGains(int c)
+    {
+        _toMain[c] = Params.Channel[c].ToMain;
+        _subBus[c] = Params.Channel[c].SubBus;
+        _rerouting[c] = false;
+        RampChannelTo(c, _wanted[c, 0], _wanted[c, 1]);
     }
 
     private static double FaderGain(int cdb) => cdb <= EngineLimits.FaderOffCentiDb ? 0.0 : DbToGain(cdb / 100.0);
@@ -112,9 +142,10 @@ public sealed class ReferenceMixer
                 double x = input[i * _channels + c];
                 double l = x * Advance(ref _gain[c, 0], _gainStep[c, 0], _gainTarget[c, 0], ref _framesLeft[c, 0]);
                 double r = x * Advance(ref _gain[c, 1], _gainStep[c, 1], _gainTarget[c, 1], ref _framesLeft[c, 1]);
-                var p = Params.Channel[c];
-                if (p.ToMain) { mainL += l; mainR += r; }
-                if (p.SubBus >= 0) { subL[p.SubBus] += l; subR[p.SubBus] += r; }
+                if (_toMain[c]) { mainL += l; mainR += r; }
+                if (_subBus[c] >= 0) { subL[_subBus[c]] += l; subR[_subBus[c]] += r; }
+                // Silent after this frame: the next one sums with the new routing.
+                if (_rerouting[c] && IsSilent(c)) TakeRoutingAndGains(c);
             }
             for (int b = 0; b < 2; b++)
             {

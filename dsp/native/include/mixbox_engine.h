@@ -380,7 +380,10 @@ typedef struct {
 
     /* Audio-side state. */
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
-    uint32_t route[1u + MIXBOX_SUB_BUSES];        /* route_target as applied */
+    uint32_t route[1u + MIXBOX_SUB_BUSES];        /* the routing the audio path sums with */
+    uint32_t route_wanted[1u + MIXBOX_SUB_BUSES]; /* route_target at the last block start */
+    int32_t channel_wanted_q24[MIXBOX_MAX_CHANNELS][2]; /* channel_target_q24 at the last block start */
+    uint32_t channels_rerouting; /* bit c: channel c fades out before its routing changes */
     uint32_t channels_moving;  /* bit c: a gain ramp of channel c is moving */
     uint32_t channels_audible; /* bit c: channel c's gains are not both settled at 0 */
     mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
@@ -427,6 +430,10 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
  * size (parameters set before the first call apply at once: the scene the box
  * starts with does not fade in from the defaults): the output depends only on the input and on where in the sample
  * stream parameters changed, not on how the stream was cut into blocks.
+ * A routing change (to main, sub-bus) would cut or add the channel on a bus
+ * at once, so a sounding channel first fades out over 5 ms on its old
+ * routing, changes routing on the frame it reaches silence, and fades back
+ * in over 5 ms; a silent channel changes routing at once.
  */
 mixbox_status_t mixbox_process(mixbox_engine_t *engine,
                                const q31_t *input, size_t input_samples,

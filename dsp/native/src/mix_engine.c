@@ -105,9 +105,49 @@ static void derive_targets(mixbox_engine_t *engine)
 
 /* ---- Audio side ---- */
 
+static int channel_is_silent(const mixbox_engine_t *engine, uint32_t c)
+{
+    return gain_ramp_is_silent(&engine->channel_gain[c][0]) && gain_ramp_is_silent(&engine->channel_gain[c][1]);
+}
+
+/* Channels whose bus bits differ between the routing summed and the one wanted. */
+static uint32_t channels_to_reroute(const mixbox_engine_t *engine)
+{
+    uint32_t differ = 0u;
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) differ |= engine->route[bus] ^ engine->route_wanted[bus];
+    return differ;
+}
+
+static void ramp_channel_to(mixbox_engine_t *engine, uint32_t c, int32_t left_q24, int32_t right_q24, uint32_t frames)
+{
+    gain_ramp_set_target(&engine->channel_gain[c][0], left_q24, frames);
+    gain_ramp_set_target(&engine->channel_gain[c][1], right_q24, frames);
+}
+
+/* Gives channel c (silent now) its wanted routing and ramps it to its gains. */
+static void reroute_channel(mixbox_engine_t *engine, uint32_t c, uint32_t frames)
+{
+    uint32_t bit = 1u << c;
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
+        engine->route[bus] = (engine->route[bus] & ~bit) | (engine->route_wanted[bus] & bit);
+    }
+    engine->channels_rerouting &= ~bit;
+    ramp_channel_to(engine, c, engine->channel_wanted_q24[c][0], engine->channel_wanted_q24[c][1], frames);
+}
+
+/* Reroutes the channels whose fade-out has just reached silence. */
+static void finish_fade_outs(mixbox_engine_t *engine)
+{
+    uint32_t rerouting = engine->channels_rerouting;
+    for (uint32_t c = 0; rerouting >> c != 0u; c++) {
+        if ((rerouting >> c & 1u) && channel_is_silent(engine, c)) reroute_channel(engine, c, engine->ramp_frames);
+    }
+}
+
 /* Starts ramps toward targets published since the previous block. The
  * version is read first, so a publish racing with this copy is picked up
- * again at the next block. */
+ * again at the next block. The targets are copied: a channel waiting to be
+ * rerouted takes its gains from the copy mid-block. */
 static void apply_targets(mixbox_engine_t *engine)
 {
     uint32_t version = handoff_read(&engine->targets_version);
@@ -115,15 +155,22 @@ static void apply_targets(mixbox_engine_t *engine)
     /* Before the first block, a 1-frame ramp: the scene the box boots with
      * applies at once instead of gliding in from the defaults. */
     uint32_t frames = engine->started ? engine->ramp_frames : 1u;
+    memcpy(engine->route_wanted, engine->route_target, sizeof engine->route_wanted);
+    memcpy(engine->channel_wanted_q24, engine->channel_target_q24, sizeof engine->channel_wanted_q24);
+    engine->channels_rerouting = channels_to_reroute(engine);
     for (uint32_t c = 0; c < engine->channels; c++) {
-        gain_ramp_set_target(&engine->channel_gain[c][0], engine->channel_target_q24[c][0], frames);
-        gain_ramp_set_target(&engine->channel_gain[c][1], engine->channel_target_q24[c][1], frames);
+        if (!(engine->channels_rerouting >> c & 1u)) {
+            ramp_channel_to(engine, c, engine->channel_wanted_q24[c][0], engine->channel_wanted_q24[c][1], frames);
+        } else if (!engine->started || channel_is_silent(engine, c)) {
+            reroute_channel(engine, c, frames);
+        } else {
+            ramp_channel_to(engine, c, 0, 0, frames); /* fade out; finish_fade_outs reroutes it */
+        }
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
         gain_ramp_set_target(&engine->sub_gain[b], engine->sub_target_q24[b], frames);
     }
     gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
-    memcpy(engine->route, engine->route_target, sizeof engine->route);
     update_channel_masks(engine);
     mixbus_apply(&engine->mixbus, &engine->mixbus_target, frames);
     engine->applied_version = version;
@@ -210,6 +257,7 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
                 if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
                 if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
             }
+            if (engine->channels_rerouting != 0u) finish_fade_outs(engine);
             update_channel_masks(engine);
         }
         done += n;
@@ -409,6 +457,8 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     }
     gain_ramp_init(&engine->main_gain, engine->main_target_q24);
     memcpy(engine->route, engine->route_target, sizeof engine->route);
+    memcpy(engine->route_wanted, engine->route_target, sizeof engine->route_wanted);
+    memcpy(engine->channel_wanted_q24, engine->channel_target_q24, sizeof engine->channel_wanted_q24);
     update_channel_masks(engine);
     mixbus_init(&engine->mixbus, &engine->mixbus_target);
     engine->applied_version = engine->targets_version;
