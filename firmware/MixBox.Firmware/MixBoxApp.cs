@@ -8,7 +8,7 @@ namespace MixBox.Firmware
     /// The box as a user meets it, identical on the device and in the host twin:
     /// <see cref="Boot"/> brings up every part (degraded where one is missing), restores
     /// the scene into the engine, and <see cref="Tick"/> runs the 100 Hz control loop:
-    /// knobs, keys, LED meters. The audio itself runs elsewhere (native task or twin),
+    /// parts kept under watch (and brought back when they return), knobs, keys, LED meters. The audio itself runs elsewhere (native task or twin),
     /// through the same <see cref="MixEngine"/>.
     /// </summary>
     public sealed class MixBoxApp
@@ -22,6 +22,7 @@ namespace MixBox.Firmware
         private readonly PanelView _view = new PanelView();
         private KnobPanel _knobs;
         private BringUpReport _hardware;
+        private PartSupervisor _supervisor;
         private Scene _scene;
 
         public MixBoxApp(II2cBus bus, IDelay delay, ISettingsStorage storage, MixEngine engine)
@@ -42,6 +43,7 @@ namespace MixBox.Firmware
         public BootReport Boot()
         {
             _hardware = _bringUp.Run();
+            _supervisor = new PartSupervisor(_bringUp, _hardware);
             _mutes.ApplyBringUp(_hardware);
             _scene = _store.Load();
             SceneApplier.Apply(_scene, _engine, _mutes);
@@ -59,6 +61,7 @@ namespace MixBox.Firmware
         /// <summary>One control tick (every 10 ms).</summary>
         public void Tick()
         {
+            if (_supervisor.Tick()) HardwareChanged();
             _knobs.Scan();
             ApplyKnobs();
             Ht16k33 panel = _bringUp.Panel;
@@ -66,6 +69,19 @@ namespace MixBox.Firmware
             if (panel.ScanKeys()) ApplyKeys(panel.Keys);
             _view.Tick(_engine, _scene, panel);
             panel.Flush();
+        }
+
+        /// <summary>A part dropped out or came back: inputs follow their ADC, the fault LED the whole board.</summary>
+        private void HardwareChanged()
+        {
+            _mutes.ApplyBringUp(_hardware);
+            _view.Degraded = !_hardware.AllOk;
+            // Knobs turned while their ADC was away must pick the scene's values up again, not jump.
+            for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++)
+            {
+                int adcPart = MixBoxS3Board.KnobAdc(knob) == 0 ? BringUpReport.KnobsAPart : BringUpReport.KnobsBPart;
+                if (_supervisor.CameBack(adcPart)) _knobs.Reacquire(knob, SceneTravel(knob));
+            }
         }
 
         /// <summary>Replaces the mix with a stored or given scene; knobs must pick their values up.</summary>
@@ -78,9 +94,15 @@ namespace MixBox.Firmware
 
         private void RecallKnobs()
         {
-            for (int c = 0; c < Scene.Channels; c++) _knobs.Recall(c, FaderLaw.TravelFromCentiDb(_scene.FaderCentiDb[c]));
-            _knobs.Recall(MixBoxS3Board.KnobMaster, FaderLaw.TravelFromCentiDb(_scene.MainFaderCentiDb));
-            _knobs.Recall(MixBoxS3Board.KnobCompressorAmount, CompressorAmount.TravelFromThreshold(_scene.CompThresholdCentiDb));
+            for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) _knobs.Recall(knob, SceneTravel(knob));
+        }
+
+        /// <summary>Where knob <paramref name="knob"/> would stand for the scene's value.</summary>
+        private int SceneTravel(int knob)
+        {
+            if (knob == MixBoxS3Board.KnobMaster) return FaderLaw.TravelFromCentiDb(_scene.MainFaderCentiDb);
+            if (knob == MixBoxS3Board.KnobCompressorAmount) return CompressorAmount.TravelFromThreshold(_scene.CompThresholdCentiDb);
+            return FaderLaw.TravelFromCentiDb(_scene.FaderCentiDb[knob]);
         }
 
         private void ApplyKnobs()

@@ -5,7 +5,7 @@ namespace MixBox.Hal.Sim;
 /// <summary>
 /// The reference board in the host twin: a simulated bus with every part at its address
 /// from <see cref="MixBoxS3Board"/>. Start the clocks (as the firmware starts I2S) before
-/// bring-up; detach or fault parts to rehearse failures.
+/// bring-up; detach, fault, unplug or replug parts to rehearse failures.
 /// </summary>
 public sealed class SimulatedMixBoxS3
 {
@@ -22,19 +22,43 @@ public sealed class SimulatedMixBoxS3
 
     public SimulatedI2cBus Bus { get; }
     public SimClock Clock => Bus.Clock;
-    public Tlv320Adc6140Model AdcA { get; } = new();
-    public Tlv320Adc6140Model AdcB { get; } = new();
-    public Pcm5122Model Dac { get; } = new();
-    public Ht16k33Model Panel { get; } = new();
-    public Ads7828Model KnobsA { get; } = new();
-    public Ads7828Model KnobsB { get; } = new();
+    public Tlv320Adc6140Model AdcA { get; private set; } = new();
+    public Tlv320Adc6140Model AdcB { get; private set; } = new();
+    public Pcm5122Model Dac { get; private set; } = new();
+    public Ht16k33Model Panel { get; private set; } = new();
+    public Ads7828Model KnobsA { get; private set; } = new();
+    public Ads7828Model KnobsB { get; private set; } = new();
+
+    private bool _clocksRunning;
 
     /// <summary>BCK/FSYNC on the TDM lines, as when the ESP32-S3's I2S runs.</summary>
     public void StartClocks(bool running = true)
     {
+        _clocksRunning = running;
         AdcA.ClocksRunning = running;
         AdcB.ClocksRunning = running;
         Dac.ClocksRunning = running;
+    }
+
+    /// <summary>The part at <paramref name="address"/> leaves the bus (a loose cable): it NACKs from now on.</summary>
+    public void Unplug(int address) => Bus.Detach(address);
+
+    /// <summary>
+    /// A part at <paramref name="address"/> comes (back) onto the bus as out of power-on reset:
+    /// a fresh model with default registers, on the board's TDM clocks. Knob ADC models start
+    /// with their wipers at 0 V.
+    /// </summary>
+    public void Replug(int address)
+    {
+        SimI2cTarget part;
+        if (address == MixBoxS3Board.AddressAdcA) part = AdcA = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning };
+        else if (address == MixBoxS3Board.AddressAdcB) part = AdcB = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning };
+        else if (address == MixBoxS3Board.AddressDac) part = Dac = new Pcm5122Model { ClocksRunning = _clocksRunning };
+        else if (address == MixBoxS3Board.AddressPanel) part = Panel = new Ht16k33Model();
+        else if (address == MixBoxS3Board.AddressKnobAdcA) part = KnobsA = new Ads7828Model();
+        else if (address == MixBoxS3Board.AddressKnobAdcB) part = KnobsB = new Ads7828Model();
+        else throw new ArgumentException($"no part at 0x{address:X2} on this board");
+        Bus.Attach(address, part);
     }
 
     public BoardBringUp CreateBringUp(RetryPolicy? retry = null) =>

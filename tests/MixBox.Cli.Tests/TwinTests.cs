@@ -152,6 +152,83 @@ public class TwinTests
         Assert.Equal(0, twin.App.Scene.MainFaderCentiDb);
     }
 
+    private static void AssertSignalLeds(BoxTwin twin, params bool[] lit)
+    {
+        for (int c = 0; c < lit.Length; c++)
+            Assert.True(twin.Led(MixBoxS3Board.LedSignalFirst + c) == lit[c], $"input {c + 1} should {(lit[c] ? "" : "not ")}show signal");
+    }
+
+    /// <summary>
+    /// An ADC that drops out while the box plays: within a second its inputs are muted and
+    /// the fault LED lights (the signal LEDs fall at their 20 dB / 1.7 s return); plugged back,
+    /// it comes out of power-on reset, is brought up again and its inputs return, except the
+    /// one the user muted meanwhile.
+    /// </summary>
+    [Fact]
+    public void AnAdcThatDropsOutWhilePlayingIsBroughtBackWithItsInputs()
+    {
+        using var twin = NewTwin();
+        twin.Run(Tones(Ticks));
+        Assert.False(twin.Led(MixBoxS3Board.LedFault));
+
+        twin.Board.Unplug(MixBoxS3Board.AddressAdcA);
+        twin.Run(Tones(4 * MixBoxApp.TicksPerSecond));
+        Assert.True(twin.Led(MixBoxS3Board.LedFault), "the fault LED is lit");
+        AssertSignalLeds(twin, false, false, false, false, true, true, true, true);
+        Assert.True(twin.App.Mutes.IsInputFaulty(0));
+        twin.PressKey(MixBoxS3Board.KeyMuteFirst + 1); // the user mutes input 2 meanwhile
+
+        twin.Board.Replug(MixBoxS3Board.AddressAdcA);
+        twin.Run(Tones(2 * MixBoxApp.TicksPerSecond));
+        Assert.True(twin.Board.AdcA.Recording);
+        Assert.False(twin.Led(MixBoxS3Board.LedFault), "all parts ok again");
+        AssertSignalLeds(twin, true, false, true, true, true, true, true, true);
+        Assert.True(twin.App.Mutes.IsUserMuted(1));
+    }
+
+    [Fact]
+    public void APanelThatDropsOutLightsUpAgainWhenItIsBack()
+    {
+        using var twin = NewTwin();
+        twin.Run(Tones(Ticks));
+        twin.Board.Unplug(MixBoxS3Board.AddressPanel);
+        var output = twin.Run(Tones(Ticks));
+        Assert.Contains(output, v => v != 0); // audio goes on without the panel
+
+        twin.Board.Replug(MixBoxS3Board.AddressPanel); // back blank, at its power-on state
+        twin.Run(Tones(2 * MixBoxApp.TicksPerSecond));
+        Assert.True(twin.Board.Panel.DisplayOn);
+        Assert.False(twin.Led(MixBoxS3Board.LedFault));
+        AssertSignalLeds(twin, true, true, true, true, true, true, true, true);
+        twin.PressKey(MixBoxS3Board.KeyMuteFirst + 0); // and its keys work
+        Assert.True(twin.App.Mutes.IsUserMuted(0));
+    }
+
+    /// <summary>
+    /// While a knob ADC was away its knobs may have been turned: when it is back they must
+    /// pick their values up again instead of jumping the gain to where they now rest.
+    /// </summary>
+    [Fact]
+    public void KnobsTurnedWhileTheirAdcWasAwayPickTheirValueUpInsteadOfJumping()
+    {
+        using var twin = NewTwin(); // every knob at 0 dB
+        const int knob = 2;
+        int adcAddress = MixBoxS3Board.KnobAdc(knob) == 0 ? MixBoxS3Board.AddressKnobAdcA : MixBoxS3Board.AddressKnobAdcB;
+        twin.Run(Tones(Ticks));
+        twin.Board.Unplug(adcAddress);
+        twin.Run(Tones(Ticks));
+        twin.Board.Replug(adcAddress); // its wipers read 0 V: as if every knob on it were turned right down
+        twin.Run(Tones(2 * MixBoxApp.TicksPerSecond));
+        Assert.False(twin.Led(MixBoxS3Board.LedFault));
+        Assert.Equal(0, twin.App.Scene.FaderCentiDb[knob]); // held, not jumped to off
+
+        twin.SetKnob(knob, FaderLaw.TravelFromCentiDb(0)); // turned back up through the held value...
+        twin.Run(Tones(Ticks));
+        twin.SetKnob(knob, FaderLaw.TravelFromCentiDb(-1000)); // ...it follows again
+        twin.Run(Tones(Ticks));
+        Assert.Equal(-1000, twin.App.Scene.FaderCentiDb[knob], 30.0);
+    }
+
     [Fact]
     public void AMissingPanelStillPassesAudio()
     {

@@ -17,6 +17,12 @@ namespace MixBox.Firmware
 
         public int Position { get { return _position; } }
 
+        /// <summary>Forgets the history: the next reading is taken as the position.</summary>
+        public void Restart()
+        {
+            _filtered = -1;
+        }
+
         /// <summary>Feeds one reading (0..4095); returns true when the position changed.</summary>
         public bool Update(int code)
         {

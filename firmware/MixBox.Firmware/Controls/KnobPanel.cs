@@ -44,6 +44,16 @@ namespace MixBox.Firmware
 
         public bool Engaged(int knob) { return _takeover[knob].Engaged; }
 
+        /// <summary>
+        /// Its ADC is back after a dropout: the knob starts afresh from its next reading and
+        /// takes over once it reaches <paramref name="travel"/>, wherever it was turned meanwhile.
+        /// </summary>
+        public void Reacquire(int knob, int travel)
+        {
+            _filters[knob].Restart();
+            _takeover[knob].Reacquire(travel);
+        }
+
         /// <summary>After a recall: the knob takes over once it reaches <paramref name="travel"/>.</summary>
         public void Recall(int knob, int travel)
         {

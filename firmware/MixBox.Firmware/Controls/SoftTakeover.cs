@@ -25,6 +25,17 @@ namespace MixBox.Firmware
             _engaged = Near(currentPosition);
         }
 
+        /// <summary>
+        /// The knob's position is unknown (its ADC was away while it may have been turned): it
+        /// must find <paramref name="targetTravel"/> from its next readings before it takes over.
+        /// </summary>
+        public void Reacquire(int targetTravel)
+        {
+            _target = targetTravel;
+            _lastPosition = -1;
+            _engaged = false;
+        }
+
         /// <summary>A new knob position; returns true when the knob (now) controls the value.</summary>
         public bool Follow(int position)
         {

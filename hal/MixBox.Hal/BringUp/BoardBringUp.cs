@@ -39,5 +39,31 @@ namespace MixBox.Hal
             KnobsB.Initialize();
             return new BringUpReport(Dac.Health, AdcA.Health, AdcB.Health, Panel.Health, KnobsA.Health, KnobsB.Health);
         }
+
+        /// <summary>
+        /// While audio runs: one status check of each converter that is up. Nothing else
+        /// reads them after bring-up, so this is how one that drops out is noticed (the panel
+        /// and knob ADCs are read every tick and notice by themselves).
+        /// </summary>
+        public void CheckConverters()
+        {
+            if (AdcA.Health.IsOk) AdcA.CheckRunning();
+            if (AdcB.Health.IsOk) AdcB.CheckRunning();
+            if (Dac.Health.IsOk) Dac.CheckRunning();
+        }
+
+        /// <summary>Runs one part's bring-up again (numbered as in <see cref="BringUpReport"/>); true when it is ok now.</summary>
+        public bool Reinitialize(int part)
+        {
+            switch (part)
+            {
+                case BringUpReport.DacPart: return Dac.Initialize(_plan.DacFirstSlot, _plan.SlotBits);
+                case BringUpReport.AdcAPart: return AdcA.Initialize(_plan.AdcAFirstSlot);
+                case BringUpReport.AdcBPart: return AdcB.Initialize(_plan.AdcBFirstSlot);
+                case BringUpReport.PanelPart: return Panel.Initialize();
+                case BringUpReport.KnobsAPart: return KnobsA.Initialize();
+                default: return KnobsB.Initialize();
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ namespace MixBox.Hal
     public sealed class BringUpReport
     {
         public const int Inputs = 2 * Tlv320Adc6140.Channels;
+        /// <summary>Part indices, as <see cref="Part"/> numbers them.</summary>
+        public const int DacPart = 0, AdcAPart = 1, AdcBPart = 2, PanelPart = 3, KnobsAPart = 4, KnobsBPart = 5;
 
         private readonly PartHealth[] _parts;
 

@@ -37,6 +37,7 @@ namespace MixBox.Hal
         private readonly IDelay _delay;
         private readonly byte[] _volumes = new byte[2];
         private bool _muted;
+        private byte _offset; // register 41 as the last power-up wrote it
 
         public Pcm5122(II2cDevice device, IDelay delay, RetryPolicy retry, string name)
         {
@@ -75,7 +76,8 @@ namespace MixBox.Hal
             if (!Do(_regs.Write(Reg(Pcm5122Register.PllReference), PllReferenceBck), "PLL reference")) return false;
             if (!Do(_regs.Update(Reg(Pcm5122Register.PllEnable), PllEnableBit, PllEnableBit), "PLL enable")) return false;
             if (!Do(_regs.Write(Reg(Pcm5122Register.I2s1), I2sDspWord32), "audio format")) return false;
-            if (!Do(_regs.Write(Reg(Pcm5122Register.I2s2), (byte)offset), "data offset")) return false;
+            _offset = (byte)offset;
+            if (!Do(_regs.Write(Reg(Pcm5122Register.I2s2), _offset), "data offset")) return false;
             if (!Do(_regs.WriteBlock(Reg(Pcm5122Register.DigitalVolumeLeft), _volumes), "volume")) return false;
             if (!Do(_regs.Write(Reg(Pcm5122Register.Mute), _muted ? MuteBoth : (byte)0x00), "mute")) return false;
             if (!Do(_regs.Write(Reg(Pcm5122Register.Power), PowerRun), "leave standby")) return false;
@@ -99,13 +101,48 @@ namespace MixBox.Hal
                     return true;
                 }
             }
+            ReportPowerState(status);
+            return false;
+        }
+
+        /// <summary>
+        /// One check while audio runs: the DAC still answers, is not powered down, in standby or
+        /// shorted, and still holds the audio format and slot written at power-up (after a supply
+        /// dip it would come back at its defaults, I2S 24-bit, and may well "run" on the wrong
+        /// slot). Otherwise <see cref="Health"/> says lost or faulty and it needs
+        /// <see cref="Initialize"/> again. Volume ramps (soft mute) count as running.
+        /// </summary>
+        public bool CheckRunning()
+        {
+            Pcm5122Status status;
+            if (!ReadStatus(out status)) return false;
+            Pcm5122PowerState state = status.PowerState;
+            if (state == Pcm5122PowerState.Powerdown || state == Pcm5122PowerState.Standby
+                || state == Pcm5122PowerState.LineOutputShort)
+            {
+                ReportPowerState(status);
+                return false;
+            }
+            byte format, offset;
+            if (!Do(_regs.Read(Reg(Pcm5122Register.I2s1), out format), "read audio format")) return false;
+            if (!Do(_regs.Read(Reg(Pcm5122Register.I2s2), out offset), "read data offset")) return false;
+            if (format != I2sDspWord32 || offset != _offset)
+            {
+                Health.VerifyFailed("audio format 0x" + format.ToString("X2") + ", offset " + offset.ToString()
+                    + ": registers reset since power-up");
+                return false;
+            }
+            return true;
+        }
+
+        private void ReportPowerState(Pcm5122Status status)
+        {
             string problem = "power state " + ((int)status.PowerState).ToString() + ", expected 5 (run)";
             if (status.AudioClocksMissing)
             {
                 problem += "; BCK and LRCK missing";
             }
             Health.VerifyFailed(problem);
-            return false;
         }
 
         public bool ReadStatus(out Pcm5122Status status)

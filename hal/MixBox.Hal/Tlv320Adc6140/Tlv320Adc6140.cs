@@ -112,13 +112,43 @@ namespace MixBox.Hal
                 {
                     return false;
                 }
-                if (status.ClockDetected && status.Mode == Adc6140DeviceMode.Recording)
+                if (IsRecording(status))
                 {
                     Health.MarkOk();
                     return true;
                 }
             }
-            if (!status.ClockDetected)
+            ReportNotRecording(status);
+            return false;
+        }
+
+        /// <summary>
+        /// One status read while audio runs. A part that stopped answering shows as lost; one
+        /// that answers but no longer records (back in sleep after a supply dip reset it, or
+        /// its clock gone) as faulty. Either way it needs <see cref="Initialize"/> again.
+        /// </summary>
+        public bool CheckRunning()
+        {
+            Adc6140Status status;
+            if (!ReadStatus(out status)) return false;
+            if (IsRecording(status)) return true;
+            ReportNotRecording(status);
+            return false;
+        }
+
+        private static bool IsRecording(Adc6140Status status)
+        {
+            return status.ClockDetected && status.Mode == Adc6140DeviceMode.Recording;
+        }
+
+        private void ReportNotRecording(Adc6140Status status)
+        {
+            // Asleep first: a sleeping chip reports no clock either, and sleep is what a reset leaves.
+            if (status.Mode == Adc6140DeviceMode.Sleep)
+            {
+                Health.VerifyFailed("asleep (DEV_STS1 mode 4), expected 7 (recording)");
+            }
+            else if (!status.ClockDetected)
             {
                 Health.VerifyFailed("no ASI clock (ASI_STS 0xFF)");
             }
@@ -126,7 +156,6 @@ namespace MixBox.Hal
             {
                 Health.VerifyFailed("DEV_STS1 mode " + ((int)status.Mode).ToString() + ", expected 7 (recording)");
             }
-            return false;
         }
 
         public bool ReadStatus(out Adc6140Status status)
