@@ -1,4 +1,5 @@
 using MixBox.Boards;
+using MixBox.Dsp;
 using MixBox.Hal;
 using nanoFramework.TestFramework;
 
@@ -12,8 +13,20 @@ namespace NFUnitTest
         [Setup]
         public void BringUp()
         {
+            // The converters' bring-up verifies that they lock to the TDM clocks: the audio task
+            // provides them (engine inputs muted meanwhile).
+            MixEngine engine = DeviceFixture.StoppedEngine();
+            for (int c = 0; c < MixBoxS3Board.TdmSlots; c++) engine.SetChannelMute(c, true);
+            int started = NativeAudio.Start();
+            OutputHelper.WriteLine("audio start: " + started.ToString());
             s_report = new BoardBringUp(DeviceFixture.Bus, new ThreadDelay(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();
             OutputHelper.WriteLine(s_report.Describe());
+        }
+
+        [Cleanup]
+        public void StopAudio()
+        {
+            DeviceFixture.StoppedEngine();
         }
 
         [TestMethod]

@@ -10,9 +10,9 @@ using MixBox.Hal.Device;
 namespace MixBox.Device
 {
     /// <summary>
-    /// Device entry point, kept thin: check the engine ABI, create the engine, boot the
-    /// app (bring-up, scene from NVS), start the native audio task, run the 100 Hz control
-    /// loop. Anything that stops sound shows its <see cref="FaultPattern"/> forever.
+    /// Device entry point, kept thin: check the engine ABI, create the engine, start the
+    /// native audio task (the TDM clocks the converters need), boot the app (bring-up, scene
+    /// from NVS), run the 100 Hz control loop. Anything that stops sound shows its <see cref="FaultPattern"/> forever.
     /// </summary>
     public static class Program
     {
@@ -41,17 +41,20 @@ namespace MixBox.Device
                 return;
             }
 
-            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine);
-            BootReport report = app.Boot();
-            Debug.WriteLine(report.Describe());
-
-            // The scene is in the engine before the first block: the box starts with it.
+            // The converters lock to the TDM clocks and their bring-up checks that they do, so
+            // the clocks (the audio task) start first. Every input stays muted until bring-up
+            // has said which ADCs deliver; the restored scene then fades in over 5 ms.
+            for (int c = 0; c < MixBoxS3Board.TdmSlots; c++) engine.SetChannelMute(c, true);
             int status = NativeAudio.Start();
             if (status != 0)
             {
                 Debug.WriteLine("audio start: " + status.ToString());
                 ShowFault(bus, delay, DeviceFault.AudioStart);
             }
+
+            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine);
+            BootReport report = app.Boot();
+            Debug.WriteLine(report.Describe());
 
             int periodMs = 1000 / MixBoxApp.TicksPerSecond;
             while (true)
