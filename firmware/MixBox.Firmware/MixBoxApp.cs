@@ -8,8 +8,9 @@ namespace MixBox.Firmware
     /// The box as a user meets it, identical on the device and in the host twin:
     /// <see cref="Boot"/> brings up every part (degraded where one is missing), restores
     /// the scene into the engine, and <see cref="Tick"/> runs the 100 Hz control loop:
-    /// parts kept under watch (and brought back when they return), knobs, keys, LED meters. The audio itself runs elsewhere (native task or twin),
-    /// through the same <see cref="MixEngine"/>.
+    /// parts kept under watch (and brought back when they return), knobs, keys, LED
+    /// meters. The audio itself runs elsewhere (native task or twin), through the same
+    /// <see cref="MixEngine"/>.
     /// </summary>
     public sealed class MixBoxApp
     {

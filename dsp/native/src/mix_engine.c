@@ -30,6 +30,11 @@ static uint32_t min_u32(uint32_t a, uint32_t b)
     return a < b ? a : b;
 }
 
+static int channel_is_silent(const mixbox_engine_t *engine, uint32_t c)
+{
+    return gain_ramp_is_silent(&engine->channel_gain[c][0]) && gain_ramp_is_silent(&engine->channel_gain[c][1]);
+}
+
 /* Refreshes the channel masks the audio loop reads (after ramps start or end). */
 static void update_channel_masks(mixbox_engine_t *engine)
 {
@@ -37,7 +42,7 @@ static void update_channel_masks(mixbox_engine_t *engine)
     for (uint32_t c = 0; c < engine->channels; c++) {
         const mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
         if (l->frames_left != 0u || r->frames_left != 0u) moving |= 1u << c;
-        if (!gain_ramp_is_silent(l) || !gain_ramp_is_silent(r)) audible |= 1u << c;
+        if (!channel_is_silent(engine, c)) audible |= 1u << c;
     }
     engine->channels_moving = moving;
     engine->channels_audible = audible;
@@ -104,11 +109,6 @@ static void derive_targets(mixbox_engine_t *engine)
 }
 
 /* ---- Audio side ---- */
-
-static int channel_is_silent(const mixbox_engine_t *engine, uint32_t c)
-{
-    return gain_ramp_is_silent(&engine->channel_gain[c][0]) && gain_ramp_is_silent(&engine->channel_gain[c][1]);
-}
 
 /* Channels whose bus bits differ between the routing summed and the one wanted. */
 static uint32_t channels_to_reroute(const mixbox_engine_t *engine)
