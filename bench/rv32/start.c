@@ -1,7 +1,8 @@
 /* The smallest runtime the engine needs as a Linux rv32 user program under
  * qemu-user (no libc for rv32imc here): an entry point that passes argc/argv
- * to main and exits through the Linux exit system call (93), and the two
- * string functions the engine and the compiler use. */
+ * to main and exits through the Linux exit system call (93), the two
+ * string functions the engine and the compiler use, and the one atomic the
+ * engine's hand-off uses (rv32imc has no A extension, so GCC calls it). */
 #include <stddef.h>
 
 int main(int argc, char **argv);
@@ -26,6 +27,17 @@ void *memcpy(void *destination, const void *source, size_t count)
     const unsigned char *s = source;
     while (count--) *d++ = *s++;
     return destination;
+}
+
+/* One hart, no interrupts in this program: a plain swap is atomic here. (A
+ * device core has the real thing: AMOSWAP on RV32A, S32C1I on Xtensa.) */
+unsigned int __atomic_exchange_4(volatile void *object, unsigned int value, int order)
+{
+    (void)order;
+    volatile unsigned int *word = object;
+    unsigned int previous = *word;
+    *word = value;
+    return previous;
 }
 
 __attribute__((noreturn)) void exit_program(int code)

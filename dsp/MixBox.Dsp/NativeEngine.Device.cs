@@ -9,6 +9,10 @@ namespace MixBox.Dsp
     // arrays cross the boundary, as nanoFramework interop marshals those directly.
     internal sealed class NativeEngine : IDisposable
     {
+        // One-int out-parameters cross the boundary as arrays; one array, kept, so the
+        // 100 Hz control loop's reads make no garbage (MixEngine is used by one thread).
+        private readonly int[] _box = new int[1];
+
         public static int AbiVersion() { return NativeAbiVersion(); }
 
         public int Init(int sampleRate, int channels) { return NativeInit(sampleRate, channels); }
@@ -19,9 +23,8 @@ namespace MixBox.Dsp
 
         public int GetParam(int param, int index, out int value)
         {
-            int[] box = new int[1];
-            int status = NativeGetParam(param, index, box);
-            value = box[0];
+            int status = NativeGetParam(param, index, _box);
+            value = _box[0];
             return status;
         }
 
@@ -31,9 +34,8 @@ namespace MixBox.Dsp
 
         public int ReadGainReduction(out int centiDb)
         {
-            int[] box = new int[1];
-            int status = NativeReadGainReduction(box);
-            centiDb = box[0];
+            int status = NativeReadGainReduction(_box);
+            centiDb = _box[0];
             return status;
         }
 

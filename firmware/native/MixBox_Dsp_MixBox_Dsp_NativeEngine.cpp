@@ -46,11 +46,10 @@ signed int NativeEngine::NativeSetParam(signed int param0, signed int param1, si
     (void)hr;
     if (param0 < 0 || param0 >= (signed int)MIXBOX_PARAM_COUNT) return MIXBOX_ERR_PARAM;
     if (param1 < 0) return MIXBOX_ERR_INDEX;
-    // Control side of the engine's own split: user values and coefficient targets, then
-    // targets_version; the audio task adopts them at its next block.
-    mixbox_status_t status = mixbox_set_param(mixbox_device_engine(), (mixbox_param_t)param0, (uint32_t)param1, param2);
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    return status;
+    // Control side of the engine's own split: user values, then a whole target set
+    // published through the engine's triple buffer; the audio task adopts it at its
+    // next block (the exchange that publishes it orders the writes: no fence needed).
+    return mixbox_set_param(mixbox_device_engine(), (mixbox_param_t)param0, (uint32_t)param1, param2);
 }
 
 signed int NativeEngine::NativeGetParam(signed int param0, signed int param1, CLR_RT_TypedArray_INT32 param2, HRESULT &hr)

@@ -19,19 +19,30 @@
 extern "C" {
 #endif
 
-/* Board (mirrors boards/mixbox-s3/MixBoxS3Board.cs; BoardDefinitionTests-style check in docs/DEVICE.md). */
+/* Board rev B (mirrors boards/mixbox-s3/MixBoxS3Board.cs; InteropConsistencyTests
+ * checks every value). Two I2S controllers, each a 4 x 32-bit TDM frame (128 bits,
+ * the S3's limit): I2S0 master, full duplex (RX: ADC A, inputs 1-4; TX: the PCM5122),
+ * I2S1 RX slave on I2S0's BCLK/WS (GPIO matrix) with ADC B (inputs 5-8) on its own
+ * data line. The engine sees one 8-channel frame: ADC A's slots, then ADC B's. */
 #define MIXBOX_BOARD_SAMPLE_RATE 48000u
-#define MIXBOX_BOARD_TDM_SLOTS 8u
+#define MIXBOX_BOARD_SLOTS_PER_FRAME 4u  /* per controller */
 #define MIXBOX_BOARD_SLOT_BITS 32u
+#define MIXBOX_BOARD_INPUT_CHANNELS 8u   /* ADC A's 4, then ADC B's 4 */
 #define MIXBOX_BOARD_DAC_FIRST_SLOT 0u
+#define MIXBOX_BOARD_MCLK_MULTIPLE 512u  /* I2S0: MCLK 24.576 MHz = 4 BCLK (test point only) */
+#define MIXBOX_BOARD_SLAVE_BCLK_DIV 8u   /* I2S1: the driver's minimum for a slave */
 #define MIXBOX_BOARD_PIN_MCLK 4
 #define MIXBOX_BOARD_PIN_BCK 5
 #define MIXBOX_BOARD_PIN_WS 6
-#define MIXBOX_BOARD_PIN_DIN 7
-#define MIXBOX_BOARD_PIN_DOUT 15
+#define MIXBOX_BOARD_PIN_DIN_ADC_A 7     /* I2S0 RX */
+#define MIXBOX_BOARD_PIN_DOUT 15         /* I2S0 TX */
+#define MIXBOX_BOARD_PIN_DIN_ADC_B 18    /* I2S1 RX */
 
-/* One block: 32 frames = 0.67 ms at 48 kHz = one DMA descriptor (32 x 32 bytes). */
-#define MIXBOX_DEVICE_BLOCK_FRAMES 32u
+/* One block: 8 frames = 0.167 ms at 48 kHz = one DMA buffer per controller and
+ * direction (8 x 4 slots x 4 bytes = 128 bytes); three buffers per channel. The
+ * analogue in -> out latency this gives is in docs/DEVICE.md (LatencyBudgetTests). */
+#define MIXBOX_DEVICE_BLOCK_FRAMES 8u
+#define MIXBOX_DEVICE_DMA_BUFFERS 3u
 
 /* The engine the glue and the audio task share. */
 mixbox_engine_t *mixbox_device_engine(void);

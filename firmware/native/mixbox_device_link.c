@@ -14,8 +14,8 @@ static void store_relaxed(uint32_t *p, uint32_t v) { __atomic_store_n(p, v, __AT
 
 void mixbox_mailbox_init(mixbox_mailbox_t *mailbox)
 {
+    /* Before the audio task exists: creating it orders these writes. */
     memset(mailbox, 0, sizeof(*mailbox));
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
 }
 
 int32_t mixbox_mailbox_post(mixbox_mailbox_t *mailbox, mixbox_request_kind_t kind, uint32_t arg)
@@ -155,7 +155,7 @@ void mixbox_audio_stats_init(mixbox_audio_stats_t *stats, uint32_t sample_rate_h
         uint64_t numerator = (uint64_t)block_frames * 1000000u + sample_rate_hz - 1u;
         stats->budget_us = (uint32_t)(numerator / sample_rate_hz);
     }
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    /* Before the audio task exists: creating it orders these writes. */
 }
 
 void mixbox_audio_stats_note_block(mixbox_audio_stats_t *stats, uint32_t elapsed_us)

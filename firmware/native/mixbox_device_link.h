@@ -11,8 +11,9 @@
  *   - audio task: mixbox_process, and everything that reads-and-resets audio-side
  *     state (meters, gain reduction, loudness), through mixbox_mailbox_service();
  *   - control side: mixbox_set_param / mixbox_get_param only (the engine's own
- *     control/audio split: set_param writes user values and coefficient targets and
- *     bumps targets_version; the audio side adopts them at its next block).
+ *     control/audio split: set_param writes user values, derives a whole target set
+ *     into its own slot and publishes it; the audio side adopts the newest complete
+ *     set at its next block: dsp/native/src/handoff.h).
  * Control calls are serialised by construction: the CLR runs every managed thread on
  * one RTOS task, and a native call runs to completion before another starts.
  *

@@ -139,6 +139,28 @@ public class SettingsTests
         Assert.NotNull(storage.Peek(1));
     }
 
+    /// <summary>
+    /// The sequence number wraps after 2^32 saves: the slot holding 0 is newer than the one
+    /// holding 0xFFFFFFFF (serial-number arithmetic, RFC 1982), whichever slot each is in,
+    /// and saving goes on into the other slot.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void SequenceNumbersCompareAcrossTheWrap(int wrappedSlot)
+    {
+        var storage = new MemorySettingsStorage();
+        storage.Poke(1 - wrappedSlot, SceneCodec.Encode(Sample(1), 0xFFFFFFFFu));
+        storage.Poke(wrappedSlot, SceneCodec.Encode(Sample(2), 0u));
+        var store = new SettingsStore(storage);
+        AssertSame(Sample(2), store.Load());
+
+        Assert.True(store.Save(Sample(3)));
+        Assert.NotNull(SceneCodec.Decode(storage.Peek(1 - wrappedSlot)!, out _, out uint sequence));
+        Assert.Equal(1u, sequence);
+        AssertSame(Sample(3), new SettingsStore(storage).Load());
+    }
+
     /// <summary>Power cut at every byte of a save: afterwards the box has the old scene or the new one, never neither.</summary>
     [Fact]
     public void APowerCutAtAnyByteLosesOnlyTheWriteInFlight()

@@ -21,6 +21,14 @@
  *
  * Return codes: every function returning mixbox_status_t returns MIXBOX_OK or
  * a negative error; on error nothing was changed and nothing was written.
+ *
+ * Threads: one control thread and one audio thread may use an engine at once
+ * (after mixbox_init, which runs before both). Control side: mixbox_set_param
+ * and mixbox_get_param. Audio side: mixbox_process and every meter, gain
+ * reduction and loudness function. The two sides share only a triple buffer
+ * of complete target sets (src/handoff.h, docs/ENGINE.md): the audio side
+ * adopts the newest complete set at a block start, never waits and never
+ * sees a half-written one. Two threads on one side need their own lock.
  */
 #ifndef MIXBOX_ENGINE_H
 #define MIXBOX_ENGINE_H
@@ -34,7 +42,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00030000u
+#define MIXBOX_ABI_VERSION 0x00040000u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -351,6 +359,25 @@ typedef struct {
     int32_t sub_bus;
 } mixbox_channel_params_t;
 
+/* One complete set of coefficient targets: derived from every parameter on
+ * the control side, adopted whole by the audio side at a block start. */
+typedef struct {
+    int32_t channel_gain_q24[MIXBOX_MAX_CHANNELS][2];
+    int32_t channel_meter_offset_cdb[MIXBOX_MAX_CHANNELS]; /* trim + fader, or MIXBOX_METER_SILENCE_CDB */
+    uint32_t route[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
+    int32_t sub_gain_q24[MIXBOX_SUB_BUSES];
+    int32_t main_gain_q24;
+    mixbox_mixbus_settings_t mixbus;
+} mixbox_targets_t;
+
+/* The hand-off of target sets between the two sides, a triple buffer (see
+ * src/handoff.h): slot indices into mixbox_engine_t.targets. */
+typedef struct {
+    uint32_t back;      /* control side only: the slot it writes next */
+    uint32_t published; /* both sides, atomically: the latest complete slot (bits 0-1) + fresh flag (bit 2) */
+    uint32_t front;     /* audio side only: the slot the audio path reads */
+} mixbox_handoff_t;
+
 typedef struct {
     uint32_t magic;            /* set by mixbox_init */
     uint32_t sample_rate;
@@ -360,29 +387,21 @@ typedef struct {
     uint32_t segment_frames_left;
     uint32_t started;          /* a block has been processed */
 
-    /* User-unit parameters, as set. */
+    /* Control side: user-unit parameters, as set. */
     mixbox_channel_params_t channel[MIXBOX_MAX_CHANNELS];
     int32_t sub_fader_cdb[MIXBOX_SUB_BUSES];
     int32_t sub_mute[MIXBOX_SUB_BUSES];
     int32_t main_fader_cdb;
     int32_t mixbus_param[MIXBOX_MIXBUS_PARAMS];
 
-    /* Coefficient targets derived from the parameters by the control side;
-     * the audio side starts ramping to them at its next block when
-     * targets_version differs from applied_version. */
-    int32_t channel_target_q24[MIXBOX_MAX_CHANNELS][2];
-    uint32_t route_target[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
-    int32_t sub_target_q24[MIXBOX_SUB_BUSES];
-    int32_t main_target_q24;
-    mixbox_mixbus_settings_t mixbus_target;
-    volatile uint32_t targets_version;
-    uint32_t applied_version;
+    /* Target sets: the control side writes targets[handoff.back] whole and
+     * publishes it; the audio side reads only targets[handoff.front]. */
+    mixbox_targets_t targets[3];
+    mixbox_handoff_t handoff;
 
     /* Audio-side state. */
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
     uint32_t route[1u + MIXBOX_SUB_BUSES];        /* the routing the audio path sums with */
-    uint32_t route_wanted[1u + MIXBOX_SUB_BUSES]; /* route_target at the last block start */
-    int32_t channel_wanted_q24[MIXBOX_MAX_CHANNELS][2]; /* channel_target_q24 at the last block start */
     uint32_t channels_rerouting; /* bit c: channel c fades out before its routing changes */
     uint32_t channels_moving;  /* bit c: a gain ramp of channel c is moving */
     uint32_t channels_audible; /* bit c: channel c's gains are not both settled at 0 */
@@ -462,7 +481,10 @@ mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_
 
 /* The compressor's largest gain reduction since the previous read, in cdB
  * (>= 0, e.g. 350 = 3.5 dB), like the needle of a hardware bus compressor;
- * resets it. 0 while the compressor is bypassed. */
+ * resets it. 0 while the compressor is out (bypassed or mix 0), from the
+ * first block after the setting; the compressor leaves at rest (detector,
+ * side-chain filter and reading cleared) on the frame its 5 ms fade-out ends,
+ * so it comes back in the same way whatever the block size. */
 mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gain_reduction_cdb);
 
 /* Loudness of what the DAC receives (EBU R 128 / ITU-R BS.1770-4): momentary,

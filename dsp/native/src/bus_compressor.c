@@ -99,9 +99,11 @@ void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compres
 
 void compressor_reset(mixbox_compressor_t *compressor)
 {
+    memset(compressor->sidechain, 0, sizeof compressor->sidechain);
     compressor->peak_q27 = 0;
     compressor->slow_q27 = 0;
     compressor->smooth_q27 = 0;
+    compressor->gr_max_q24 = 0;
 }
 
 int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)

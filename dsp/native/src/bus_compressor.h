@@ -42,7 +42,8 @@ void compressor_design(mixbox_compressor_coeffs_t *coeffs, const compressor_para
 void compressor_init(mixbox_compressor_t *compressor);
 void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs);
 
-/* Forgets the detector history (gain reduction back to 0). */
+/* Back to rest, as after init (coefficients kept): detector history, the
+ * side-chain filters' states and the gain-reduction maximum. */
 void compressor_reset(mixbox_compressor_t *compressor);
 
 /* Static gain reduction (log2 units, Q24, >= 0) for a level in log2 units. */

@@ -77,44 +77,53 @@ static int32_t fader_target_q24(int32_t fader_cdb, int32_t muted)
     return q40_to_q24(gain_from_cdb_q40(fader_cdb));
 }
 
+/* Derives a whole target set from every parameter into the control side's
+ * slot and publishes it (handoff.h): the audio side adopts it at its next
+ * block, all of it or (while this runs) none of it. */
 static void derive_targets(mixbox_engine_t *engine)
 {
+    mixbox_targets_t *t = &engine->targets[engine->handoff.back];
     int any_solo = any_channel_soloed(engine);
+    memset(t, 0, sizeof *t);
     for (uint32_t c = 0; c < engine->channels; c++) {
         const mixbox_channel_params_t *p = &engine->channel[c];
-        int32_t left = 0, right = 0;
+        t->channel_meter_offset_cdb[c] = MIXBOX_METER_SILENCE_CDB;
         if (channel_is_audible(engine, c, any_solo)) {
             int64_t gain = gain_from_cdb_q40(p->trim_cdb + p->fader_cdb);
             if (p->invert) gain = -gain;
-            left = gain_times_pan_q24(gain, pan_left_q30(p->pan));
-            right = gain_times_pan_q24(gain, pan_right_q30(p->pan));
+            t->channel_gain_q24[c][0] = gain_times_pan_q24(gain, pan_left_q30(p->pan));
+            t->channel_gain_q24[c][1] = gain_times_pan_q24(gain, pan_right_q30(p->pan));
+            t->channel_meter_offset_cdb[c] = p->trim_cdb + p->fader_cdb;
         }
-        engine->channel_target_q24[c][0] = left;
-        engine->channel_target_q24[c][1] = right;
     }
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
-        uint32_t route = 0u;
         for (uint32_t c = 0; c < engine->channels; c++) {
             const mixbox_channel_params_t *p = &engine->channel[c];
-            if (bus == BUS_MAIN ? p->to_main != 0 : p->sub_bus == (int32_t)bus - 1) route |= 1u << c;
+            if (bus == BUS_MAIN ? p->to_main != 0 : p->sub_bus == (int32_t)bus - 1) t->route[bus] |= 1u << c;
         }
-        engine->route_target[bus] = route;
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        engine->sub_target_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
+        t->sub_gain_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
     }
-    engine->main_target_q24 = fader_target_q24(engine->main_fader_cdb, 0);
-    mixbus_design(&engine->mixbus_target, engine->mixbus_param, engine->sample_rate);
-    handoff_publish(&engine->targets_version, engine->targets_version + 1u);
+    t->main_gain_q24 = fader_target_q24(engine->main_fader_cdb, 0);
+    mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate);
+    handoff_publish(&engine->handoff);
 }
 
 /* ---- Audio side ---- */
 
+/* The target set the audio side adopted last (stable until its next take). */
+static const mixbox_targets_t *adopted_targets(const mixbox_engine_t *engine)
+{
+    return &engine->targets[engine->handoff.front];
+}
+
 /* Channels whose bus bits differ between the routing summed and the one wanted. */
 static uint32_t channels_to_reroute(const mixbox_engine_t *engine)
 {
+    const mixbox_targets_t *wanted = adopted_targets(engine);
     uint32_t differ = 0u;
-    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) differ |= engine->route[bus] ^ engine->route_wanted[bus];
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) differ |= engine->route[bus] ^ wanted->route[bus];
     return differ;
 }
 
@@ -127,12 +136,13 @@ static void ramp_channel_to(mixbox_engine_t *engine, uint32_t c, int32_t left_q2
 /* Gives channel c (silent now) its wanted routing and ramps it to its gains. */
 static void reroute_channel(mixbox_engine_t *engine, uint32_t c, uint32_t frames)
 {
+    const mixbox_targets_t *wanted = adopted_targets(engine);
     uint32_t bit = 1u << c;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
-        engine->route[bus] = (engine->route[bus] & ~bit) | (engine->route_wanted[bus] & bit);
+        engine->route[bus] = (engine->route[bus] & ~bit) | (wanted->route[bus] & bit);
     }
     engine->channels_rerouting &= ~bit;
-    ramp_channel_to(engine, c, engine->channel_wanted_q24[c][0], engine->channel_wanted_q24[c][1], frames);
+    ramp_channel_to(engine, c, wanted->channel_gain_q24[c][0], wanted->channel_gain_q24[c][1], frames);
 }
 
 /* Reroutes the channels whose fade-out has just reached silence. */
@@ -144,23 +154,21 @@ static void finish_fade_outs(mixbox_engine_t *engine)
     }
 }
 
-/* Starts ramps toward targets published since the previous block. The
- * version is read first, so a publish racing with this copy is picked up
- * again at the next block. The targets are copied: a channel waiting to be
- * rerouted takes its gains from the copy mid-block. */
-static void apply_targets(mixbox_engine_t *engine)
+/* At a block start, adopts the newest complete target set published since
+ * the previous block, if any, and starts the ramps toward it. The set stays
+ * in the front slot until the next take: a channel waiting to be rerouted
+ * takes its gains from it mid-block. */
+static void adopt_targets(mixbox_engine_t *engine)
 {
-    uint32_t version = handoff_read(&engine->targets_version);
-    if (version == engine->applied_version) return;
+    if (!handoff_take(&engine->handoff)) return;
+    const mixbox_targets_t *t = adopted_targets(engine);
     /* Before the first block, a 1-frame ramp: the scene the box boots with
      * applies at once instead of gliding in from the defaults. */
     uint32_t frames = engine->started ? engine->ramp_frames : 1u;
-    memcpy(engine->route_wanted, engine->route_target, sizeof engine->route_wanted);
-    memcpy(engine->channel_wanted_q24, engine->channel_target_q24, sizeof engine->channel_wanted_q24);
     engine->channels_rerouting = channels_to_reroute(engine);
     for (uint32_t c = 0; c < engine->channels; c++) {
         if (!(engine->channels_rerouting >> c & 1u)) {
-            ramp_channel_to(engine, c, engine->channel_wanted_q24[c][0], engine->channel_wanted_q24[c][1], frames);
+            ramp_channel_to(engine, c, t->channel_gain_q24[c][0], t->channel_gain_q24[c][1], frames);
         } else if (!engine->started || channel_is_silent(engine, c)) {
             reroute_channel(engine, c, frames);
         } else {
@@ -168,12 +176,11 @@ static void apply_targets(mixbox_engine_t *engine)
         }
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        gain_ramp_set_target(&engine->sub_gain[b], engine->sub_target_q24[b], frames);
+        gain_ramp_set_target(&engine->sub_gain[b], t->sub_gain_q24[b], frames);
     }
-    gain_ramp_set_target(&engine->main_gain, engine->main_target_q24, frames);
+    gain_ramp_set_target(&engine->main_gain, t->main_gain_q24, frames);
     update_channel_masks(engine);
-    mixbus_apply(&engine->mixbus, &engine->mixbus_target, frames);
-    engine->applied_version = version;
+    mixbus_apply(&engine->mixbus, &t->mixbus, frames);
 }
 
 /* Frames from here on that share one ramp phase (moving or steady). */
@@ -394,7 +401,7 @@ mixbox_status_t mixbox_process(mixbox_engine_t *engine,
         return MIXBOX_ERR_BUFFER_TOO_SHORT;
     }
 
-    apply_targets(engine);
+    adopt_targets(engine);
     engine->started = 1u;
     /* Chunks end at meter segment boundaries, so meters do not depend on
      * the block size either. */
@@ -446,22 +453,22 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
         engine->channel[c].sub_bus = MIXBOX_NO_SUB_BUS;
     }
     memcpy(engine->mixbus_param, mixbus_param_default, sizeof engine->mixbus_param);
+    handoff_init(&engine->handoff);
     derive_targets(engine);
+    (void)handoff_take(&engine->handoff); /* the defaults are in force from the start */
+    const mixbox_targets_t *t = adopted_targets(engine);
 
     for (uint32_t c = 0; c < channels; c++) {
-        gain_ramp_init(&engine->channel_gain[c][0], engine->channel_target_q24[c][0]);
-        gain_ramp_init(&engine->channel_gain[c][1], engine->channel_target_q24[c][1]);
+        gain_ramp_init(&engine->channel_gain[c][0], t->channel_gain_q24[c][0]);
+        gain_ramp_init(&engine->channel_gain[c][1], t->channel_gain_q24[c][1]);
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        gain_ramp_init(&engine->sub_gain[b], engine->sub_target_q24[b]);
+        gain_ramp_init(&engine->sub_gain[b], t->sub_gain_q24[b]);
     }
-    gain_ramp_init(&engine->main_gain, engine->main_target_q24);
-    memcpy(engine->route, engine->route_target, sizeof engine->route);
-    memcpy(engine->route_wanted, engine->route_target, sizeof engine->route_wanted);
-    memcpy(engine->channel_wanted_q24, engine->channel_target_q24, sizeof engine->channel_wanted_q24);
+    gain_ramp_init(&engine->main_gain, t->main_gain_q24);
+    memcpy(engine->route, t->route, sizeof engine->route);
     update_channel_masks(engine);
-    mixbus_init(&engine->mixbus, &engine->mixbus_target);
-    engine->applied_version = engine->targets_version;
+    mixbus_init(&engine->mixbus, &t->mixbus);
     for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);
     if (loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
 
@@ -552,13 +559,6 @@ static int meter_exists(const mixbox_engine_t *engine, uint32_t meter_id)
     return meter_id < MIXBOX_METER_COUNT;
 }
 
-/* Post-fader offset of a channel meter in cdB, or SILENCE when it is silent. */
-static int32_t channel_meter_offset_cdb(const mixbox_engine_t *engine, uint32_t c)
-{
-    if (!channel_is_audible(engine, c, any_channel_soloed(engine))) return MIXBOX_METER_SILENCE_CDB;
-    return engine->channel[c].trim_cdb + engine->channel[c].fader_cdb;
-}
-
 static int32_t offset_reading(int32_t reading_cdb, int32_t offset_cdb)
 {
     if (offset_cdb == MIXBOX_METER_SILENCE_CDB) return MIXBOX_METER_SILENCE_CDB;
@@ -573,7 +573,9 @@ mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mi
 
     level_meter_read(&engine->meter[meter_id], engine->segment_frames, reading);
     if (meter_id < MIXBOX_MAX_CHANNELS) {
-        int32_t offset = channel_meter_offset_cdb(engine, meter_id);
+        /* Post-fader, by the set the audio side adopted (not the parameters,
+         * which the control side may be writing). */
+        int32_t offset = adopted_targets(engine)->channel_meter_offset_cdb[meter_id];
         reading->peak_cdb = offset_reading(reading->peak_cdb, offset);
         reading->rms_cdb = offset_reading(reading->rms_cdb, offset);
         reading->hold_cdb = offset_reading(reading->hold_cdb, offset);

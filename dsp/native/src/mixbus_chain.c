@@ -135,15 +135,25 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
     }
 }
 
+/* Frames of this chunk a ramp fading out spends above zero (all of them
+ * unless it lands on zero inside the chunk). */
+static uint32_t frames_until_out(const mixbox_gain_ramp_t *ramp, uint32_t frames)
+{
+    return ramp->target_q24 == 0 && ramp->frames_left < frames ? ramp->frames_left : frames;
+}
+
 void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
                     q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
 {
-    /* Parts that are out and settled cost nothing (and change nothing). */
-    int compressor_out = gain_ramp_is_silent(&chain->wet);
-    int drive_out = gain_ramp_is_silent(&chain->drive_mix);
-    if (compressor_out) compressor_reset(&chain->compressor);
-    else compress(chain, main_left, main_right, frames);
-    if (!drive_out) drive(chain, main_left, main_right, frames);
+    /* Parts that are out and settled cost nothing (and change nothing). The
+     * compressor runs exactly the frames its wet share is above zero (the
+     * rest of the chunk is dry at 1.0: untouched), and is reset on the frame
+     * it goes out, so its state never depends on where chunks end. */
+    if (!gain_ramp_is_silent(&chain->wet)) {
+        compress(chain, main_left, main_right, frames_until_out(&chain->wet, frames));
+        if (gain_ramp_is_silent(&chain->wet)) compressor_reset(&chain->compressor);
+    }
+    if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
     output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
                          over_left, over_right);
 }
@@ -152,6 +162,8 @@ int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain)
 {
     int32_t gr_q24 = chain->compressor.gr_max_q24;
     chain->compressor.gr_max_q24 = 0;
+    /* Out (bypassed or mix 0, fading or not): the needle rests. */
+    if (chain->wet.target_q24 == 0) return 0;
     /* log2 units -> cdB, rounded. */
     return (int32_t)(((int64_t)gr_q24 * 60205999 / 100000 + (1 << 23)) >> 24);
 }

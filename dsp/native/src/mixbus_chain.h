@@ -46,7 +46,8 @@ static inline int64_t mixbus_limit_input(int64_t x)
 void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
                     q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right);
 
-/* Largest gain reduction since the previous call, in cdB (>= 0); resets it. */
+/* Largest gain reduction since the previous call, in cdB (>= 0), 0 while the
+ * compressor is out (its wet share's target is 0); resets it. */
 int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
 
 #endif

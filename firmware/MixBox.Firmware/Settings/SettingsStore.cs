@@ -53,7 +53,7 @@ namespace MixBox.Firmware
                     damaged++;
                     continue;
                 }
-                if (best == null || sequence > _sequence)
+                if (best == null || IsNewer(sequence, _sequence))
                 {
                     best = scene;
                     bestVersion = version;
@@ -72,11 +72,21 @@ namespace MixBox.Firmware
             return best;
         }
 
+        /// <summary>
+        /// Serial-number order (RFC 1982) on 32 bits: <paramref name="a"/> is newer when it
+        /// is less than 2^31 saves ahead of <paramref name="b"/>, so 0 follows 0xFFFFFFFF.
+        /// The two slots are always one save apart.
+        /// </summary>
+        private static bool IsNewer(uint a, uint b)
+        {
+            return unchecked((int)(a - b)) > 0;
+        }
+
         /// <summary>Saves into the other slot; the previous scene stays until this one is complete.</summary>
         public bool Save(Scene scene)
         {
             int slot = _newestSlot == 0 ? 1 : 0;
-            uint sequence = _sequence + 1;
+            uint sequence = unchecked(_sequence + 1);
             if (!_storage.Write(slot, SceneCodec.Encode(scene, sequence))) return false;
             _newestSlot = slot;
             _sequence = sequence;
