@@ -3,14 +3,16 @@ using MixBox.Hal;
 namespace MixBox.Boards
 {
     /// <summary>
-    /// MixBox reference board, rev A: ESP32-S3 (8 MB flash, 8 MB octal PSRAM, nanoFramework
+    /// MixBox reference board, rev B: ESP32-S3 (8 MB flash, 8 MB octal PSRAM, nanoFramework
     /// target ESP32_S3_OCTAL). Every pin, I2C address, TDM slot, LED, key and knob of the
     /// board is named here and nowhere else. GPIOs avoid the strapping pins (0, 3, 45, 46),
     /// the octal flash/PSRAM pins (26-37), USB (19, 20) and the UART0 console (43, 44).
+    /// Rev A (both ADCs on one 8 x 32-bit TDM line) is not supported: the S3's I2S driver
+    /// refuses a frame over 128 bits, so its audio could never start.
     /// </summary>
     public static class MixBoxS3Board
     {
-        public const string Name = "mixbox-s3 rev A";
+        public const string Name = "mixbox-s3 rev B";
         public const string NanoFrameworkTarget = "ESP32_S3_OCTAL";
 
         // ---- I2C (nanoFramework bus 1 = ESP-IDF I2C_NUM_0), 400 kHz ----
@@ -18,15 +20,19 @@ namespace MixBox.Boards
         public const int PinI2cSda = 8;
         public const int PinI2cScl = 9;
 
-        // ---- I2S/TDM (ESP32-S3 is master; no MCLK is needed by rev A's parts) ----
+        // ---- I2S/TDM: two controllers on one BCLK/WS (ESP32-S3 I2S0 is master) ----
+        // I2S0: master, full duplex: RX from ADC A, TX to the DAC. I2S1: RX slave on I2S0's
+        // BCLK and WS (routed to it through the GPIO matrix), ADC B on its own data line.
         /// <summary>MCLK is routed to a test point only: the ADCs and the DAC run their PLLs from BCK.</summary>
         public const int PinI2sMclk = 4;
         public const int PinI2sBck = 5;
         public const int PinI2sWs = 6;
-        /// <summary>Data from both ADCs (shared TDM line) into the ESP32-S3.</summary>
-        public const int PinI2sDin = 7;
-        /// <summary>Data from the ESP32-S3 to the DAC.</summary>
+        /// <summary>ADC A's TDM data into I2S0 (inputs 1-4).</summary>
+        public const int PinI2sDinAdcA = 7;
+        /// <summary>Data from the ESP32-S3 (I2S0) to the DAC.</summary>
         public const int PinI2sDout = 15;
+        /// <summary>ADC B's TDM data into I2S1 (inputs 5-8).</summary>
+        public const int PinI2sDinAdcB = 18;
 
         // ---- TLV320ADC6140 SHDNZ lines (active low; high = run) ----
         public const int PinAdcAShutdownN = 16;
@@ -40,16 +46,31 @@ namespace MixBox.Boards
         public const int AddressKnobAdcB = 0x49;
         public const int AddressPanel = 0x70;
 
-        // ---- TDM frame: 8 slots x 32 bit at 48 kHz, BCLK = 8 * 32 * 48000 = 12.288 MHz ----
+        // ---- TDM frame, per controller: 4 slots x 32 bit at 48 kHz (128 bits, the S3's
+        // limit: I2S_LL_SLOT_FRAME_BIT_MAX in ESP-IDF v5.5 hal/esp32s3/include/hal/i2s_ll.h) ----
         public const int SampleRate = 48000;
-        public const int TdmSlots = 8;
+        public const int SlotsPerFrame = 4;
         public const int SlotBits = 32;
-        public const int BitClockHz = SampleRate * TdmSlots * SlotBits;
-        /// <summary>Inputs 1-4 in slots 0-3 (ADC A), inputs 5-8 in slots 4-7 (ADC B).</summary>
+        public const int BitClockHz = SampleRate * SlotsPerFrame * SlotBits;
+        /// <summary>The engine's inputs: ADC A's four, then ADC B's four.</summary>
+        public const int InputChannels = 8;
+        /// <summary>Inputs 1-4 in slots 0-3 of ADC A's line; inputs 5-8 in slots 0-3 of ADC B's.</summary>
         public const int AdcAFirstSlot = 0;
-        public const int AdcBFirstSlot = 4;
-        /// <summary>Mix bus L in slot 0, R in slot 1 of the output line.</summary>
+        public const int AdcBFirstSlot = 0;
+        /// <summary>Engine channel of ADC B's first slot.</summary>
+        public const int AdcBFirstChannel = 4;
+        /// <summary>Mix bus L in slot 0, R in slot 1 of the output line (slots 2-3 silent).</summary>
         public const int DacFirstSlot = 0;
+        /// <summary>I2S0's MCLK = 512 fs (24.576 MHz, an integer 4 x BCLK).</summary>
+        public const int MclkMultiple = 512;
+        /// <summary>I2S1's internal MCLK / BCLK as a slave: the driver's minimum, 8.</summary>
+        public const int SlaveBitClockDivider = 8;
+
+        // ---- Audio blocks: what sets the analogue latency (docs/DEVICE.md) ----
+        /// <summary>Frames per block = per DMA buffer: 0.167 ms at 48 kHz.</summary>
+        public const int BlockFrames = 8;
+        /// <summary>DMA buffers per channel and direction; TX output runs this many blocks behind input.</summary>
+        public const int DmaBuffers = 3;
 
         // ---- Front panel LEDs: LED n = HT16K33 row n / 8, common n % 8 ----
         public const int BusMeterSegments = 12;

@@ -6,7 +6,18 @@ using NanoStatus = System.Device.I2c.I2cTransferStatus;
 
 namespace MixBox.Hal.Device
 {
-    /// <summary>One System.Device.I2c device behind the HAL's <see cref="II2cDevice"/>.</summary>
+    /// <summary>
+    /// One System.Device.I2c device behind the HAL's <see cref="II2cDevice"/>, which never
+    /// throws. What nanoFramework's ESP32 native transfer does (nf-interpreter
+    /// targets/ESP32/_nanoCLR/System.Device.I2c/sys_dev_i2c_native_System_Device_I2c_I2cDevice.cpp,
+    /// NativeTransmit, at a3e8139a): every byte is sent with ACK checking, so a NACK of the
+    /// address or of any data byte is ESP_FAIL and reads as SlaveAddressNotAcknowledged; a bus
+    /// timeout (ESP_ERR_TIMEOUT) as ClockStretchTimeout; it never reports PartialTransfer, and
+    /// counts 0 bytes on any failure. It throws OutOfMemoryException when its internal-RAM
+    /// bounce buffer cannot be allocated and InvalidOperationException on any other driver
+    /// error (building the command, or i2c_master_cmd_begin failing otherwise): those become
+    /// UnknownError here, so a part that misbehaves is a health report, not a crashed app.
+    /// </summary>
     public sealed class NanoI2cDevice : II2cDevice, IDisposable
     {
         private readonly NanoDevice _device;
@@ -21,12 +32,31 @@ namespace MixBox.Hal.Device
 
         public MixBox.Hal.I2cTransferResult Write(byte[] buffer)
         {
-            return Convert(_device.Write(new SpanByte(buffer)));
+            try
+            {
+                return Convert(_device.Write(new SpanByte(buffer)));
+            }
+            catch (Exception)
+            {
+                return DriverFailure;
+            }
         }
 
         public MixBox.Hal.I2cTransferResult WriteRead(byte[] writeBuffer, byte[] readBuffer)
         {
-            return Convert(_device.WriteRead(new SpanByte(writeBuffer), new SpanByte(readBuffer)));
+            try
+            {
+                return Convert(_device.WriteRead(new SpanByte(writeBuffer), new SpanByte(readBuffer)));
+            }
+            catch (Exception)
+            {
+                return DriverFailure;
+            }
+        }
+
+        private static MixBox.Hal.I2cTransferResult DriverFailure
+        {
+            get { return new MixBox.Hal.I2cTransferResult(MixBox.Hal.I2cTransferStatus.UnknownError, 0); }
         }
 
         public void Dispose()

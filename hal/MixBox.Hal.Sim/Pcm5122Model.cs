@@ -10,7 +10,7 @@ namespace MixBox.Hal.Sim;
 public sealed class Pcm5122Model : PagedRegisterModel
 {
     public const int Reset = 1, Power = 2, Mute = 3, PllEnable = 4, PllReference = 13, ErrorDetect = 37,
-        I2s1 = 40, I2s2 = 41, VolumeLeft = 61, VolumeRight = 62, ClockDetector = 94, PowerState = 118;
+        I2s1 = 40, I2s2 = 41, DspProgram = 43, VolumeLeft = 61, VolumeRight = 62, ClockDetector = 94, PowerState = 118;
 
     public Pcm5122Model() : base(autoIncrementNeedsBit7: true) => ResetRegisters();
 
@@ -18,6 +18,9 @@ public sealed class Pcm5122Model : PagedRegisterModel
     public bool ClocksRunning { get; set; }
 
     public int RegisterResetCount { get; private set; }
+
+    /// <summary>Register 43 selects program 2: the low-latency interpolation filter.</summary>
+    public bool LowLatencyFilter => (Peek(0, DspProgram) & 0x1F) == 0x02;
 
     public bool PllLocked =>
         ClocksRunning && (Peek(0, PllEnable) & 0x01) != 0 && ((Peek(0, PllReference) >> 4) & 0x07) == 1;
@@ -35,6 +38,7 @@ public sealed class Pcm5122Model : PagedRegisterModel
         p[ErrorDetect] = 0x00;
         p[I2s1] = 0x02;          // I2S, 24-bit
         p[I2s2] = 0x00;
+        p[DspProgram] = 0x01;    // normal x8 interpolation filter
         p[VolumeLeft] = 0x30;
         p[VolumeRight] = 0x30;
     }

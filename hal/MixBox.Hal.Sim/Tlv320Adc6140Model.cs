@@ -11,8 +11,14 @@ public sealed class Tlv320Adc6140Model : PagedRegisterModel
         MstCfg0 = 0x13, AsiSts = 0x15, ClkSrc = 0x16, Ch1Cfg0 = 0x3C, DspCfg0 = 0x6B,
         InChEn = 0x73, AsiOutChEn = 0x74, PwrCfg = 0x75, DevSts0 = 0x76, DevSts1 = 0x77;
 
-    /// <summary>What ASI_STS reads with a 48 kHz, 256-BCLK frame (rate code 4, ratio code 8): assumed.</summary>
-    public const byte AsiStatus48kHz256 = 0x48;
+    /// <summary>
+    /// What ASI_STS reads with rev B's 48 kHz, 128-BCLK frame: FS_RATE_STS 4 (48 kHz) in bits 7:4,
+    /// FS_RATIO_STS 6 (128) in bits 3:0 (the datasheet's ASI_STS field tables). Assumed, not measured.
+    /// </summary>
+    public const byte AsiStatus48kHz128 = 0x46;
+
+    /// <summary>DSP_CFG0 DECI_FILT (bits 5:4) = 10: the ultra-low-latency decimation filter.</summary>
+    public bool UltraLowLatencyFilter => (Peek(0, DspCfg0) & 0x30) == 0x20;
 
     public Tlv320Adc6140Model() : base(autoIncrementNeedsBit7: false) => ResetRegisters();
 
@@ -73,7 +79,7 @@ public sealed class Tlv320Adc6140Model : PagedRegisterModel
         switch (register)
         {
             case AsiSts:
-                return Awake && ClocksRunning ? AsiStatus48kHz256 : (byte)0xFF;
+                return Awake && ClocksRunning ? AsiStatus48kHz128 : (byte)0xFF;
             case DevSts0:
                 return Recording ? (byte)(Peek(0, InChEn) & 0xF0) : (byte)0x00;
             case DevSts1:

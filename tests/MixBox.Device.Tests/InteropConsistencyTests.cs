@@ -74,13 +74,25 @@ public class InteropConsistencyTests
             return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         }
         Assert.Equal(MixBoxS3Board.SampleRate, Define("SAMPLE_RATE"));
-        Assert.Equal(MixBoxS3Board.TdmSlots, Define("TDM_SLOTS"));
+        Assert.Equal(MixBoxS3Board.SlotsPerFrame, Define("SLOTS_PER_FRAME"));
         Assert.Equal(MixBoxS3Board.SlotBits, Define("SLOT_BITS"));
+        Assert.Equal(MixBoxS3Board.InputChannels, Define("INPUT_CHANNELS"));
         Assert.Equal(MixBoxS3Board.DacFirstSlot, Define("DAC_FIRST_SLOT"));
+        Assert.Equal(MixBoxS3Board.MclkMultiple, Define("MCLK_MULTIPLE"));
+        Assert.Equal(MixBoxS3Board.SlaveBitClockDivider, Define("SLAVE_BCLK_DIV"));
         Assert.Equal(MixBoxS3Board.PinI2sMclk, Define("PIN_MCLK"));
         Assert.Equal(MixBoxS3Board.PinI2sBck, Define("PIN_BCK"));
         Assert.Equal(MixBoxS3Board.PinI2sWs, Define("PIN_WS"));
-        Assert.Equal(MixBoxS3Board.PinI2sDin, Define("PIN_DIN"));
+        Assert.Equal(MixBoxS3Board.PinI2sDinAdcA, Define("PIN_DIN_ADC_A"));
         Assert.Equal(MixBoxS3Board.PinI2sDout, Define("PIN_DOUT"));
+        Assert.Equal(MixBoxS3Board.PinI2sDinAdcB, Define("PIN_DIN_ADC_B"));
+        int Device(string name)
+        {
+            Match m = Regex.Match(header, @"#define MIXBOX_DEVICE_" + name + @" (\d+)u?\b");
+            Assert.True(m.Success, name);
+            return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        Assert.Equal(MixBoxS3Board.BlockFrames, Device("BLOCK_FRAMES"));
+        Assert.Equal(MixBoxS3Board.DmaBuffers, Device("DMA_BUFFERS"));
     }
 }

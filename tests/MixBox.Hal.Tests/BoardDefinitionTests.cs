@@ -8,7 +8,7 @@ public class BoardDefinitionTests
     private static readonly int[] Pins =
     {
         MixBoxS3Board.PinI2cSda, MixBoxS3Board.PinI2cScl, MixBoxS3Board.PinI2sMclk, MixBoxS3Board.PinI2sBck,
-        MixBoxS3Board.PinI2sWs, MixBoxS3Board.PinI2sDin, MixBoxS3Board.PinI2sDout,
+        MixBoxS3Board.PinI2sWs, MixBoxS3Board.PinI2sDinAdcA, MixBoxS3Board.PinI2sDout, MixBoxS3Board.PinI2sDinAdcB,
         MixBoxS3Board.PinAdcAShutdownN, MixBoxS3Board.PinAdcBShutdownN,
     };
 
@@ -31,15 +31,18 @@ public class BoardDefinitionTests
         int[] addresses = { plan.AdcAAddress, plan.AdcBAddress, plan.DacAddress, plan.PanelAddress, plan.KnobAdcAAddress, plan.KnobAdcBAddress };
         Assert.Equal(new[] { 0x4C, 0x4D, 0x4E, 0x70, 0x48, 0x49 }, addresses);
         Assert.Equal(0, plan.AdcAFirstSlot);
-        Assert.Equal(4, plan.AdcBFirstSlot);
+        Assert.Equal(0, plan.AdcBFirstSlot);
         Assert.Equal(32, plan.SlotBits);
     }
 
+    /// <summary>Each ADC fills one controller's 4-slot frame; together they are the engine's 8 inputs.</summary>
     [Fact]
-    public void TheTdmFrameNeedsA12Point288MHzBitClock()
+    public void EachTdmFrameIsOneAdcAtA6Point144MHzBitClock()
     {
-        Assert.Equal(12_288_000, MixBoxS3Board.BitClockHz);
-        Assert.Equal(MixBoxS3Board.TdmSlots, MixBoxS3Board.AdcBFirstSlot + Tlv320Adc6140.Channels);
+        Assert.Equal(6_144_000, MixBoxS3Board.BitClockHz);
+        Assert.Equal(MixBoxS3Board.SlotsPerFrame, MixBoxS3Board.AdcAFirstSlot + Tlv320Adc6140.Channels);
+        Assert.Equal(MixBoxS3Board.SlotsPerFrame, MixBoxS3Board.AdcBFirstSlot + Tlv320Adc6140.Channels);
+        Assert.Equal(MixBoxS3Board.InputChannels, MixBoxS3Board.AdcBFirstChannel + Tlv320Adc6140.Channels);
     }
 
     [Fact]

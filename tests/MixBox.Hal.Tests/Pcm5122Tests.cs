@@ -37,6 +37,8 @@ public class Pcm5122Tests
         Assert.Equal(0x00, model.Peek(0, Pcm5122Model.Mute));
         Assert.Equal(0x30, model.Peek(0, Pcm5122Model.VolumeLeft));
         Assert.Equal(0x30, model.Peek(0, Pcm5122Model.VolumeRight));
+        Assert.Equal(0x02, model.Peek(0, Pcm5122Model.DspProgram));      // low-latency interpolation filter
+        Assert.True(model.LowLatencyFilter);
         Assert.Equal(PartState.Ok, dac.Health.State);
     }
 

@@ -40,6 +40,8 @@ public class Tlv320Adc6140Tests
         Assert.Equal(0xF0, model.Peek(0, Tlv320Adc6140Model.InChEn));
         Assert.Equal(0xF0, model.Peek(0, Tlv320Adc6140Model.AsiOutChEn));
         Assert.Equal(0x60, model.Peek(0, Tlv320Adc6140Model.PwrCfg));
+        Assert.Equal(0x21, model.Peek(0, Tlv320Adc6140Model.DspCfg0));  // ultra-low-latency filter, HPF default kept
+        Assert.True(model.UltraLowLatencyFilter);
         Assert.True(model.Recording);
         Assert.Equal(PartState.Ok, adc.Health.State);
     }

@@ -16,7 +16,7 @@ namespace NFUnitTest
             // The converters' bring-up verifies that they lock to the TDM clocks: the audio task
             // provides them (engine inputs muted meanwhile).
             MixEngine engine = DeviceFixture.StoppedEngine();
-            for (int c = 0; c < MixBoxS3Board.TdmSlots; c++) engine.SetChannelMute(c, true);
+            for (int c = 0; c < MixBoxS3Board.InputChannels; c++) engine.SetChannelMute(c, true);
             int started = NativeAudio.Start();
             OutputHelper.WriteLine("audio start: " + started.ToString());
             s_report = new BoardBringUp(DeviceFixture.Bus, new ThreadDelay(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();

@@ -24,7 +24,7 @@ namespace NFUnitTest
         public static MixEngine StoppedEngine()
         {
             if (NativeAudio.IsRunning()) NativeAudio.Stop();
-            if (s_engine == null) s_engine = new MixEngine(MixBoxS3Board.SampleRate, MixBoxS3Board.TdmSlots);
+            if (s_engine == null) s_engine = new MixEngine(MixBoxS3Board.SampleRate, MixBoxS3Board.InputChannels);
             return s_engine;
         }
     }

@@ -51,11 +51,11 @@ foreach(SRC_FILE ${MixBox.Dsp_GENERATED} ${MixBox.Dsp_IMPLEMENTATION})
     list(APPEND MixBox.Dsp_SOURCES ${MixBox.Dsp_SRC_FILE})
 endforeach()
 
-# the engine: every C file, as in dsp/native (C99, libc only)
-file(GLOB MixBox.Dsp_ENGINE_SOURCES ${BASE_PATH_FOR_THIS_MODULE}/engine/src/*.c)
-list(APPEND MixBox.Dsp_SOURCES ${MixBox.Dsp_ENGINE_SOURCES})
-# same rounding of the control-side coefficient math as on the host (dsp/native/CMakeLists.txt)
-set_source_files_properties(${MixBox.Dsp_ENGINE_SOURCES} PROPERTIES COMPILE_OPTIONS "-ffp-contract=off;-O2")
+# the engine: its one source list and flags (dsp/native/engine.cmake, staged with it)
+include(${BASE_PATH_FOR_THIS_MODULE}/engine/engine.cmake)
+list(APPEND MixBox.Dsp_SOURCES ${MIXBOX_ENGINE_SOURCES})
+# same rounding of the control-side coefficient math as on the host
+set_source_files_properties(${MIXBOX_ENGINE_SOURCES} PROPERTIES COMPILE_OPTIONS "${MIXBOX_ENGINE_C_FLAGS};-O2")
 
 include(FindPackageHandleStandardArgs)
 

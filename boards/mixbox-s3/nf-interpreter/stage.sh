@@ -23,7 +23,7 @@ cp "$stubs"/*.h "$stubs"/*.cpp "$dest/"
 # 2. ...then MixBox's implementation over the generated empty ones
 cp "$repo"/firmware/native/*.cpp "$repo"/firmware/native/*.c "$repo"/firmware/native/*.h "$dest/"
 # 3. the engine, unchanged
-cp -r "$repo/dsp/native/include" "$repo/dsp/native/src" "$dest/engine/"
+cp -r "$repo/dsp/native/include" "$repo/dsp/native/src" "$repo/dsp/native/engine.cmake" "$dest/engine/"
 # build configuration
 cp "$here/FindINTEROP-MixBox.Dsp.cmake" "$nf/CMake/Modules/"
 cp "$here/CMakeUserPresets.json" "$nf/"

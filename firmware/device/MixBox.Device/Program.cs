@@ -31,7 +31,7 @@ namespace MixBox.Device
             MixEngine engine;
             try
             {
-                engine = new MixEngine(MixBoxS3Board.SampleRate, MixBoxS3Board.TdmSlots);
+                engine = new MixEngine(MixBoxS3Board.SampleRate, MixBoxS3Board.InputChannels);
             }
             catch (Exception e)
             {
@@ -44,7 +44,7 @@ namespace MixBox.Device
             // The converters lock to the TDM clocks and their bring-up checks that they do, so
             // the clocks (the audio task) start first. Every input stays muted until bring-up
             // has said which ADCs deliver; the restored scene then fades in over 5 ms.
-            for (int c = 0; c < MixBoxS3Board.TdmSlots; c++) engine.SetChannelMute(c, true);
+            for (int c = 0; c < MixBoxS3Board.InputChannels; c++) engine.SetChannelMute(c, true);
             int status = NativeAudio.Start();
             if (status != 0)
             {

@@ -24,6 +24,15 @@ namespace MixBox.Hal
         private const byte ErrorDetectIgnoreSckHalt = 0x08;
         // Register 40: AFMT 01 = DSP (TDM) (b5:4), ALEN 11 = 32 bit (b1:0).
         private const byte I2sDspWord32 = 0x13;
+        // Register 43: DSP program 2 = low-latency x8 interpolation filter (TI SLAS763, "Digital
+        // Interpolation Filter" program table, Page 0 Register 43 D4:0).
+        private const byte ProgramLowLatencyFilter = 0x02;
+        /// <summary>
+        /// Group delay of the low-latency interpolation filter at 48 kHz, in hundredths of a
+        /// sample: 3.5 / fS (SLAS763, Table 2 "Typical Performance": low-latency 8x filter latency).
+        /// The normal filter's is 20 / fS.
+        /// </summary>
+        public const int GroupDelayHundredthsOfSample = 350;
         // Multi-byte access needs bit 7 of the register address (SLAS763, I2C interface: register address auto-increment flag).
         private const byte AutoIncrement = 0x80;
         // Digital volume: 48 = 0 dB, 0.5 dB steps down to 254 = -103 dB; 255 = mute.
@@ -78,6 +87,7 @@ namespace MixBox.Hal
             if (!Do(_regs.Write(Reg(Pcm5122Register.I2s1), I2sDspWord32), "audio format")) return false;
             _offset = (byte)offset;
             if (!Do(_regs.Write(Reg(Pcm5122Register.I2s2), _offset), "data offset")) return false;
+            if (!Do(_regs.Write(Reg(Pcm5122Register.DspProgram), ProgramLowLatencyFilter), "interpolation filter")) return false;
             if (!Do(_regs.WriteBlock(Reg(Pcm5122Register.DigitalVolumeLeft), _volumes), "volume")) return false;
             if (!Do(_regs.Write(Reg(Pcm5122Register.Mute), _muted ? MuteBoth : (byte)0x00), "mute")) return false;
             if (!Do(_regs.Write(Reg(Pcm5122Register.Power), PowerRun), "leave standby")) return false;

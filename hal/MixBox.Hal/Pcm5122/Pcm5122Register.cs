@@ -23,6 +23,8 @@ namespace MixBox.Hal
         I2s1 = 40,
         /// <summary>AOFS: data offset in BCK cycles from the frame start.</summary>
         I2s2 = 41,
+        /// <summary>DSP program (b4:0): 1 normal, 2 low-latency, 3 high-attenuation, 7 asymmetric FIR interpolation filter.</summary>
+        DspProgram = 43,
         /// <summary>Left digital volume: 0 = +24 dB, 48 (0x30) = 0 dB, 254 = -103 dB, 255 = mute.</summary>
         DigitalVolumeLeft = 61,
         DigitalVolumeRight = 62,

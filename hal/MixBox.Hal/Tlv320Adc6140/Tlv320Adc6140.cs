@@ -17,7 +17,7 @@ namespace MixBox.Hal
         private const byte SleepCfgAwake = 0x81;
         private const int WakeWaitMs = 1;
         // ASI_CFG0: FORMAT 00 TDM (b7:6), WLEN 11 32-bit (b5:4), TX_FILL 1 = Hi-Z in unused slots (b0),
-        // so two ADCs can share one data line.
+        // so the line is driven only in this ADC's slots.
         private const byte AsiCfg0TdmWord32HiZ = 0x31;
         // MST_CFG0: MST_SLV_CFG (b7) 0 = slave, FS_MODE (b3) 0 = 48 kHz family.
         private const byte MstCfg0SlaveMask = 0x88;
@@ -36,6 +36,15 @@ namespace MixBox.Hal
         private const byte FourChannels = 0xF0;
         // PWR_CFG: ADC_PDZ (b6) + PLL_PDZ (b5) on, MICBIAS (b7) off: line inputs need no bias.
         private const byte PwrCfgAdcPll = 0x60;
+        // DSP_CFG0 DECI_FILT (b5:4): 10 = ultra-low-latency decimation filter (TLV320ADC6140
+        // datasheet, TI SBAS992A, "Configurable Digital Decimation Filters", Table 21).
+        private const byte DeciFiltMask = 0x30;
+        private const byte DeciFiltUltraLowLatency = 0x20;
+        /// <summary>
+        /// Group delay of the ultra-low-latency decimation filter at 48 kHz, in hundredths of a
+        /// sample: 4.1 / fS (SBAS992A, Table 40). The linear-phase default is 17.1 / fS (Table 26).
+        /// </summary>
+        public const int GroupDelayHundredthsOfSample = 410;
         private const byte AsiStsNoClock = 0xFF;
         private const int StatusPolls = 10;
         private const int StatusPollMs = 2;
@@ -95,6 +104,8 @@ namespace MixBox.Hal
                 if (!Do(_regs.Write((byte)(cfg0 + 2), CurrentVolume(ch)), "digital volume")) return false;
             }
 
+            // Ultra-low latency: the box's analogue in -> out budget (docs/DEVICE.md) counts on it.
+            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.DSP_CFG0), DeciFiltMask, DeciFiltUltraLowLatency), "decimation filter")) return false;
             if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.IN_CH_EN), FourChannels), "input enable")) return false;
             if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.ASI_OUT_CH_EN), FourChannels), "output enable")) return false;
             if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.PWR_CFG), PwrCfgAdcPll), "power up")) return false;
