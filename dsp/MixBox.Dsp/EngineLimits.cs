@@ -1,6 +1,9 @@
 namespace MixBox.Dsp
 {
-    /// <summary>Limits and fixed numbers of the native engine (mixbox_engine.h).</summary>
+    /// <summary>
+    /// Limits and fixed numbers of the native engine (mixbox_engine.h); EngineContractTests
+    /// compares each with the header.
+    /// </summary>
     public static class EngineLimits
     {
         /// <summary>MIXBOX_ABI_VERSION this facade was written against.</summary>
@@ -10,11 +13,16 @@ namespace MixBox.Dsp
         public const int SubBuses = 2;
         public const int MaxBlockFrames = 256;
         public const int DefaultSampleRate = 48000;
+        public const int MinSampleRate = 8000;
+        /// <summary>The loudness meter's bound; rates are whole multiples of 100 Hz.</summary>
+        public const int MaxSampleRate = 96000;
         public const int TrimMinCentiDb = -2000;
         public const int TrimMaxCentiDb = 2000;
         /// <summary>A fader at this value is off (-inf dB).</summary>
         public const int FaderOffCentiDb = -14400;
         public const int FaderMaxCentiDb = 1200;
+        public const int PanMin = -100;
+        public const int PanMax = 100;
         public const int NoSubBus = -1;
         /// <summary>Meter reading for silence; every reading is at least this.</summary>
         public const int MeterSilenceCentiDb = -20000;

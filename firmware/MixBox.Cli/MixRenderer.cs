@@ -21,7 +21,8 @@ public static class MixRenderer
         if (rates.Length > 1)
             throw new UserError("stems have different sample rates (" + string.Join(", ", stems.Select(s => $"{Path.GetFileName(s.Path)} {s.SampleRate} Hz")) + "): resample them to one rate first");
         int rate = rates[0];
-        if (rate < 8000 || rate > 96000 || rate % 100 != 0) throw new UserError($"sample rate {rate} Hz: the box runs at 8000..96000 Hz in steps of 100 Hz");
+        if (rate < EngineLimits.MinSampleRate || rate > EngineLimits.MaxSampleRate || rate % 100 != 0)
+            throw new UserError($"sample rate {rate} Hz: the box runs at {EngineLimits.MinSampleRate}..{EngineLimits.MaxSampleRate} Hz in steps of 100 Hz");
 
         var inputs = stems.SelectMany(s => s.Channels).ToArray();
         if (inputs.Length > EngineLimits.MaxChannels) throw new UserError($"{inputs.Length} input channels: the engine mixes up to {EngineLimits.MaxChannels}");

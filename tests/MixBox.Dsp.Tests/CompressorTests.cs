@@ -256,4 +256,34 @@ public class CompressorTests
         Assert.InRange(GainReductionFor(0), 945, 955);   // (10 dB)(1 - 1/20)
         Assert.InRange(GainReductionFor(1), 375, 385);   // (3.98 dB)(0.95)
     }
+    /// <summary>
+    /// Moving the side-chain high-pass while the bus is at the chain's +24 dBFS limit: the
+    /// filter's state from the old cut-off must not drive the new one past its int32 range
+    /// (UBSan aborts the run on a wrapped product), and the compressor keeps working.
+    /// </summary>
+    [Theory]
+    [InlineData(48000, 150, 20, 3000.0)]
+    [InlineData(48000, 20, 500, 3000.0)]
+    [InlineData(96000, 21, 376, 2000.0)]
+    public void MovingTheSidechainFilterAtFullLevelStaysInRange(int rate, int fromHz, int toHz, double toneHz)
+    {
+        using var engine = new MixEngine(rate, 2);
+        for (int c = 0; c < 2; c++)
+        {
+            engine.SetChannelTrim(c, 1200);
+            engine.SetChannelFader(c, 1200);
+        }
+        engine.SetCompressorBypass(false);
+        engine.Set(EngineParam.CompSidechainHighPassHz, 0, fromHz);
+        var tone = Signals.Sine(1600, toneHz, 0.9, rate);
+        var input = Signals.Interleave(tone, tone);
+        Render.Run(engine, input, 160);
+        engine.Set(EngineParam.CompSidechainHighPassHz, 0, toHz);
+        for (int second = 0; second < 20; second++)
+        {
+            Render.Run(engine, input, 160);
+            int gr = engine.ReadGainReduction();
+            Assert.InRange(gr, 1, 5400);
+        }
+    }
 }

@@ -16,7 +16,6 @@ internal static class LoudnessNative
     [DllImport(Library)] public static extern int k_weighting_coefs_for_rate(uint sampleRate, [Out] int[] coefs);
 
     public const int ReadingFields = 8;
-    public const int SilenceCentiDb = -20000;
 }
 
 /// <summary>One reading in LUFS / LU / dBTP (the C block's hundredths divided by 100; silence = -200).</summary>

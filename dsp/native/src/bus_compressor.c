@@ -92,8 +92,20 @@ void compressor_init(mixbox_compressor_t *compressor)
     memset(compressor, 0, sizeof *compressor);
 }
 
+static int same_sidechain_filter(const mixbox_compressor_coeffs_t *a, const mixbox_compressor_coeffs_t *b)
+{
+    return a->hpf_on == b->hpf_on && a->hpf_gain_q32 == b->hpf_gain_q32 && memcmp(&a->hpf, &b->hpf, sizeof a->hpf) == 0;
+}
+
 void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs)
 {
+    /* The side-chain filter's output bound (SIDECHAIN_SHIFT) holds for one filter
+     * from rest; the state another cut-off left behind can drive the new one past
+     * it (a wrapped product). A new filter starts from rest: the side chain sees a
+     * filter switched on, within the bound, and the detector smooths the step. */
+    if (!same_sidechain_filter(&compressor->coeffs, coeffs)) {
+        memset(compressor->sidechain, 0, sizeof compressor->sidechain);
+    }
     compressor->coeffs = *coeffs;
 }
 

@@ -40,6 +40,7 @@ void compressor_design(mixbox_compressor_coeffs_t *coeffs, const compressor_para
 
 /* Audio side. */
 void compressor_init(mixbox_compressor_t *compressor);
+/* New coefficients; a changed side-chain filter restarts from rest. */
 void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs);
 
 /* Back to rest, as after init (coefficients kept): detector history, the

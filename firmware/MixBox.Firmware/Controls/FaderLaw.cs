@@ -9,7 +9,7 @@ namespace MixBox.Firmware
     public static class FaderLaw
     {
         public const int FullTravel = 4095;
-        public const int OffCentiDb = -14400;
+        public const int OffCentiDb = MixBox.Dsp.EngineLimits.FaderOffCentiDb;
 
         // Break points: travel (codes) and gain (cdB).
         private static readonly int[] Travel = { 82, 1024, 2048, 3071, 4095 };
