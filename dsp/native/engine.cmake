@@ -25,4 +25,4 @@ set(MIXBOX_ENGINE_SOURCES
 # -ffp-contract=off: no fused multiply-add, so coefficient derivation rounds
 # identically on every platform (see src/control_math.h).
 set(MIXBOX_ENGINE_C_FLAGS -ffp-contract=off)
-set(MIXBOX_ENGINE_WARNINGS -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)
+set(MIXBOX_ENGINE_WARNING_FLAGS -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror)

@@ -26,7 +26,9 @@ public class BringUpTests
         Assert.Equal("all parts ok", report.Describe());
         Assert.True(board.AdcA.Recording);
         Assert.True(board.AdcB.Recording);
-        Assert.Equal(4, board.AdcB.Peek(0, Tlv320Adc6140Model.AsiCh1));
+        // Rev B: each ADC on its own controller's line, inputs in slots 0-3.
+        Assert.Equal(0, board.AdcA.Peek(0, Tlv320Adc6140Model.AsiCh1));
+        Assert.Equal(0, board.AdcB.Peek(0, Tlv320Adc6140Model.AsiCh1));
     }
 
     [Fact]
