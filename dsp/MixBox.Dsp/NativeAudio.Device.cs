@@ -4,9 +4,10 @@ namespace MixBox.Dsp
 {
     /// <summary>
     /// Device only: the native audio task (firmware/native/mixbox_audio_task.c). It runs
-    /// on core 1 and mixes every 32-frame TDM block through the engine that
-    /// <see cref="MixEngine"/> set up; C# keeps calling MixEngine as before (setters go
-    /// straight to the engine, meter reads are served by the audio task between blocks).
+    /// on core 1 and mixes every 8-frame block of the two ADC controllers (I2S0: inputs
+    /// 1-4, I2S1: inputs 5-8) through the engine that <see cref="MixEngine"/> set up;
+    /// C# keeps calling MixEngine as before (setters go straight to the engine, meter
+    /// reads are served by the audio task between blocks).
     /// Status codes: 0, an <see cref="EngineStatus"/>, or a <see cref="DeviceStatus"/>.
     /// </summary>
     public static class NativeAudio
@@ -21,7 +22,13 @@ namespace MixBox.Dsp
         public const int StatWorstBlockMicroseconds = 6;
         public const int StatLateBlocks = 7;
         public const int StatBudgetMicroseconds = 8;
-        public const int StatCount = 9;
+        /// <summary>I/O waits that ran out with no block: while the clocks are stopped, one every 20-30 ms.</summary>
+        public const int StatTimeouts = 9;
+        /// <summary>Times ADC A and ADC B were found out of step (then re-aligned; never mixed out of step).</summary>
+        public const int StatSlips = 10;
+        /// <summary>Times the task stopped and restarted the I2S channels to re-align them.</summary>
+        public const int StatRestarts = 11;
+        public const int StatCount = 12;
 
         /// <summary>MIXBOX_ABI_VERSION of the engine compiled into the firmware image.</summary>
         public static int EngineAbiVersion() { return NativeEngine.AbiVersion(); }

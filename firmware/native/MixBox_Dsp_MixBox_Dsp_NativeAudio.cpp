@@ -29,12 +29,12 @@ signed int NativeAudio::NativeIsRunning(HRESULT &hr)
     return mixbox_audio_running() ? 1 : 0;
 }
 
-// Order: NativeAudio.Stat* in C#.
+// Order: NativeAudio.Stat* in C# (tests/MixBox.Device.Tests checks the two agree).
 signed int NativeAudio::NativeReadStats(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
 {
     (void)hr;
     if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
-    if (param0.GetSize() < 9) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    if (param0.GetSize() < MIXBOX_AUDIO_STAT_COUNT) return MIXBOX_ERR_BUFFER_TOO_SHORT;
     mixbox_audio_stats_t stats;
     mixbox_audio_read_stats(&stats);
     signed int *values = param0.GetBuffer();
@@ -47,6 +47,9 @@ signed int NativeAudio::NativeReadStats(CLR_RT_TypedArray_INT32 param0, HRESULT 
     values[6] = (signed int)stats.worst_block_us;
     values[7] = (signed int)stats.late_blocks;
     values[8] = (signed int)stats.budget_us;
+    values[9] = (signed int)stats.timeouts;
+    values[10] = (signed int)stats.slips;
+    values[11] = (signed int)stats.restarts;
     return MIXBOX_OK;
 }
 

@@ -177,6 +177,9 @@ void mixbox_audio_stats_read(const mixbox_audio_stats_t *stats, mixbox_audio_sta
     copy->worst_block_us = load_relaxed(&stats->worst_block_us);
     copy->late_blocks = load_relaxed(&stats->late_blocks);
     copy->budget_us = load_relaxed(&stats->budget_us);
+    copy->timeouts = load_relaxed(&stats->timeouts);
+    copy->slips = load_relaxed(&stats->slips);
+    copy->restarts = load_relaxed(&stats->restarts);
 }
 
 void mixbox_audio_stats_count(uint32_t *counter)
@@ -196,4 +199,110 @@ void mixbox_tdm_pack_stereo(const q31_t *stereo, q31_t *tdm, uint32_t frames, ui
             frame[first_slot + 1u] = stereo[2u * f + 1u];
         }
     }
+}
+
+/* ---- rev B: two ADC controllers in step, output latency ---- */
+
+void mixbox_block_clock_reset(mixbox_block_clock_t *clock)
+{
+    memset(clock, 0, sizeof(*clock));
+}
+
+void mixbox_block_clock_stamp(mixbox_block_clock_t *clock, void *dma_block, uint32_t now_us)
+{
+    uint32_t n = clock->stamped;
+    uint32_t tag = n & MIXBOX_BLOCK_TAG_MASK;
+    /* The DMA buffer is 4-byte aligned (the driver allocates it so) and the ISR owns it
+     * until it is queued, which happens after this callback. */
+    q31_t *first = (q31_t *)dma_block;
+    *first = (q31_t)(((uint32_t)*first & ~MIXBOX_BLOCK_TAG_MASK) | tag);
+    store_relaxed(&clock->entry[n & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)], (tag << 24) | (now_us & MIXBOX_BLOCK_TIME_MASK));
+    clock->stamped = n + 1u;
+}
+
+int mixbox_block_clock_take(const mixbox_block_clock_t *clock, q31_t *block, uint32_t *completed_us)
+{
+    uint32_t raw = (uint32_t)block[0];
+    uint32_t tag = raw & MIXBOX_BLOCK_TAG_MASK;
+    block[0] = (q31_t)(raw & ~MIXBOX_BLOCK_TAG_MASK);
+    uint32_t entry = load_relaxed(&clock->entry[tag & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)]);
+    if ((entry >> 24) != tag) return 0; /* overwritten by a block 16 later: too old to place */
+    *completed_us = entry & MIXBOX_BLOCK_TIME_MASK;
+    return 1;
+}
+
+int32_t mixbox_block_time_diff(uint32_t from_us, uint32_t to_us)
+{
+    uint32_t d = (to_us - from_us) & MIXBOX_BLOCK_TIME_MASK;
+    return (d & 0x800000u) ? (int32_t)d - 0x1000000 : (int32_t)d;
+}
+
+mixbox_pair_t mixbox_tdm_pair_check(int32_t b_minus_a_us, uint32_t block_us, uint32_t frame_us)
+{
+    int32_t half_block = (int32_t)(block_us / 2u);
+    int32_t half_frame = (int32_t)(frame_us / 2u);
+    if (b_minus_a_us >= half_block) return MIXBOX_PAIR_A_BEHIND;
+    if (b_minus_a_us <= -half_block) return MIXBOX_PAIR_B_BEHIND;
+    if (b_minus_a_us > half_frame || b_minus_a_us < -half_frame) return MIXBOX_PAIR_OFFSET;
+    return MIXBOX_PAIR_ALIGNED;
+}
+
+void mixbox_tdm_interleave(const q31_t *a, const q31_t *b, q31_t *out, uint32_t frames, uint32_t slots_a, uint32_t slots_b)
+{
+    for (uint32_t f = 0; f < frames; f++) {
+        q31_t *frame = out + (size_t)f * (slots_a + slots_b);
+        for (uint32_t s = 0; s < slots_a; s++) frame[s] = a[(size_t)f * slots_a + s];
+        for (uint32_t s = 0; s < slots_b; s++) frame[slots_a + s] = b[(size_t)f * slots_b + s];
+    }
+}
+
+void mixbox_tx_clock_reset(mixbox_tx_clock_t *clock)
+{
+    memset(clock, 0, sizeof(*clock));
+}
+
+void mixbox_tx_clock_sent(mixbox_tx_clock_t *clock, uint32_t now_us)
+{
+    uint32_t n = load_relaxed(&clock->sent);
+    store_relaxed(&clock->freed_us[n & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)], now_us);
+    store_release(&clock->sent, n + 1u);
+}
+
+void mixbox_tx_clock_dropped(mixbox_tx_clock_t *clock)
+{
+    store_relaxed(&clock->dropped, load_relaxed(&clock->dropped) + 1u);
+}
+
+int mixbox_tx_clock_next(const mixbox_tx_clock_t *clock, uint32_t *freed_us)
+{
+    uint32_t index = clock->taken + load_relaxed(&clock->dropped);
+    uint32_t sent = load_acquire(&clock->sent);
+    uint32_t age = sent - index; /* 1 = the buffer freed last */
+    if (age == 0u || age > MIXBOX_BLOCK_CLOCK_SLOTS - 1u) return 0;
+    *freed_us = load_relaxed(&clock->freed_us[index & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)]);
+    return 1;
+}
+
+void mixbox_tx_clock_took(mixbox_tx_clock_t *clock)
+{
+    clock->taken++;
+}
+
+int32_t mixbox_latency_correction(int32_t freed_minus_completed_us, uint32_t block_us)
+{
+    int32_t block = (int32_t)block_us;
+    int32_t d = freed_minus_completed_us;
+    if (block <= 0 || (d < block / 2 && d > -block / 2)) return 0;
+    int32_t blocks = ((d > 0 ? d : -d) + block / 2) / block; /* to the nearest block ... */
+    if (blocks == 0) blocks = 1;                              /* ... but at least one from half a block on */
+    return d > 0 ? blocks : -blocks;
+}
+
+uint32_t mixbox_io_timeout_ms(uint32_t block_us, uint32_t tick_rate_hz)
+{
+    if (tick_rate_hz == 0u) return 0u;
+    /* the smallest ms with ms * hz / 1000 >= MIN_TICKS (pdMS_TO_TICKS truncates) */
+    uint32_t for_ticks = (MIXBOX_IO_TIMEOUT_MIN_TICKS * 1000u + tick_rate_hz - 1u) / tick_rate_hz;
+    uint32_t for_blocks = (MIXBOX_IO_TIMEOUT_MIN_BLOCKS * block_us + 999u) / 1000u;
+    return for_ticks > for_blocks ? for_ticks : for_blocks;
 }

@@ -3,9 +3,11 @@ using System.Diagnostics;
 namespace MixBox.Device.Tests;
 
 /// <summary>
-/// Runs the C test of firmware/native/mixbox_device_link.c (built by this project) through
-/// ctest: once with AddressSanitizer + UBSan, once with ThreadSanitizer, where any report
-/// from its two-thread run (audio task and control side on the real engine) fails it.
+/// Runs firmware/native's ctest (built by this project): once with AddressSanitizer + UBSan,
+/// once with ThreadSanitizer, where any report fails it. It holds the test of
+/// mixbox_device_link.c (with its two-thread run: audio task and control side on the real
+/// engine), the real mixbox_audio_task.c on the ESP-IDF v5.5.4 model in virtual time
+/// (test_audio_task, test_audio_task_1khz, idf_model) and the device compile check.
 /// </summary>
 public class DeviceLinkTests
 {

@@ -162,6 +162,99 @@ static void test_stats_and_tdm(void)
     CHECK(tdm[6] == 1 && tdm[7] == 2 && tdm[0] == 0);
 }
 
+/* ---- rev B: two controllers in step, latency, timeouts ---- */
+
+static void test_rev_b_helpers(void)
+{
+    static mixbox_audio_stats_t stats;
+    mixbox_audio_stats_init(&stats, 48000u, 8u);
+    CHECK(stats.budget_us == 167u); /* 166.67 us: an 8-frame block */
+    mixbox_audio_stats_count(&stats.timeouts);
+    mixbox_audio_stats_count(&stats.slips);
+    mixbox_audio_stats_count(&stats.slips);
+    mixbox_audio_stats_count(&stats.restarts);
+    mixbox_audio_stats_t copy;
+    mixbox_audio_stats_read(&stats, &copy);
+    CHECK(copy.timeouts == 1u && copy.slips == 2u && copy.restarts == 1u && copy.budget_us == 167u);
+    CHECK(MIXBOX_AUDIO_STAT_COUNT * sizeof(uint32_t) == sizeof(mixbox_audio_stats_t));
+
+    /* Block clock: the ISR tags a block in its first sample's low byte and records when
+     * it completed; the task takes the tag out and looks the time up. */
+    static mixbox_block_clock_t clock;
+    mixbox_block_clock_reset(&clock);
+    q31_t dma[3][4];
+    for (int b = 0; b < 3; b++)
+        for (int i = 0; i < 4; i++) dma[b][i] = (q31_t)(0x12345600 + i);
+    mixbox_block_clock_stamp(&clock, dma[0], 1000u);
+    mixbox_block_clock_stamp(&clock, dma[1], 1167u);
+    CHECK(dma[0][0] == 0x12345600 && dma[1][0] == 0x12345601 && dma[1][1] == 0x12345601); /* tags 0 and 1 */
+    uint32_t t = 0;
+    q31_t block[4];
+    memcpy(block, dma[1], sizeof(block));
+    CHECK(mixbox_block_clock_take(&clock, block, &t) && t == 1167u && block[0] == 0x12345600 && block[1] == 0x12345601);
+    memcpy(block, dma[0], sizeof(block));
+    CHECK(mixbox_block_clock_take(&clock, block, &t) && t == 1000u);
+    q31_t negative[1] = { (q31_t)0x80000000 };
+    mixbox_block_clock_stamp(&clock, negative, 2000u); /* tag 2 into a negative sample */
+    CHECK(negative[0] == (q31_t)0x80000002);
+    CHECK(mixbox_block_clock_take(&clock, negative, &t) && t == 2000u && negative[0] == (q31_t)0x80000000);
+    /* 16 blocks later the entry is reused: the old block can no longer be placed */
+    for (uint32_t i = 0; i < MIXBOX_BLOCK_CLOCK_SLOTS; i++) {
+        q31_t scratch[1] = { 0 };
+        mixbox_block_clock_stamp(&clock, scratch, 3000u + i);
+    }
+    memcpy(block, dma[0], sizeof(block));
+    CHECK(!mixbox_block_clock_take(&clock, block, &t) && block[0] == 0x12345600);
+    /* times kept to 24 bits: differences across the wrap */
+    CHECK(mixbox_block_time_diff(0xFFFFF0u, 0x000010u) == 0x20);
+    CHECK(mixbox_block_time_diff(0x000010u, 0xFFFFF0u) == -0x20);
+    CHECK(mixbox_block_time_diff(5000u, 5167u) == 167 && mixbox_block_time_diff(0x12FFFFFFu, 0x13000000u) == 1);
+
+    /* Pairing: within half a frame in step; half a block or more: the older is behind. */
+    CHECK(mixbox_tdm_pair_check(0, 167u, 20u) == MIXBOX_PAIR_ALIGNED);
+    CHECK(mixbox_tdm_pair_check(10, 167u, 20u) == MIXBOX_PAIR_ALIGNED && mixbox_tdm_pair_check(-10, 167u, 20u) == MIXBOX_PAIR_ALIGNED);
+    CHECK(mixbox_tdm_pair_check(11, 167u, 20u) == MIXBOX_PAIR_OFFSET && mixbox_tdm_pair_check(-82, 167u, 20u) == MIXBOX_PAIR_OFFSET);
+    CHECK(mixbox_tdm_pair_check(83, 167u, 20u) == MIXBOX_PAIR_A_BEHIND && mixbox_tdm_pair_check(167, 167u, 20u) == MIXBOX_PAIR_A_BEHIND);
+    CHECK(mixbox_tdm_pair_check(-83, 167u, 20u) == MIXBOX_PAIR_B_BEHIND && mixbox_tdm_pair_check(-500, 167u, 20u) == MIXBOX_PAIR_B_BEHIND);
+
+    /* Interleave: A's slots, then B's, frame by frame. */
+    q31_t a[2 * 4] = { 0, 1, 2, 3, 10, 11, 12, 13 }, b[2 * 4] = { 4, 5, 6, 7, 14, 15, 16, 17 }, out[2 * 8 + 1];
+    out[16] = 99;
+    mixbox_tdm_interleave(a, b, out, 2u, 4u, 4u);
+    for (int i = 0; i < 8; i++) CHECK(out[i] == i && out[8 + i] == 10 + i);
+    CHECK(out[16] == 99);
+
+    /* TX clock: the buffer a write takes is number taken + dropped. */
+    static mixbox_tx_clock_t tx;
+    mixbox_tx_clock_reset(&tx);
+    CHECK(!mixbox_tx_clock_next(&tx, &t));        /* nothing freed yet (after the preload) */
+    mixbox_tx_clock_sent(&tx, 167u);
+    CHECK(mixbox_tx_clock_next(&tx, &t) && t == 167u);
+    mixbox_tx_clock_took(&tx);
+    CHECK(!mixbox_tx_clock_next(&tx, &t));
+    mixbox_tx_clock_sent(&tx, 333u);
+    mixbox_tx_clock_sent(&tx, 500u);
+    mixbox_tx_clock_sent(&tx, 667u);
+    mixbox_tx_clock_dropped(&tx);                 /* the queue held 2: the one freed at 333 dropped */
+    CHECK(mixbox_tx_clock_next(&tx, &t) && t == 500u);
+
+    /* Latency correction: whole blocks, from half a block on. */
+    CHECK(mixbox_latency_correction(0, 167u) == 0 && mixbox_latency_correction(82, 167u) == 0 && mixbox_latency_correction(-82, 167u) == 0);
+    CHECK(mixbox_latency_correction(83, 167u) == 1 && mixbox_latency_correction(167, 167u) == 1 && mixbox_latency_correction(334, 167u) == 2);
+    CHECK(mixbox_latency_correction(-167, 167u) == -1 && mixbox_latency_correction(-300, 167u) == -2);
+
+    /* I/O timeout: >= 3 ticks after pdMS_TO_TICKS' truncation, >= 4 blocks. */
+    CHECK(mixbox_io_timeout_ms(167u, 100u) == 30u);  /* nanoFramework's 100 Hz: 3 x 10 ms */
+    CHECK(mixbox_io_timeout_ms(167u, 1000u) == 3u);
+    CHECK(mixbox_io_timeout_ms(167u, 300u) == 10u);  /* 10 * 300 / 1000 = 3 ticks; 9 would be 2 */
+    CHECK(mixbox_io_timeout_ms(167u, 250u) == 12u);
+    CHECK(mixbox_io_timeout_ms(5000u, 1000u) == 20u); /* long blocks: 4 of them */
+    for (uint32_t hz = 1u; hz <= 1000u; hz++) {
+        uint32_t ms = mixbox_io_timeout_ms(167u, hz);
+        if (ms * hz / 1000u < 3u || (ms - 1u) * hz / 1000u >= 3u) { CHECK(0); break; }
+    }
+}
+
 /* ---- two threads: audio task and control side ---- */
 
 static mixbox_mailbox_t shared_mailbox;
@@ -242,6 +335,7 @@ int main(void)
     test_mailbox_single_thread();
     test_meter_cache();
     test_stats_and_tdm();
+    test_rev_b_helpers();
     test_two_threads();
     if (failures != 0) {
         fprintf(stderr, "%d check(s) failed\n", failures);

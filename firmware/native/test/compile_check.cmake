@@ -1,0 +1,17 @@
+# Runs one compile (COMMAND, a ;-list). Passes if it succeeds, or, with
+# EXPECT_FAILURE_MENTIONING=<name>, if it fails with <name> in the compiler's message.
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(DEFINED EXPECT_FAILURE_MENTIONING)
+    if(result EQUAL 0)
+        message(FATAL_ERROR "expected the compile to fail on '${EXPECT_FAILURE_MENTIONING}', it succeeded")
+    endif()
+    string(FIND "${err}" "${EXPECT_FAILURE_MENTIONING}" at)
+    if(at EQUAL -1)
+        message(FATAL_ERROR "the compile failed, but not on '${EXPECT_FAILURE_MENTIONING}':\n${err}")
+    endif()
+    message(STATUS "failed as expected on '${EXPECT_FAILURE_MENTIONING}'")
+else()
+    if(NOT result EQUAL 0)
+        message(FATAL_ERROR "compile failed:\n${out}${err}")
+    endif()
+endif()
