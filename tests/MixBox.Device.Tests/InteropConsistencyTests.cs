@@ -67,12 +67,13 @@ public class InteropConsistencyTests
     public void BoardConstantsInCAreTheBoardDefinitions()
     {
         string header = File.ReadAllText(RepoPaths.File("firmware/native/mixbox_device.h"));
-        int Define(string name)
+        int Value(string name)
         {
-            Match m = Regex.Match(header, @"#define MIXBOX_BOARD_" + name + @" (\d+)u?\b");
+            Match m = Regex.Match(header, @"#define MIXBOX_" + name + @" (\d+)u?\b");
             Assert.True(m.Success, name);
             return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         }
+        int Define(string name) => Value("BOARD_" + name);
         Assert.Equal(MixBoxS3Board.SampleRate, Define("SAMPLE_RATE"));
         Assert.Equal(MixBoxS3Board.SlotsPerFrame, Define("SLOTS_PER_FRAME"));
         Assert.Equal(MixBoxS3Board.SlotBits, Define("SLOT_BITS"));
@@ -86,13 +87,7 @@ public class InteropConsistencyTests
         Assert.Equal(MixBoxS3Board.PinI2sDinAdcA, Define("PIN_DIN_ADC_A"));
         Assert.Equal(MixBoxS3Board.PinI2sDout, Define("PIN_DOUT"));
         Assert.Equal(MixBoxS3Board.PinI2sDinAdcB, Define("PIN_DIN_ADC_B"));
-        int Device(string name)
-        {
-            Match m = Regex.Match(header, @"#define MIXBOX_DEVICE_" + name + @" (\d+)u?\b");
-            Assert.True(m.Success, name);
-            return int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        }
-        Assert.Equal(MixBoxS3Board.BlockFrames, Device("BLOCK_FRAMES"));
-        Assert.Equal(MixBoxS3Board.DmaBuffers, Device("DMA_BUFFERS"));
+        Assert.Equal(MixBoxS3Board.BlockFrames, Value("DEVICE_BLOCK_FRAMES"));
+        Assert.Equal(MixBoxS3Board.DmaBuffers, Value("DEVICE_DMA_BUFFERS"));
     }
 }

@@ -23,15 +23,7 @@
 #include "idf_model.h"
 #include "mixbox_device.h"
 
-static int failures;
-
-#define CHECK(cond)                                                                       \
-    do {                                                                                  \
-        if (!(cond)) {                                                                    \
-            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);      \
-            failures++;                                                                   \
-        }                                                                                 \
-    } while (0)
+#include "check.h"
 
 #define FRAMES MIXBOX_DEVICE_BLOCK_FRAMES
 #define CHANNELS MIXBOX_BOARD_INPUT_CHANNELS
