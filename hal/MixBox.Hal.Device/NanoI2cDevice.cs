@@ -15,13 +15,19 @@ namespace MixBox.Hal.Device
     /// timeout (ESP_ERR_TIMEOUT) as ClockStretchTimeout; it never reports PartialTransfer, and
     /// counts 0 bytes on any failure. It throws OutOfMemoryException when its internal-RAM
     /// bounce buffer cannot be allocated and InvalidOperationException on any other driver
-    /// error (building the command, or i2c_master_cmd_begin failing otherwise): those become
+    /// error (building the command, or i2c_master_cmd_begin failing otherwise, e.g.
+    /// ESP_ERR_INVALID_STATE once the port's driver is uninstalled): those become
     /// UnknownError here, so a part that misbehaves is a health report, not a crashed app.
+    /// A device that could not be opened (null, see <see cref="NanoI2cBus.Open"/>) or is
+    /// disposed reports UnknownError without calling the driver: System.Device.I2c does not
+    /// check for disposal itself, and would still transfer while another device keeps the
+    /// port's driver installed.
     /// </summary>
     public sealed class NanoI2cDevice : II2cDevice, IDisposable
     {
-        private readonly NanoDevice _device;
+        private NanoDevice _device;
 
+        /// <param name="device">The opened device, or null if it could not be opened.</param>
         public NanoI2cDevice(NanoDevice device, int address)
         {
             _device = device;
@@ -32,9 +38,11 @@ namespace MixBox.Hal.Device
 
         public MixBox.Hal.I2cTransferResult Write(byte[] buffer)
         {
+            NanoDevice device = _device;
+            if (device == null) return DriverFailure;
             try
             {
-                return Convert(_device.Write(new SpanByte(buffer)));
+                return Convert(device.Write(new SpanByte(buffer)));
             }
             catch (Exception)
             {
@@ -44,9 +52,11 @@ namespace MixBox.Hal.Device
 
         public MixBox.Hal.I2cTransferResult WriteRead(byte[] writeBuffer, byte[] readBuffer)
         {
+            NanoDevice device = _device;
+            if (device == null) return DriverFailure;
             try
             {
-                return Convert(_device.WriteRead(new SpanByte(writeBuffer), new SpanByte(readBuffer)));
+                return Convert(device.WriteRead(new SpanByte(writeBuffer), new SpanByte(readBuffer)));
             }
             catch (Exception)
             {
@@ -59,9 +69,20 @@ namespace MixBox.Hal.Device
             get { return new MixBox.Hal.I2cTransferResult(MixBox.Hal.I2cTransferStatus.UnknownError, 0); }
         }
 
+        /// <summary>Releases the device (the last one on a port uninstalls its driver); later transfers report UnknownError.</summary>
         public void Dispose()
         {
-            _device.Dispose();
+            NanoDevice device = _device;
+            _device = null;
+            if (device == null) return;
+            try
+            {
+                device.Dispose();
+            }
+            catch (Exception)
+            {
+                // Nothing to report to: the device is gone either way.
+            }
         }
 
         // Mapped by name, not by cast, so a reordered enum upstream cannot mislabel a failure.
