@@ -50,10 +50,21 @@ namespace MixBox.Dsp
         /// <summary>Clears the worst block time and the late-block count (done by the audio task).</summary>
         public static int ResetStats() { return NativeResetStats(); }
 
+        /// <summary>
+        /// Arms the loopback self-test: the audio task plays it instead of the engine's output
+        /// until it is over. Nonzero if one is still running or the task is not running.
+        /// </summary>
+        public static int StartLoopback() { return NativeLoopbackStart(); }
+
+        /// <summary>Fills <paramref name="values"/> (at least <see cref="LoopbackResult.Fields"/>) in LoopbackResult's order.</summary>
+        public static int ReadLoopback(int[] values) { return NativeLoopbackRead(values); }
+
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeStart();
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeStop();
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeIsRunning();
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadStats(int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetStats();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeLoopbackStart();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeLoopbackRead(int[] values);
     }
 }

@@ -16,6 +16,7 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/level_meter.c
     ${MIXBOX_ENGINE_DIR}/src/log2_fixed.c
     ${MIXBOX_ENGINE_DIR}/src/loudness_histogram.c
+    ${MIXBOX_ENGINE_DIR}/src/loopback_test.c
     ${MIXBOX_ENGINE_DIR}/src/loudness_meter.c
     ${MIXBOX_ENGINE_DIR}/src/mix_engine.c
     ${MIXBOX_ENGINE_DIR}/src/mixbus_chain.c

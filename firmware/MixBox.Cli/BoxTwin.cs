@@ -10,6 +10,9 @@ namespace MixBox.Cli;
 /// bus), the real firmware app on it, and the native engine fed with audio. Every 10 ms
 /// of audio (480 frames) the app runs one control tick, then the engine 15 blocks of 32
 /// frames — the device's rhythm. Knobs and keys are turned and pressed on the models.
+/// While the loopback cable is plugged (or a self-test plays) the audio runs in the board's
+/// 8-frame blocks, as the cable's model needs, and the self-test plays in place of the
+/// engine, as the device's audio task does.
 /// </summary>
 public sealed class BoxTwin : IDisposable
 {
@@ -20,6 +23,8 @@ public sealed class BoxTwin : IDisposable
 
     private readonly int[] _inBlock = new int[BlockFrames * Channels];
     private readonly int[] _outBlock = new int[BlockFrames * 2];
+    private readonly int[] _boardInBlock = new int[MixBoxS3Board.BlockFrames * Channels];
+    private readonly int[] _boardOutBlock = new int[MixBoxS3Board.BlockFrames * 2];
 
     /// <param name="storage">Where settings live across power cycles.</param>
     /// <param name="beforeBoot">Rehearse faults or set knob positions before power-on.</param>
@@ -29,15 +34,17 @@ public sealed class BoxTwin : IDisposable
         Board.Bus.LogTransfers = false; // a test aid; the running twin must not allocate per transfer
         Board.StartClocks();
         Engine = new MixEngine(SampleRate, Channels);
+        Loopback = new LoopbackTest(SampleRate);
         for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) SetKnob(knob, FaderLaw.TravelFromCentiDb(0));
         SetKnob(MixBoxS3Board.KnobCompressorAmount, CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb));
         beforeBoot?.Invoke(this);
-        App = new MixBoxApp(Board.Bus, Board.Clock, storage, Engine);
+        App = new MixBoxApp(Board.Bus, Board.Clock, storage, Engine, Loopback);
         BootReport = App.Boot();
     }
 
     public SimulatedMixBoxS3 Board { get; }
     public MixEngine Engine { get; }
+    public LoopbackTest Loopback { get; }
     public MixBoxApp App { get; }
     public BootReport BootReport { get; }
 
@@ -75,9 +82,37 @@ public sealed class BoxTwin : IDisposable
         {
             if (done % TickFrames == 0) App.Tick();
             Array.Copy(input, (inputFrame + done) * Channels, _inBlock, 0, BlockFrames * Channels);
-            Engine.Process(_inBlock, _outBlock, BlockFrames);
+            if (Board.LoopbackCable is null && !Loopback.IsPlaying) Engine.Process(_inBlock, _outBlock, BlockFrames);
+            else ProcessInBoardBlocks(Board.LoopbackCable);
             Array.Copy(_outBlock, 0, output, (outputFrame + done) * 2, BlockFrames * 2);
         }
+    }
+
+    private void ProcessInBoardBlocks(AnalogLoopback? cable)
+    {
+        const int frames = MixBoxS3Board.BlockFrames;
+        for (int first = 0; first < BlockFrames; first += frames)
+        {
+            Array.Copy(_inBlock, first * Channels, _boardInBlock, 0, frames * Channels);
+            cable?.DriveInput(_boardInBlock, Channels, frames);
+            if (Loopback.IsPlaying) Loopback.Process(_boardInBlock, Channels, _boardOutBlock, frames);
+            else Engine.Process(_boardInBlock, _boardOutBlock, frames);
+            cable?.TakeOutput(_boardOutBlock, frames);
+            Array.Copy(_boardOutBlock, 0, _outBlock, first * 2, frames * 2);
+        }
+    }
+
+    /// <summary>Runs <paramref name="ticks"/> control ticks of silent input.</summary>
+    public void RunSilence(int ticks) => Run(new int[ticks * TickFrames * Channels]);
+
+    /// <summary>Holds <paramref name="held"/>, presses and releases <paramref name="key"/>, releases <paramref name="held"/>.</summary>
+    public void PressCombination(int held, int key)
+    {
+        HoldKey(held, true);
+        RunSilence(4);
+        PressKey(key);
+        HoldKey(held, false);
+        RunSilence(4);
     }
 
     /// <summary>Presses and releases a key, with enough ticks for the debouncer (silent audio).</summary>
@@ -90,5 +125,9 @@ public sealed class BoxTwin : IDisposable
         Run(silence);
     }
 
-    public void Dispose() => Engine.Dispose();
+    public void Dispose()
+    {
+        Engine.Dispose();
+        Loopback.Dispose();
+    }
 }

@@ -21,7 +21,12 @@ public static class CliApp
         var render = new Command("render", "render multitrack files through the exact box") { stems, scene, mix, png };
         render.SetAction(parse => Guard(error, () => RenderCommand.Run(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), output)));
 
-        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render };
+        var gain = new Option<double>("--cable-gain-db") { Description = "gain of the modelled output -> input 1 path (above +6 dB the ADC clips)", DefaultValueFactory = _ => -0.5 };
+        var noCable = new Option<bool>("--no-cable") { Description = "run the test with nothing plugged into input 1" };
+        var selftest = new Command("selftest", "loopback self-test in the twin: output patched into input 1; prints latency, level, THD+N") { gain, noCable, outDir };
+        selftest.SetAction(parse => Guard(error, () => SelftestCommand.Run(parse.GetValue(outDir)!, parse.GetValue(gain), !parse.GetValue(noCable), output)));
+
+        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, selftest };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return root.Parse(args).Invoke(configuration);
     }

@@ -21,14 +21,24 @@ namespace MixBox.Firmware
         private readonly SettingsStore _store;
         private readonly ChannelMutes _mutes;
         private readonly PanelView _view = new PanelView();
+        private readonly SelfTest _selfTest;
+        private bool _storeHeldForCombination;
+        private int _tick;
         private KnobPanel _knobs;
         private BringUpReport _hardware;
         private PartSupervisor _supervisor;
         private Scene _scene;
 
         public MixBoxApp(II2cBus bus, IDelay delay, ISettingsStorage storage, MixEngine engine)
+            : this(bus, delay, storage, engine, null)
+        {
+        }
+
+        /// <param name="loopback">The audio side's loopback self-test (null: the box has none).</param>
+        public MixBoxApp(II2cBus bus, IDelay delay, ISettingsStorage storage, MixEngine engine, ILoopbackTest loopback)
         {
             _engine = engine;
+            _selfTest = new SelfTest(loopback);
             _bringUp = new BoardBringUp(bus, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
             _store = new SettingsStore(storage);
             _mutes = new ChannelMutes(engine);
@@ -40,6 +50,9 @@ namespace MixBox.Firmware
         public ChannelMutes Mutes { get { return _mutes; } }
 
         public PanelView View { get { return _view; } }
+
+        /// <summary>The loopback self-test (hold Store, press Meter mode) and its last result.</summary>
+        public SelfTest SelfTest { get { return _selfTest; } }
 
         public BootReport Boot()
         {
@@ -62,13 +75,16 @@ namespace MixBox.Firmware
         /// <summary>One control tick (every 10 ms).</summary>
         public void Tick()
         {
+            _tick++;
+            _selfTest.Tick();
             if (_supervisor.Tick()) HardwareChanged();
             _knobs.Scan();
             ApplyKnobs();
             Ht16k33 panel = _bringUp.Panel;
             if (!panel.Health.IsOk) return; // degraded: no keys, no LEDs; audio goes on
             if (panel.ScanKeys()) ApplyKeys(panel.Keys);
-            _view.Tick(_engine, _scene, panel);
+            if (_selfTest.OnPanel) SelfTestView.Draw(_selfTest, _tick, panel);
+            else _view.Tick(_engine, _scene, panel);
             panel.Flush();
         }
 
@@ -146,13 +162,25 @@ namespace MixBox.Firmware
                 _scene.CompressorIn = !_scene.CompressorIn;
                 _engine.SetCompressorBypass(!_scene.CompressorIn);
             }
+            // Store is also a modifier: Store held + Meter mode starts the self-test, and
+            // Store then saves nothing. So Store saves when released, not when pressed.
             if (keys.WasPressed(MixBoxS3Board.KeyMeterMode))
             {
-                _scene.MeterMode = (_scene.MeterMode + 1) % MeterMode.Count;
+                if (keys.IsDown(MixBoxS3Board.KeyStore))
+                {
+                    _storeHeldForCombination = true;
+                    _selfTest.Start();
+                }
+                else
+                {
+                    _scene.MeterMode = (_scene.MeterMode + 1) % MeterMode.Count;
+                }
             }
-            if (keys.WasPressed(MixBoxS3Board.KeyStore))
+            if (keys.WasReleased(MixBoxS3Board.KeyStore))
             {
-                if (_store.Save(_scene))
+                bool save = !_storeHeldForCombination;
+                _storeHeldForCombination = false;
+                if (save && _store.Save(_scene))
                 {
                     _view.ConfirmStore();
                     _view.SettingsWarning = false;

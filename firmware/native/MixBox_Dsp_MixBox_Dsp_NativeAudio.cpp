@@ -59,3 +59,27 @@ signed int NativeAudio::NativeResetStats(HRESULT &hr)
     int32_t status = mixbox_audio_request(MIXBOX_REQUEST_STATS_RESET, 0u);
     return status == MIXBOX_OK ? mixbox_audio_mailbox()->status : status;
 }
+
+signed int NativeAudio::NativeLoopbackStart(HRESULT &hr)
+{
+    (void)hr;
+    return mixbox_audio_loopback_start();
+}
+
+// Order: LoopbackResult.FromValues in C#: status, latency, level, gain, THD+N.
+signed int NativeAudio::NativeLoopbackRead(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < sizeof(mixbox_loopback_result_t) / sizeof(int32_t)) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    mixbox_loopback_result_t result;
+    int32_t status = mixbox_audio_loopback_read(&result);
+    if (status != MIXBOX_OK) return status;
+    signed int *values = param0.GetBuffer();
+    values[0] = (signed int)result.status;
+    values[1] = (signed int)result.latency_centisamples;
+    values[2] = (signed int)result.level_cdb;
+    values[3] = (signed int)result.gain_cdb;
+    values[4] = (signed int)result.thd_n_cdb;
+    return MIXBOX_OK;
+}

@@ -18,7 +18,8 @@
  *
  * Each loop: read one 8-frame block from ADC A and one from ADC B -> check that they
  * hold the same frames (below) -> interleave -> service one control request
- * (mixbox_device_link.c) -> mixbox_process -> pack L/R into the DAC's slots -> write one
+ * (mixbox_device_link.c) -> mixbox_process (or, while a loopback self-test runs, the
+ * test's generator and capture in its place) -> pack L/R into the DAC's slots -> write one
  * block. The task is pinned to core 1 (the CLR runs on core 0) at a high priority. It
  * never locks: the CLR side talks to it through the mailbox and atomic counters, and
  * writes parameters through mixbox_set_param, whose targets the engine adopts at the
@@ -102,6 +103,11 @@ static mixbox_tx_clock_t s_tx_clock;
 static uint32_t s_io_timeout_ms;
 static uint32_t s_drop_blocks; /* input blocks to drop: the output is that many blocks late */
 static uint32_t s_offset_run;  /* consecutive pairs a few frames apart */
+
+/* The loopback self-test: written by the CLR side only while s_loopback_active is 0,
+ * used by the task only while it is 1 (release/acquire on the flag both ways). */
+static mixbox_loopback_t s_loopback;
+static uint32_t s_loopback_active;
 
 static TaskHandle_t s_task;
 static uint32_t s_running;        /* CLR side's view: start succeeded, stop not yet done */
@@ -501,6 +507,40 @@ static void output_block(const adc_side_t *source)
     mixbox_tx_clock_took(&s_tx_clock);
 }
 
+/* ---- the loopback self-test ---- */
+
+int32_t mixbox_audio_loopback_start(void)
+{
+    if (!mixbox_audio_running()) return MIXBOX_DEVICE_ERR_STATE;
+    if (__atomic_load_n(&s_loopback_active, __ATOMIC_ACQUIRE)) return MIXBOX_DEVICE_ERR_BUSY;
+    mixbox_status_t status = mixbox_loopback_start(&s_loopback, RATE); /* double maths: here, not in the task */
+    if (status != MIXBOX_OK) return status;
+    __atomic_store_n(&s_loopback_active, 1u, __ATOMIC_RELEASE);
+    return MIXBOX_OK;
+}
+
+int32_t mixbox_audio_loopback_read(mixbox_loopback_result_t *result)
+{
+    if (result == NULL) return MIXBOX_ERR_NULL;
+    if (__atomic_load_n(&s_loopback_active, __ATOMIC_ACQUIRE)) {
+        memset(result, 0, sizeof(*result));
+        result->status = MIXBOX_LOOPBACK_RUNNING;
+        return MIXBOX_OK;
+    }
+    return mixbox_loopback_result(&s_loopback, result);
+}
+
+/* Plays and captures one block of the test in place of the engine's output. */
+static void play_loopback(void)
+{
+    int32_t done = mixbox_loopback_process(&s_loopback, &s_frames[0], CHANNELS, s_stereo, FRAMES);
+    if (done < 0) {
+        mixbox_audio_stats_count(&s_stats.engine_errors);
+        memset(s_stereo, 0, sizeof(s_stereo));
+    }
+    if (done != 0) __atomic_store_n(&s_loopback_active, 0u, __ATOMIC_RELEASE);
+}
+
 /* ---- the task ---- */
 
 static void process_pair(void)
@@ -508,7 +548,9 @@ static void process_pair(void)
     mixbox_tdm_interleave(s_adc[0].block, s_adc[1].block, s_frames, FRAMES, SLOTS, SLOTS);
     int64_t start = esp_timer_get_time();
     mixbox_mailbox_service(&s_mailbox, &s_engine, &s_stats);
-    if (mixbox_process(&s_engine, s_frames, FRAMES * CHANNELS, s_stereo, FRAMES * 2u, FRAMES) != MIXBOX_OK) {
+    if (__atomic_load_n(&s_loopback_active, __ATOMIC_ACQUIRE)) {
+        play_loopback();
+    } else if (mixbox_process(&s_engine, s_frames, FRAMES * CHANNELS, s_stereo, FRAMES * 2u, FRAMES) != MIXBOX_OK) {
         mixbox_audio_stats_count(&s_stats.engine_errors);
         memset(s_stereo, 0, sizeof(s_stereo));
     }
@@ -566,6 +608,7 @@ int32_t mixbox_audio_stop(void)
     for (int i = 0; i < 100 && !__atomic_load_n(&s_task_exited, __ATOMIC_ACQUIRE); i++) vTaskDelay(1);
     if (!__atomic_load_n(&s_task_exited, __ATOMIC_ACQUIRE)) return MIXBOX_DEVICE_ERR_TIMEOUT;
     s_task = NULL;
+    __atomic_store_n(&s_loopback_active, 0u, __ATOMIC_RELEASE); /* a test cut short stays unfinished */
     release_channels();
     __atomic_store_n(&s_running, 0u, __ATOMIC_RELEASE);
     return MIXBOX_OK;

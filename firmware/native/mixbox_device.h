@@ -61,6 +61,15 @@ void mixbox_audio_read_stats(mixbox_audio_stats_t *copy);
 int32_t mixbox_audio_request(mixbox_request_kind_t kind, uint32_t arg);
 mixbox_mailbox_t *mixbox_audio_mailbox(void);
 
+/* Loopback self-test (mixbox_loopback_* in mixbox_engine.h): start prepares the test on
+ * the caller's (CLR) side, then hands it to the audio task with one atomic flag; the task
+ * plays it instead of the engine's output, capturing input 1 (ADC A slot 0), and clears
+ * the flag when it is over. MIXBOX_DEVICE_ERR_STATE if the task is not running,
+ * MIXBOX_DEVICE_ERR_BUSY while a test runs. read: status RUNNING until then, or
+ * MIXBOX_ERR_NOT_INITIALISED if no test was ever started. */
+int32_t mixbox_audio_loopback_start(void);
+int32_t mixbox_audio_loopback_read(mixbox_loopback_result_t *result);
+
 /* Audio-side reads and resets, wherever the audio runs: while the task runs they go
  * through the mailbox (meters from whole snapshots, see mixbox_meter_cache_t), when
  * it is stopped they call the engine directly. Engine or device status. */

@@ -29,6 +29,13 @@ public sealed class SimulatedMixBoxS3
     public Ads7828Model KnobsA { get; private set; } = new();
     public Ads7828Model KnobsB { get; private set; } = new();
 
+    /// <summary>A patch cable from output into input 1 (the self-test's), or null when none is plugged.</summary>
+    public AnalogLoopback? LoopbackCable { get; private set; }
+
+    public void PlugLoopbackCable(AnalogLoopback cable) => LoopbackCable = cable;
+
+    public void UnplugLoopbackCable() => LoopbackCable = null;
+
     private bool _clocksRunning;
 
     /// <summary>BCK/FSYNC on the TDM lines, as when the ESP32-S3's I2S runs.</summary>

@@ -50,7 +50,7 @@ public class EngineContractTests
     {
         var c = new StringBuilder("#include <stddef.h>\n#include <stdio.h>\n#include \"mixbox_engine.h\"\n#define P(name, value) printf(\"%s=%lld\\n\", name, (long long)(value))\nint main(void) {\n");
         foreach (string name in ValueDefines()) c.Append($"P(\"{name}\", {name});\n");
-        foreach (string type in new[] { "mixbox_status_t", "mixbox_param_t" })
+        foreach (string type in new[] { "mixbox_status_t", "mixbox_param_t", "mixbox_loopback_status_t" })
         {
             var body = Regex.Match(Header, @"typedef enum \{([^}]*)\} " + type + ";", RegexOptions.Singleline).Groups[1].Value;
             foreach (Match m in Regex.Matches(body, @"^\s*(MIXBOX_\w+)\s*=", RegexOptions.Multiline)) c.Append($"P(\"{m.Groups[1].Value}\", {m.Groups[1].Value});\n");
@@ -61,7 +61,7 @@ public class EngineContractTests
             c.Append($"P(\"MIXBOX_METER_SUB_LEFT({b})\", MIXBOX_METER_SUB_LEFT({b}));\n");
             c.Append($"P(\"MIXBOX_METER_SUB_RIGHT({b})\", MIXBOX_METER_SUB_RIGHT({b}));\n");
         }
-        foreach (string type in new[] { "mixbox_meter_reading_t", "mixbox_loudness_reading_t" })
+        foreach (string type in new[] { "mixbox_meter_reading_t", "mixbox_loudness_reading_t", "mixbox_loopback_result_t" })
         {
             c.Append($"P(\"sizeof {type}\", sizeof({type}));\n");
             foreach (string field in StructFields(type)) c.Append($"P(\"{type}.{field}\", offsetof({type}, {field}));\n");
@@ -105,6 +105,24 @@ public class EngineContractTests
             Assert.True(Enum.TryParse(cs, out EngineStatus status), name + " has no EngineStatus " + cs);
             Assert.True(value == (long)status, $"{name} = {value} but EngineStatus.{status} = {(int)status}");
         }
+    }
+
+    /// <summary>LoopbackStatus is the header's enum; LoopbackResult.FromValues and the device glue unpack the result as int[Fields] in header order.</summary>
+    [Fact]
+    public void LoopbackStatusAndResultLayoutAreTheHeaders()
+    {
+        var members = EnumMembers("mixbox_loopback_status_t");
+        Assert.Equal(members.Count, Enum.GetValues<LoopbackStatus>().Length);
+        foreach (var (name, value) in members)
+        {
+            Assert.True(Enum.TryParse(CSharpName(name, "MIXBOX_LOOPBACK_"), out LoopbackStatus status), name + " has no LoopbackStatus");
+            Assert.True(value == (long)status, $"{name} = {value} but LoopbackStatus.{status} = {(int)status}");
+        }
+        var fields = StructFields("mixbox_loopback_result_t");
+        Assert.Equal(new[] { "status", "latency_centisamples", "level_cdb", "gain_cdb", "thd_n_cdb" }, fields);
+        Assert.Equal(LoopbackResult.Fields, fields.Count);
+        Assert.Equal(4L * LoopbackResult.Fields, Probe.Value["sizeof mixbox_loopback_result_t"]);
+        for (int i = 0; i < fields.Count; i++) Assert.Equal(4L * i, Probe.Value["mixbox_loopback_result_t." + fields[i]]);
     }
 
     /// <summary>Every EngineLimits constant is a header define of the same name and value (bar the C#-only default rate).</summary>

@@ -494,6 +494,77 @@ mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gai
 mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudness_reading_t *reading);
 mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine);
 
+/* ---- Loopback self-test (src/loopback_test.c) ----
+ *
+ * The DAC plays a test signal while one output is patched into input 1; the
+ * box measures what comes back: round-trip latency, level and THD+N.
+ * Timeline (frames from start): MAX_LATENCY frames of silence (flushes what
+ * was playing), the latency marker: a 255-chip maximal-length sequence
+ * smoothed by [1 2 1]/4 (257 frames, peaks at -12 dBFS): one sharp
+ * correlation peak and no tail of its own, with its top Nyquist octave
+ * rolled off so the peak is round enough for sub-sample interpolation and
+ * the converters' filters do not ring it into a clip; then MAX_LATENCY
+ * frames of silence for it to return, then a ~1 kHz sine at
+ * -6 dBFS (a whole number of frames per cycle) analysed over whole cycles
+ * once it has settled. About 130 ms at 48 kHz.
+ * mixbox_loopback_start and mixbox_loopback_result are control side (they
+ * use double); mixbox_loopback_process is audio side: integer only, no
+ * allocation, no lock, no wait. */
+#define MIXBOX_LOOPBACK_MLS_FRAMES 255u
+#define MIXBOX_LOOPBACK_MARKER_FRAMES (MIXBOX_LOOPBACK_MLS_FRAMES + 2u) /* the smoothing's tail */
+#define MIXBOX_LOOPBACK_MAX_LATENCY_FRAMES 1024u
+#define MIXBOX_LOOPBACK_SINE_CAPTURE_FRAMES 2400u /* 50 cycles at 48 kHz */
+#define MIXBOX_LOOPBACK_MAX_PERIOD 96u            /* 1 kHz at 96 kHz */
+#define MIXBOX_LOOPBACK_MARKER_CAPTURE_FRAMES (MIXBOX_LOOPBACK_MARKER_FRAMES + MIXBOX_LOOPBACK_MAX_LATENCY_FRAMES + 1u)
+
+typedef enum {
+    MIXBOX_LOOPBACK_OK = 0,
+    MIXBOX_LOOPBACK_RUNNING = 1,   /* not finished (or never started) */
+    MIXBOX_LOOPBACK_NO_SIGNAL = 2, /* nothing came back on input 1 (no cable?) */
+    MIXBOX_LOOPBACK_CLIPPED = 3    /* input 1 reached full scale: figures given but THD+N is the clip's */
+} mixbox_loopback_status_t;
+
+/* Figures are valid when status is OK or CLIPPED. */
+typedef struct {
+    int32_t status;                /* mixbox_loopback_status_t */
+    int32_t latency_centisamples;  /* output -> input 1, in 1/100 sample */
+    int32_t level_cdb;             /* sine received, re a full-scale sine (0 dBFS) */
+    int32_t gain_cdb;              /* received minus sent level */
+    int32_t thd_n_cdb;             /* residual RMS / fundamental RMS */
+} mixbox_loopback_result_t;
+
+typedef struct {
+    uint32_t magic;           /* set by mixbox_loopback_start */
+    uint32_t sample_rate;
+    uint32_t frame;           /* frames played since start */
+    uint32_t mls_register;    /* the marker's shift register */
+    int32_t chips[2];         /* the marker's two previous chips (the smoothing) */
+    uint32_t sine_period;     /* frames per cycle of the tone */
+    uint32_t sine_capture_frames; /* whole cycles */
+    uint32_t sine_start;      /* frame the tone starts */
+    uint32_t sine_capture_start;
+    uint32_t end;             /* frame the test is over */
+    uint32_t clipped;         /* input 1 reached the converter's full-scale code */
+    q31_t sine[MIXBOX_LOOPBACK_MAX_PERIOD];
+    q31_t marker_capture[MIXBOX_LOOPBACK_MARKER_CAPTURE_FRAMES];
+    q31_t sine_capture[MIXBOX_LOOPBACK_SINE_CAPTURE_FRAMES];
+} mixbox_loopback_t;
+
+uint32_t mixbox_loopback_size(void);
+
+/* Control side: prepares a test at the sample rate (8000..96000 Hz). */
+mixbox_status_t mixbox_loopback_start(mixbox_loopback_t *test, uint32_t sample_rate_hz);
+
+/* Audio side: plays `frames` frames of the test signal into `stereo_output`
+ * (L = R) and captures input 1, read at input_channel_1[i * stride].
+ * Returns 1 once the test is over (then plays silence), 0 while it runs,
+ * or a negative mixbox_status_t. */
+int32_t mixbox_loopback_process(mixbox_loopback_t *test, const q31_t *input_channel_1, size_t stride,
+                                q31_t *stereo_output, uint32_t frames);
+
+/* Control side: the figures (status RUNNING until process has returned 1). */
+mixbox_status_t mixbox_loopback_result(const mixbox_loopback_t *test, mixbox_loopback_result_t *result);
+
 #ifdef __cplusplus
 }
 #endif

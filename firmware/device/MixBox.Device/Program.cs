@@ -52,14 +52,17 @@ namespace MixBox.Device
                 ShowFault(bus, delay, DeviceFault.AudioStart);
             }
 
-            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine);
+            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine, new LoopbackTest());
             BootReport report = app.Boot();
             Debug.WriteLine(report.Describe());
 
             int periodMs = 1000 / MixBoxApp.TicksPerSecond;
+            bool selfTestRunning = false;
             while (true)
             {
                 app.Tick();
+                if (selfTestRunning && !app.SelfTest.Running) Debug.WriteLine(app.SelfTest.Result.Describe(MixBoxS3Board.SampleRate));
+                selfTestRunning = app.SelfTest.Running;
                 Thread.Sleep(periodMs);
             }
         }

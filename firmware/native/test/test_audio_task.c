@@ -13,7 +13,8 @@
  *   - the output: the engine is set so channel 0 is alone and hard left, channel 4 hard
  *     right (unity gains are exact: mixbox_engine.h), so DAC slot 0/1 of bus frame F
  *     must carry code(0, F - 24) / code(4, F - 24), and slots 2/3 zeros;
- *   - the task's counters, against each induced fault.
+ *   - the task's counters, against each induced fault;
+ *   - the loopback self-test with the DAC's left slot wired back into ADC A slot 0.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +44,21 @@ static uint32_t code_frame(int32_t v) { return (((uint32_t)v >> 8) & 0xFFFFu) - 
 
 static uint64_t impulse_frame = UINT64_MAX; /* != MAX: silence but an impulse in that frame */
 
+/* The loopback cable: DAC slot 0 (left) -> ADC A slot 0. Within a bus frame the model
+ * clocks I2S0's RX before its TX, so a wire carries the frame before: one frame of its own. */
+#define WIRE_FRAMES 1u
+#define WIRE_RING 64u
+static int loopback_wire;    /* the cable is plugged */
+static int loopback_silent;  /* ... but carries nothing (no cable) */
+static int32_t wire_ring[WIRE_RING];
+
 static int32_t adc(int port, uint64_t frame, uint32_t slot, void *ctx)
 {
     (void)ctx;
+    if (loopback_wire) {
+        if (port != 0 || slot != 0u || loopback_silent || frame < WIRE_FRAMES) return 0;
+        return wire_ring[(frame - WIRE_FRAMES) % WIRE_RING];
+    }
     if (impulse_frame != UINT64_MAX) {
         if (frame != impulse_frame || slot != 0u) return 0;
         return port == 0 ? 0x40000000 : 0x20000000;
@@ -73,6 +86,10 @@ static void dac(int port, uint64_t frame, const int32_t *slots, uint32_t count, 
     if (port != 0 || count != 4u) { dac_log.wrong_channel++; return; }
     if (slots[2] != 0 || slots[3] != 0) dac_log.extra_slots_not_zero++;
     int32_t l = slots[0], r = slots[1];
+    if (loopback_wire) {
+        wire_ring[frame % WIRE_RING] = l;
+        return;
+    }
     if (impulse_frame != UINT64_MAX) {
         if ((l != 0 || r != 0) && dac_log.impulse_out_frame == 0u) {
             dac_log.impulse_out_frame = frame;
@@ -118,7 +135,7 @@ mixbox_status_t __wrap_mixbox_process(mixbox_engine_t *engine, const q31_t *inpu
                                       q31_t *output, size_t output_samples, uint32_t frames)
 {
     engine_log.blocks++;
-    if (impulse_frame == UINT64_MAX && frames == FRAMES && input_samples == (size_t)FRAMES * CHANNELS) {
+    if (impulse_frame == UINT64_MAX && !loopback_wire && frames == FRAMES && input_samples == (size_t)FRAMES * CHANNELS) {
         for (uint32_t f = 0; f < frames; f++) {
             const q31_t *frame = input + (size_t)f * CHANNELS;
             uint32_t ref = code_frame(frame[0]);
@@ -476,6 +493,44 @@ static void test_slips(void)
            (long long)(restarted_ns - cut_ns) / 1000, (unsigned long long)out_of_step, 3u);
 }
 
+/* The self-test through the real task: the measured latency is the DMA path's 24 frames
+ * (+ the wire's one); nothing else is in the model (no converter filters). */
+static void test_loopback(int silent)
+{
+    loopback_wire = 1;
+    loopback_silent = silent;
+    memset(wire_ring, 0, sizeof(wire_ring));
+    start_audio(0u);
+    mixbox_loopback_result_t r;
+    CHECK(mixbox_audio_loopback_read(&r) == MIXBOX_ERR_NOT_INITIALISED || r.status != MIXBOX_LOOPBACK_RUNNING);
+    run_with_panel(50000u);
+    CHECK(mixbox_audio_loopback_start() == MIXBOX_OK);
+    CHECK(mixbox_audio_loopback_start() == MIXBOX_DEVICE_ERR_BUSY);
+    int polls = 0;
+    for (; polls < 100; polls++) { /* the control loop's 10 ms ticks */
+        run_with_panel(10000u);
+        CHECK(mixbox_audio_loopback_read(&r) == MIXBOX_OK);
+        if (r.status != MIXBOX_LOOPBACK_RUNNING) break;
+    }
+    mixbox_audio_stats_t s = stats();
+    stop_audio();
+    loopback_wire = 0;
+    CHECK(s.underruns == 0u && s.overruns == 0u && s.slips == 0u && s.timeouts == 0u && s.engine_errors == 0u);
+    if (silent) {
+        CHECK(r.status == MIXBOX_LOOPBACK_NO_SIGNAL);
+        printf("loopback, nothing on input 1: status %d (no signal) after %d ticks\n", (int)r.status, polls + 1);
+        return;
+    }
+    int32_t expected = (int32_t)(100u * (DESIGN_LATENCY_FRAMES + WIRE_FRAMES));
+    CHECK(r.status == MIXBOX_LOOPBACK_OK);
+    CHECK(r.latency_centisamples >= expected - 100 && r.latency_centisamples <= expected + 100); /* the brief: one sample */
+    CHECK(r.latency_centisamples >= expected - 5 && r.latency_centisamples <= expected + 5);    /* reached: exact */
+    CHECK(r.gain_cdb == 0 && r.thd_n_cdb < -12000);
+    printf("loopback through the task: latency %d.%02d frames = %u DMA + %u wire, level %d cdB, gain %d cdB, THD+N %d cdB, after %d ticks\n",
+           r.latency_centisamples / 100, r.latency_centisamples % 100, DESIGN_LATENCY_FRAMES, WIRE_FRAMES, r.level_cdb, r.gain_cdb,
+           r.thd_n_cdb, polls + 1);
+}
+
 static void test_timeout_helper(void)
 {
     uint32_t ms = mixbox_io_timeout_ms(BLOCK_US, configTICK_RATE_HZ);
@@ -496,6 +551,8 @@ int main(int argc, char **argv)
     if (!ticks_only) {
         test_latency(0u);
         test_latency(150u);
+        test_loopback(0);
+        test_loopback(1);
         test_underrun_and_overrun();
     }
     test_clock_stop();
