@@ -44,7 +44,7 @@ namespace MixBox.Dsp
         /// </summary>
         public void Process(int[] input, int[] output, int frames)
         {
-            Check("process", _native.Process(input, output, frames));
+            Check(_native.Process(input, output, frames), "process");
         }
 
         public void Set(EngineParam param, int index, int value)
@@ -114,14 +114,14 @@ namespace MixBox.Dsp
         public int ReadGainReduction()
         {
             int value;
-            Check("read gain reduction", _native.ReadGainReduction(out value));
+            Check(_native.ReadGainReduction(out value), "read gain reduction");
             return value;
         }
 
         /// <summary>Loudness of the output; reading does not reset it.</summary>
         public LoudnessReading ReadLoudness()
         {
-            Check("read loudness", _native.ReadLoudness(_loudnessValues));
+            Check(_native.ReadLoudness(_loudnessValues), "read loudness");
             LoudnessReading reading;
             reading.MomentaryCentiLufs = _loudnessValues[0];
             reading.ShortTermCentiLufs = _loudnessValues[1];
@@ -137,7 +137,7 @@ namespace MixBox.Dsp
         /// <summary>Starts a new loudness measurement (integrated, range, maxima, true-peak hold).</summary>
         public void ResetLoudness()
         {
-            Check("reset loudness", _native.ResetLoudness());
+            Check(_native.ResetLoudness(), "reset loudness");
         }
 
         /// <summary>Reads a meter (see <see cref="MeterId"/>) and resets its peak and clip flag.</summary>
@@ -162,7 +162,8 @@ namespace MixBox.Dsp
             _native.Dispose();
         }
 
-        private static void Check(string operation, int status)
+        // Both overloads take the status first, then what was being done.
+        private static void Check(int status, string operation)
         {
             if (status != (int)EngineStatus.Ok)
             {

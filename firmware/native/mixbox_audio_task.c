@@ -154,7 +154,7 @@ int32_t mixbox_audio_request(mixbox_request_kind_t kind, uint32_t arg)
     return mixbox_mailbox_transact(&s_mailbox, kind, arg, wait_a_little, NULL, REQUEST_MAX_POLLS);
 }
 
-/* ---- audio-side reads ---- */
+/* ---- reads of audio-side state, from the CLR: through the mailbox while the task runs ---- */
 
 static mixbox_meter_cache_t s_meter_cache;
 

@@ -2,8 +2,9 @@ namespace MixBox.Hal
 {
     /// <summary>
     /// TI PCM5122 stereo DAC as a TDM slave without SCK: the PLL runs from BCK and the
-    /// clock dividers are set automatically. Power-up per TI SLAS763 (standby while clocking changes,
-    /// clock auto set), with the init order of HARDWARE.md; every transfer is checked and
+    /// clock dividers are set automatically (clock auto set). Power-up per TI SLAS763's clocking
+    /// section and register maps: reset, standby while the clocking is reconfigured, PLL from BCK,
+    /// format, offset, volume, mute, run; every transfer is checked and
     /// <see cref="Health"/> says why a call returned false.
     /// </summary>
     public sealed class Pcm5122
