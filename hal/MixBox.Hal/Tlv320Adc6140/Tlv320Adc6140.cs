@@ -77,38 +77,38 @@ namespace MixBox.Hal
         {
             _regs.ForgetPage();
             if (!Do(_regs.SelectPage(0), "select page 0")) return false;
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.SW_RESET), SwReset), "software reset")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.SwReset), SwReset), "software reset")) return false;
             _delay.Milliseconds(ResetWaitMs);
             _regs.ForgetPage();
             if (!Do(_regs.SelectPage(0), "select page 0 after reset")) return false;
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.SLEEP_CFG), SleepCfgAwake), "wake")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.SleepCfg), SleepCfgAwake), "wake")) return false;
             _delay.Milliseconds(WakeWaitMs);
 
             // Linux's adcx140 driver powers the ADC down before touching ASI/clock config;
             // right after reset it is already down, so the writes below are safe.
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.ASI_CFG0), AsiCfg0TdmWord32HiZ), "ASI format")) return false;
-            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.MST_CFG0), MstCfg0SlaveMask, 0x00), "slave mode")) return false;
-            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.CLK_SRC), ClkSrcBclkMask, 0x00), "clock source")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.AsiCfg0), AsiCfg0TdmWord32HiZ), "ASI format")) return false;
+            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.MstCfg0), MstCfg0SlaveMask, 0x00), "slave mode")) return false;
+            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.ClkSrc), ClkSrcBclkMask, 0x00), "clock source")) return false;
             for (int i = 0; i < Channels; i++)
             {
                 // ASI_CHn bits 5:0 = slot; bit 6 (output line) stays 0 = primary SDOUT.
                 _slotMap[i] = (byte)((firstSlot + i) & 0x3F);
             }
-            if (!Do(_regs.WriteBlock(Reg(Tlv320Adc6140Register.ASI_CH1), _slotMap), "slot map")) return false;
+            if (!Do(_regs.WriteBlock(Reg(Tlv320Adc6140Register.AsiCh1), _slotMap), "slot map")) return false;
 
             for (int ch = 0; ch < Channels; ch++)
             {
-                byte cfg0 = (byte)(Reg(Tlv320Adc6140Register.CH1_CFG0) + 5 * ch);
+                byte cfg0 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg0) + 5 * ch);
                 if (!Do(_regs.Write(cfg0, ChCfg0LineDifferential10k), "input config")) return false;
                 if (!Do(_regs.Write((byte)(cfg0 + 1), 0x00), "analog gain")) return false;
                 if (!Do(_regs.Write((byte)(cfg0 + 2), CurrentVolume(ch)), "digital volume")) return false;
             }
 
             // Ultra-low latency: the box's analogue in -> out budget (docs/DEVICE.md) counts on it.
-            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.DSP_CFG0), DeciFiltMask, DeciFiltUltraLowLatency), "decimation filter")) return false;
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.IN_CH_EN), FourChannels), "input enable")) return false;
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.ASI_OUT_CH_EN), FourChannels), "output enable")) return false;
-            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.PWR_CFG), PwrCfgAdcPll), "power up")) return false;
+            if (!Do(_regs.Update(Reg(Tlv320Adc6140Register.DspCfg0), DeciFiltMask, DeciFiltUltraLowLatency), "decimation filter")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.InChEn), FourChannels), "input enable")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.AsiOutChEn), FourChannels), "output enable")) return false;
+            if (!Do(_regs.Write(Reg(Tlv320Adc6140Register.PwrCfg), PwrCfgAdcPll), "power up")) return false;
             return Verify();
         }
 
@@ -174,11 +174,11 @@ namespace MixBox.Hal
             status = new Adc6140Status();
             byte value;
             if (!Do(_regs.SelectPage(0), "select page 0")) return false;
-            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.ASI_STS), out value), "read ASI_STS")) return false;
+            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.AsiSts), out value), "read ASI_STS")) return false;
             status.AsiStatus = value;
-            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.DEV_STS0), out value), "read DEV_STS0")) return false;
+            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.DevSts0), out value), "read DEV_STS0")) return false;
             status.DeviceStatus0 = value;
-            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.DEV_STS1), out value), "read DEV_STS1")) return false;
+            if (!Do(_regs.Read(Reg(Tlv320Adc6140Register.DevSts1), out value), "read DEV_STS1")) return false;
             status.DeviceStatus1 = value;
             return true;
         }
@@ -188,7 +188,7 @@ namespace MixBox.Hal
         {
             if (db < 0) db = 0;
             if (db > MaxAnalogGainDb) db = MaxAnalogGainDb;
-            byte cfg1 = (byte)(Reg(Tlv320Adc6140Register.CH1_CFG1) + 5 * channel);
+            byte cfg1 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg1) + 5 * channel);
             // Masked: bits 1:0 of CHn_CFG1 belong to other features and are left alone.
             return Do(_regs.SelectPage(0), "select page 0")
                 && Do(_regs.Update(cfg1, GainMask, (byte)(db << 2)), "analog gain");
@@ -219,7 +219,7 @@ namespace MixBox.Hal
 
         private bool WriteVolume(int channel)
         {
-            byte cfg2 = (byte)(Reg(Tlv320Adc6140Register.CH1_CFG2) + 5 * channel);
+            byte cfg2 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg2) + 5 * channel);
             return Do(_regs.SelectPage(0), "select page 0")
                 && Do(_regs.Write(cfg2, CurrentVolume(channel)), "digital volume");
         }
