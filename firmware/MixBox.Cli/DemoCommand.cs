@@ -1,4 +1,5 @@
 using Spectre.Console;
+using MixBox.Twin;
 
 namespace MixBox.Cli;
 

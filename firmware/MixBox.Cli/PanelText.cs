@@ -1,4 +1,5 @@
 using MixBox.Boards;
+using MixBox.Twin;
 
 namespace MixBox.Cli;
 

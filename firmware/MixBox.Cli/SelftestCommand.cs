@@ -1,6 +1,7 @@
 using MixBox.Boards;
 using MixBox.Dsp;
 using MixBox.Hal.Sim;
+using MixBox.Twin;
 
 namespace MixBox.Cli;
 

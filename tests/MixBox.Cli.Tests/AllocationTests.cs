@@ -1,5 +1,5 @@
 using MixBox.Dsp;
-using MixBox.Firmware.Tests;
+using MixBox.Twin;
 
 namespace MixBox.Cli.Tests;
 

@@ -1,9 +1,9 @@
 using MixBox.Boards;
 using MixBox.Dsp;
 using MixBox.Firmware;
-using MixBox.Firmware.Tests;
 using MixBox.Hal.Sim;
 using Xunit.Abstractions;
+using MixBox.Twin;
 
 namespace MixBox.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using MixBox.Boards;
 using MixBox.Dsp;
 using MixBox.Firmware;
-using MixBox.Firmware.Tests;
+using MixBox.Twin;
 
 namespace MixBox.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using MixBox.Firmware;
+using MixBox.Twin;
 
 namespace MixBox.Firmware.Tests;
 

@@ -3,28 +3,25 @@ using MixBox.Dsp;
 using MixBox.Firmware;
 using MixBox.Hal.Sim;
 
-namespace MixBox.Cli;
+namespace MixBox.Twin;
 
 /// <summary>
 /// The whole box on the PC: the simulated reference board (register models on an I2C
 /// bus), the real firmware app on it, and the native engine fed with audio. Every 10 ms
-/// of audio (480 frames) the app runs one control tick, then the engine 15 blocks of 32
-/// frames — the device's rhythm. Knobs and keys are turned and pressed on the models.
-/// While the loopback cable is plugged (or a self-test plays) the audio runs in the board's
-/// 8-frame blocks, as the cable's model needs, and the self-test plays in place of the
-/// engine, as the device's audio task does.
+/// of audio (480 frames) the app runs one control tick, then the engine 60 blocks of the
+/// board's 8 frames — the device's rhythm. Knobs and keys are turned and pressed on the
+/// models. While a self-test plays it takes the engine's place, as on the device's audio
+/// task; a plugged loopback cable carries the output back into input 1.
 /// </summary>
 public sealed class BoxTwin : IDisposable
 {
     public const int SampleRate = MixBoxS3Board.SampleRate;
     public const int Channels = Scene.Channels;
-    public const int BlockFrames = 32;
+    public const int BlockFrames = MixBoxS3Board.BlockFrames;
     public const int TickFrames = SampleRate / MixBoxApp.TicksPerSecond;
 
     private readonly int[] _inBlock = new int[BlockFrames * Channels];
     private readonly int[] _outBlock = new int[BlockFrames * 2];
-    private readonly int[] _boardInBlock = new int[MixBoxS3Board.BlockFrames * Channels];
-    private readonly int[] _boardOutBlock = new int[MixBoxS3Board.BlockFrames * 2];
 
     /// <param name="storage">Where settings live across power cycles.</param>
     /// <param name="beforeBoot">Rehearse faults or set knob positions before power-on.</param>
@@ -82,23 +79,12 @@ public sealed class BoxTwin : IDisposable
         {
             if (done % TickFrames == 0) App.Tick();
             Array.Copy(input, (inputFrame + done) * Channels, _inBlock, 0, BlockFrames * Channels);
-            if (Board.LoopbackCable is null && !Loopback.IsPlaying) Engine.Process(_inBlock, _outBlock, BlockFrames);
-            else ProcessInBoardBlocks(Board.LoopbackCable);
+            AnalogLoopback? cable = Board.LoopbackCable;
+            cable?.DriveInput(_inBlock, Channels, BlockFrames);
+            if (Loopback.IsPlaying) Loopback.Process(_inBlock, Channels, _outBlock, BlockFrames);
+            else Engine.Process(_inBlock, _outBlock, BlockFrames);
+            cable?.TakeOutput(_outBlock, BlockFrames);
             Array.Copy(_outBlock, 0, output, (outputFrame + done) * 2, BlockFrames * 2);
-        }
-    }
-
-    private void ProcessInBoardBlocks(AnalogLoopback? cable)
-    {
-        const int frames = MixBoxS3Board.BlockFrames;
-        for (int first = 0; first < BlockFrames; first += frames)
-        {
-            Array.Copy(_inBlock, first * Channels, _boardInBlock, 0, frames * Channels);
-            cable?.DriveInput(_boardInBlock, Channels, frames);
-            if (Loopback.IsPlaying) Loopback.Process(_boardInBlock, Channels, _boardOutBlock, frames);
-            else Engine.Process(_boardInBlock, _boardOutBlock, frames);
-            cable?.TakeOutput(_boardOutBlock, frames);
-            Array.Copy(_boardOutBlock, 0, _outBlock, first * 2, frames * 2);
         }
     }
 

@@ -1,6 +1,6 @@
 using MixBox.Firmware;
 
-namespace MixBox.Cli;
+namespace MixBox.Twin;
 
 /// <summary>The twin's settings: one file per slot, each replaced whole (write, then rename).</summary>
 public sealed class FileSettingsStorage : ISettingsStorage

@@ -1,6 +1,6 @@
 using MixBox.Firmware;
 
-namespace MixBox.Firmware.Tests;
+namespace MixBox.Twin;
 
 /// <summary>
 /// Settings slots in memory, like flash: a write first erases the slot (0xFF), then
