@@ -54,7 +54,7 @@ public class DeviceCompatTests
     private static readonly ConcurrentDictionary<string, JsonElement> Evaluations = new();
 
     private static JsonElement Evaluate(string project) =>
-        Evaluations.GetOrAdd(project, p => DotnetCli.Evaluate(RepoPaths.File(p), ["Compile", "Reference", "ProjectReference", "PackageReference"], ["AssemblyName"]));
+        Evaluations.GetOrAdd(project, p => DotnetCli.Evaluate(RepoPaths.File(p), ["Compile", "Reference", "ProjectReference", "PackageReference", "PackageVersion"], ["AssemblyName"]));
 
     private static IEnumerable<JsonElement> Items(JsonElement evaluation, string item) =>
         evaluation.GetProperty("Items").TryGetProperty(item, out JsonElement list) ? list.EnumerateArray() : [];
@@ -100,7 +100,8 @@ public class DeviceCompatTests
 
         // mscorlib: the CoreLibrary version the nfproj's HintPath names.
         string mscorlib = Items(device, "Reference").Single(r => r.GetProperty("Identity").GetString()!.StartsWith("mscorlib")).GetProperty("HintPath").GetString()!;
-        string coreLibrary = Items(compat, "PackageReference").Single(p => p.GetProperty("Identity").GetString() == "nanoFramework.CoreLibrary").GetProperty("Version").GetString()!;
+        // (its version is central: Directory.Packages.props)
+        string coreLibrary = Items(compat, "PackageVersion").Single(p => p.GetProperty("Identity").GetString() == "nanoFramework.CoreLibrary").GetProperty("Version").GetString()!;
         Assert.EndsWith("/nanoFramework.CoreLibrary." + coreLibrary + "/lib/mscorlib.dll", mscorlib.Replace('\\', '/'));
     }
 
