@@ -77,10 +77,23 @@ public sealed class RenderTests : IDisposable
     [Fact]
     public void UnsupportedFormatSaysWhatIsSupported()
     {
-        string eightBit = WavFiles.Sine(_dir, "old.wav", 440, 0.5, 0.5, bits: 8);
-        var (code, _, stderr) = Mixbox("render", eightBit, "-o", InDir("mix.wav"));
+        string mp3 = WavFiles.Sine(_dir, "old.wav", 440, 0.5, 0.5, bits: 16);
+        var bytes = File.ReadAllBytes(mp3);
+        bytes[20] = 0x55; // format tag: MPEG layer 3
+        File.WriteAllBytes(mp3, bytes);
+        var (code, _, stderr) = Mixbox("render", mp3, "-o", InDir("mix.wav"));
         Assert.Equal(1, code);
-        Assert.Contains("unsupported format (Pcm, 8-bit): use 16/24/32-bit PCM or 32-bit float", stderr);
+        Assert.Equal($"mixbox: {mp3}: unsupported format (tag 0x0055, MPEG layer 3): use 8/16/24/32-bit PCM or 32/64-bit float", stderr.Trim());
+    }
+
+    [Fact]
+    public void EightBitStemsRender()
+    {
+        string eightBit = WavFiles.Sine(_dir, "old.wav", 440, 0.5, 0.5, bits: 8);
+        var (code, stdout, stderr) = Mixbox("render", eightBit, "-o", InDir("mix.wav"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("1 input channel(s), 48000 Hz", stdout);
+        Assert.InRange(WavFiles.Read24(InDir("mix.wav")).Max(Math.Abs), 0.1, 0.97);
     }
 
     [Fact]
