@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace MixBox.Cli.Tests;
 
-/// <summary>sox and ffmpeg, the peers the WAV reader is measured against (./test installs them from Debian).</summary>
+/// <summary>sox and ffmpeg, the peers the WAV reader is measured against (./install-test-peers installs them from Debian).</summary>
 internal static class Peers
 {
     /// <summary>Runs <paramref name="tool"/>; returns its stdout bytes. Fails the test in one line if the tool is missing or fails.</summary>
@@ -17,7 +17,7 @@ internal static class Peers
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            Assert.Fail($"{tool} is not installed: run ./test (it installs the tests' peers, sox and ffmpeg)");
+            Assert.Fail($"{tool} is not installed: run ./install-test-peers (it installs the tests' peers, sox and ffmpeg)");
             throw;
         }
         using (process)

@@ -13,7 +13,7 @@ namespace MixBox.Dsp.Tests;
 /// </summary>
 public class EngineFuzzTests
 {
-    private const string InstallHint = "apt-get install -y clang libclang-rt-14-dev (Debian bookworm), or run ./test";
+    private const string InstallHint = "apt-get install -y clang libclang-rt-14-dev (Debian bookworm), or run ./install-test-peers";
 
     private readonly ITestOutputHelper _output;
 

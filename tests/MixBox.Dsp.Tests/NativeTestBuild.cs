@@ -54,7 +54,7 @@ internal static class NativeTestBuild
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            return (-1, program + " could not be started (" + e.Message + "): run ./test, which installs the tools the tests use");
+            return (-1, program + " could not be started (" + e.Message + "): run ./install-test-peers, which installs the tools the tests use");
         }
         using (process)
         {
