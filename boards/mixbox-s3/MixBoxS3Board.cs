@@ -34,7 +34,8 @@ namespace MixBox.Boards
         /// <summary>ADC B's TDM data into I2S1 (inputs 5-8).</summary>
         public const int PinI2sDinAdcB = 18;
 
-        // ---- TLV320ADC6140 SHDNZ lines (active low; high = run) ----
+        // ---- TLV320ADC6140 SHDNZ lines (active low; high = run). 10 kOhm pull-downs keep both
+        // ADCs in hardware shutdown until bring-up releases them (Adc6140ShutdownLine). ----
         public const int PinAdcAShutdownN = 16;
         public const int PinAdcBShutdownN = 17;
 
@@ -126,6 +127,8 @@ namespace MixBox.Boards
             plan.AdcBFirstSlot = AdcBFirstSlot;
             plan.DacFirstSlot = DacFirstSlot;
             plan.SlotBits = SlotBits;
+            plan.AdcAShutdownPin = PinAdcAShutdownN;
+            plan.AdcBShutdownPin = PinAdcBShutdownN;
             return plan;
         }
     }

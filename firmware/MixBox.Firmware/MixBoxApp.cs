@@ -29,17 +29,13 @@ namespace MixBox.Firmware
         private PartSupervisor _supervisor;
         private Scene _scene;
 
-        public MixBoxApp(II2cBus bus, IDelay delay, ISettingsStorage storage, MixEngine engine)
-            : this(bus, delay, storage, engine, null)
-        {
-        }
-
+        /// <param name="lines">The board's output lines (the ADCs' shutdown lines).</param>
         /// <param name="loopback">The audio side's loopback self-test (null: the box has none).</param>
-        public MixBoxApp(II2cBus bus, IDelay delay, ISettingsStorage storage, MixEngine engine, ILoopbackTest loopback)
+        public MixBoxApp(II2cBus bus, IOutputLines lines, IDelay delay, ISettingsStorage storage, MixEngine engine, ILoopbackTest loopback)
         {
             _engine = engine;
             _selfTest = new SelfTest(loopback);
-            _bringUp = new BoardBringUp(bus, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
+            _bringUp = new BoardBringUp(bus, lines, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
             _store = new SettingsStore(storage);
             _mutes = new ChannelMutes(engine);
         }

@@ -35,7 +35,7 @@ public sealed class BoxTwin : IDisposable
         for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) SetKnob(knob, FaderLaw.TravelFromCentiDb(0));
         SetKnob(MixBoxS3Board.KnobCompressorAmount, CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb));
         beforeBoot?.Invoke(this);
-        App = new MixBoxApp(Board.Bus, Board.Clock, storage, Engine, Loopback);
+        App = new MixBoxApp(Board.Bus, Board, Board.Clock, storage, Engine, Loopback);
         BootReport = App.Boot();
     }
 

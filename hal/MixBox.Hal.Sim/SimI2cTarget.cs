@@ -9,4 +9,7 @@ public abstract class SimI2cTarget
     public abstract void Write(ReadOnlySpan<byte> data);
 
     public abstract void Read(Span<byte> destination);
+
+    /// <summary>False while the part cannot answer its address (held in shutdown, hung): the bus NACKs.</summary>
+    public virtual bool Acknowledges => true;
 }

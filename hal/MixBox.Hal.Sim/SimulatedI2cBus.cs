@@ -56,7 +56,7 @@ public sealed class SimulatedI2cBus : II2cBus
     private I2cTransferResult Execute(int address, byte[] write, byte[]? read)
     {
         var fault = _faults.TryGetValue(address, out var injector) ? injector.Next() : null;
-        if (!_targets.TryGetValue(address, out var target))
+        if (!_targets.TryGetValue(address, out var target) || !target.Acknowledges)
         {
             return new I2cTransferResult(I2cTransferStatus.SlaveAddressNotAcknowledged, 0);
         }

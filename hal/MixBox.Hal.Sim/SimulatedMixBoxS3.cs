@@ -5,12 +5,15 @@ namespace MixBox.Hal.Sim;
 /// <summary>
 /// The reference board in the host twin: a simulated bus with every part at its address
 /// from <see cref="MixBoxS3Board"/>. Start the clocks (as the firmware starts I2S) before
-/// bring-up; detach, fault, unplug or replug parts to rehearse failures.
+/// bring-up; detach, fault, unplug or replug parts to rehearse failures. Its output lines
+/// are the ADCs' SHDNZ pins, low (pulled down) until the firmware drives them.
 /// </summary>
-public sealed class SimulatedMixBoxS3
+public sealed class SimulatedMixBoxS3 : IOutputLines
 {
     public SimulatedMixBoxS3()
     {
+        AdcA.InShutdown = true;
+        AdcB.InShutdown = true;
         Bus = new SimulatedI2cBus(new SimClock());
         Bus.Attach(MixBoxS3Board.AddressAdcA, AdcA);
         Bus.Attach(MixBoxS3Board.AddressAdcB, AdcB);
@@ -58,8 +61,8 @@ public sealed class SimulatedMixBoxS3
     public void Replug(int address)
     {
         SimI2cTarget part;
-        if (address == MixBoxS3Board.AddressAdcA) part = AdcA = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning };
-        else if (address == MixBoxS3Board.AddressAdcB) part = AdcB = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning };
+        if (address == MixBoxS3Board.AddressAdcA) part = AdcA = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning, InShutdown = !_adcARunLevel };
+        else if (address == MixBoxS3Board.AddressAdcB) part = AdcB = new Tlv320Adc6140Model { ClocksRunning = _clocksRunning, InShutdown = !_adcBRunLevel };
         else if (address == MixBoxS3Board.AddressDac) part = Dac = new Pcm5122Model { ClocksRunning = _clocksRunning };
         else if (address == MixBoxS3Board.AddressPanel) part = Panel = new Ht16k33Model();
         else if (address == MixBoxS3Board.AddressKnobAdcA) part = KnobsA = new Ads7828Model();
@@ -69,5 +72,41 @@ public sealed class SimulatedMixBoxS3
     }
 
     public BoardBringUp CreateBringUp(RetryPolicy? retry = null) =>
-        new(Bus, Clock, retry ?? RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
+        new(Bus, this, Clock, retry ?? RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
+
+    private bool _adcARunLevel, _adcBRunLevel;
+
+    /// <summary>Every level driven on a SHDNZ line, with the virtual time, in order.</summary>
+    public List<(int Pin, bool High, long AtMs)> ShutdownLineLog { get; } = new();
+
+    public IOutputLine Open(int pin, bool high)
+    {
+        if (pin != MixBoxS3Board.PinAdcAShutdownN && pin != MixBoxS3Board.PinAdcBShutdownN)
+        {
+            throw new ArgumentException($"GPIO {pin} drives nothing on this board");
+        }
+        var line = new ShutdownLine(this, pin);
+        line.Write(high);
+        return line;
+    }
+
+    private void Drive(int pin, bool high)
+    {
+        ShutdownLineLog.Add((pin, high, Clock.ElapsedMs));
+        if (pin == MixBoxS3Board.PinAdcAShutdownN)
+        {
+            _adcARunLevel = high;
+            AdcA.InShutdown = !high;
+        }
+        else
+        {
+            _adcBRunLevel = high;
+            AdcB.InShutdown = !high;
+        }
+    }
+
+    private sealed class ShutdownLine(SimulatedMixBoxS3 board, int pin) : IOutputLine
+    {
+        public void Write(bool high) => board.Drive(pin, high);
+    }
 }

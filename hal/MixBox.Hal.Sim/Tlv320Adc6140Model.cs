@@ -27,7 +27,36 @@ public sealed class Tlv320Adc6140Model : PagedRegisterModel
 
     public int ResetCount { get; private set; }
 
-    public bool Awake => (Peek(0, SleepCfg) & 0x01) != 0;
+    private bool _shutdown;
+
+    /// <summary>
+    /// SHDNZ held low: the part is in hardware shutdown, off the bus; when it is released the
+    /// registers start from their defaults and an I2C hang is cleared (SBAS992A 8.4.1).
+    /// A part on its own (no board) has SHDNZ tied high.
+    /// </summary>
+    public bool InShutdown
+    {
+        get => _shutdown;
+        set
+        {
+            if (_shutdown && !value)
+            {
+                HardwareResetCount++;
+                Hung = false;
+                ResetRegisters();
+            }
+            _shutdown = value;
+        }
+    }
+
+    public int HardwareResetCount { get; private set; }
+
+    /// <summary>The part's I2C side has stopped answering (it NACKs) until a hardware shutdown.</summary>
+    public bool Hung { get; set; }
+
+    public override bool Acknowledges => !_shutdown && !Hung;
+
+    public bool Awake => !_shutdown && (Peek(0, SleepCfg) & 0x01) != 0;
 
     public bool Recording => Awake && ClocksRunning && (Peek(0, PwrCfg) & 0x40) != 0 && (Peek(0, InChEn) & 0xF0) != 0;
 

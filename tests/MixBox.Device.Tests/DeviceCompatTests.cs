@@ -186,7 +186,7 @@ public class DeviceCompatTests
     private static string BuildConfiguration => typeof(DeviceCompatTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
     private static MetadataLoadContext NanoContext() =>
-        new(new PathAssemblyResolver([RepoPaths.Metadata("NanoMscorlib"), DeclarationAssembly("System.Device.I2c"), DeclarationAssembly("nanoFramework.Hardware.Esp32")]), "mscorlib");
+        new(new PathAssemblyResolver([RepoPaths.Metadata("NanoMscorlib"), DeclarationAssembly("System.Device.I2c"), DeclarationAssembly("System.Device.Gpio"), DeclarationAssembly("nanoFramework.Hardware.Esp32")]), "mscorlib");
 
     private static Assembly Model => typeof(MixBox.NanoModel.Esp32Native).Assembly;
 
@@ -196,6 +196,14 @@ public class DeviceCompatTests
         using var context = NanoContext();
         Assembly declared = context.LoadFromAssemblyPath(DeclarationAssembly("System.Device.I2c"));
         CompareNamespace(declared, "System.Device.I2c", notModelled: []);
+    }
+
+    [Fact]
+    public void TheModelOfSystemDeviceGpioHasExactlyTheDeclaredSurface()
+    {
+        using var context = NanoContext();
+        Assembly declared = context.LoadFromAssemblyPath(DeclarationAssembly("System.Device.Gpio"));
+        CompareNamespace(declared, "System.Device.Gpio", notModelled: []);
     }
 
     [Fact]

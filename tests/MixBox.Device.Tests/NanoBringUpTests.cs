@@ -16,11 +16,17 @@ public class NanoBringUpTests
 {
     private const int Port = MixBoxS3Board.I2cBusId - 1;
 
+    private readonly Tlv320Adc6140Model _adcA = new() { ClocksRunning = true, InShutdown = true };
+    private readonly Tlv320Adc6140Model _adcB = new() { ClocksRunning = true, InShutdown = true };
+
     public NanoBringUpTests()
     {
         Esp32Native.Reset();
-        Esp32Native.Attach(Port, MixBoxS3Board.AddressAdcA, new Tlv320Adc6140Model { ClocksRunning = true });
-        Esp32Native.Attach(Port, MixBoxS3Board.AddressAdcB, new Tlv320Adc6140Model { ClocksRunning = true });
+        // The board's pull-downs hold SHDNZ low until a GPIO drives it.
+        Esp32Native.WireGpio(MixBoxS3Board.PinAdcAShutdownN, high => _adcA.InShutdown = !high);
+        Esp32Native.WireGpio(MixBoxS3Board.PinAdcBShutdownN, high => _adcB.InShutdown = !high);
+        Esp32Native.Attach(Port, MixBoxS3Board.AddressAdcA, _adcA);
+        Esp32Native.Attach(Port, MixBoxS3Board.AddressAdcB, _adcB);
         Esp32Native.Attach(Port, MixBoxS3Board.AddressDac, new Pcm5122Model { ClocksRunning = true });
         Esp32Native.Attach(Port, MixBoxS3Board.AddressPanel, new Ht16k33Model());
         Esp32Native.Attach(Port, MixBoxS3Board.AddressKnobAdcA, new Ads7828Model());
@@ -29,13 +35,16 @@ public class NanoBringUpTests
 
     private static BringUpReport BringUp() =>
         new BoardBringUp(new NanoI2cBus(MixBoxS3Board.I2cBusId, MixBoxS3Board.PinI2cSda, MixBoxS3Board.PinI2cScl),
-            new SimClock(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();
+            new NanoOutputLines(), new SimClock(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();
 
     [Fact]
     public void AHealthyBoardComesUpCompleteThroughTheAdapter()
     {
         BringUpReport report = BringUp();
         Assert.True(report.AllOk, report.Describe());
+        Assert.True(Esp32Native.GpioLevel(MixBoxS3Board.PinAdcAShutdownN));
+        Assert.True(Esp32Native.GpioLevel(MixBoxS3Board.PinAdcBShutdownN));
+        Assert.True(_adcA.Recording && _adcB.Recording);
         Assert.Equal(6, Esp32Native.DriverUsers(Port));
         Assert.All(Esp32Native.Transfers, t => Assert.Equal(EspErr.Ok, t.EspErr));
     }

@@ -117,7 +117,8 @@ public class BringUpTests
         Assert.Equal(8, report.UnavailableInputCount);
         for (int i = 0; i < report.PartCount; i++) Assert.Equal(PartState.Missing, report.Part(i).State);
         Assert.Equal(6 * RetryPolicy.DefaultAttempts, board.Bus.Log.Count);
-        Assert.InRange(board.Clock.ElapsedMs, 0, 6 * RetryPolicy.DefaultAttempts * RetryPolicy.DefaultDelayMs);
+        // Retries, plus the wait after releasing each ADC from hardware shutdown.
+        Assert.InRange(board.Clock.ElapsedMs, 0, 6 * RetryPolicy.DefaultAttempts * RetryPolicy.DefaultDelayMs + 2 * Adc6140ShutdownLine.ReleaseWaitMs);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ namespace MixBox.NanoModel
         private static readonly int[,] s_i2cPins = new int[I2cPortCount, 2];
         private static readonly int[] s_driverUsers = new int[I2cPortCount];
         private static readonly HashSet<int> s_reservedPins = new HashSet<int>();
+        private static readonly Dictionary<int, bool> s_gpioLevels = new Dictionary<int, bool>();
+        private static readonly Dictionary<int, Action<bool>> s_gpioWires = new Dictionary<int, Action<bool>>();
         private static readonly Dictionary<long, SimI2cTarget> s_targets = new Dictionary<long, SimI2cTarget>();
         private static readonly Dictionary<long, I2cFaultPlan> s_faults = new Dictionary<long, I2cFaultPlan>();
         private static readonly List<ModelTransfer> s_transfers = new List<ModelTransfer>();
@@ -53,6 +55,9 @@ namespace MixBox.NanoModel
                     s_driverUsers[port] = 0;
                 }
                 s_reservedPins.Clear();
+                s_gpioLevels.Clear();
+                s_gpioWires.Clear();
+                System.Device.Gpio.GpioController.ResetModel();
                 s_targets.Clear();
                 s_faults.Clear();
                 s_transfers.Clear();
@@ -247,7 +252,7 @@ namespace MixBox.NanoModel
             if (faulted && fault.Kind == I2cFaultPlan.Kind.CommandBeginError) return fault.Value;
             if (faulted && fault.Kind == I2cFaultPlan.Kind.StretchClock) return EspErr.Timeout;
             SimI2cTarget target;
-            if (!s_targets.TryGetValue(Key(port, address), out target)) return EspErr.Fail;
+            if (!s_targets.TryGetValue(Key(port, address), out target) || !target.Acknowledges) return EspErr.Fail;
             if (faulted && fault.Kind == I2cFaultPlan.Kind.NackAddress) return EspErr.Fail;
             if (faulted && fault.Kind == I2cFaultPlan.Kind.NackData)
             {
@@ -258,6 +263,45 @@ namespace MixBox.NanoModel
             if (written != null) target.Write(written);
             if (read != null) target.Read(read);
             return EspErr.Ok;
+        }
+
+        // CPU_GPIO_ReservePin(pin, true) (targets/ESP32/_nanoCLR/System.Device.Gpio/cpu_gpio.cpp):
+        // false for a pin that is not a GPIO of the chip or is reserved already.
+        internal static bool GpioReservePin(int pin)
+        {
+            lock (s_lock)
+            {
+                if (PinIsBusy(pin)) return false;
+                s_reservedPins.Add(pin);
+                return true;
+            }
+        }
+
+        internal static void GpioWrite(int pin, bool high)
+        {
+            Action<bool> wire;
+            lock (s_lock)
+            {
+                s_gpioLevels[pin] = high;
+                s_gpioWires.TryGetValue(pin, out wire);
+            }
+            if (wire != null) wire(high);
+        }
+
+        /// <summary>The level last driven on a GPIO output; null when nothing drove it.</summary>
+        public static bool? GpioLevel(int pin)
+        {
+            lock (s_lock)
+            {
+                bool high;
+                return s_gpioLevels.TryGetValue(pin, out high) ? high : (bool?)null;
+            }
+        }
+
+        /// <summary>Connects a GPIO output to a chip pin (for example a model's shutdown input).</summary>
+        public static void WireGpio(int pin, Action<bool> input)
+        {
+            lock (s_lock) s_gpioWires[pin] = input;
         }
 
         private static bool PinIsBusy(int pin)

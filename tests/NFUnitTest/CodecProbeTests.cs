@@ -19,7 +19,7 @@ namespace NFUnitTest
             for (int c = 0; c < MixBoxS3Board.InputChannels; c++) engine.SetChannelMute(c, true);
             int started = NativeAudio.Start();
             OutputHelper.WriteLine("audio start: " + started.ToString());
-            s_report = new BoardBringUp(DeviceFixture.Bus, new ThreadDelay(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();
+            s_report = new BoardBringUp(DeviceFixture.Bus, DeviceFixture.Lines, new ThreadDelay(), RetryPolicy.Default, MixBoxS3Board.CreateBusPlan()).Run();
             OutputHelper.WriteLine(s_report.Describe());
         }
 

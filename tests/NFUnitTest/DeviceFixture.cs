@@ -9,6 +9,7 @@ namespace NFUnitTest
     internal static class DeviceFixture
     {
         private static NanoI2cBus s_bus;
+        private static NanoOutputLines s_lines;
         private static MixEngine s_engine;
 
         public static NanoI2cBus Bus
@@ -17,6 +18,16 @@ namespace NFUnitTest
             {
                 if (s_bus == null) s_bus = new NanoI2cBus(MixBoxS3Board.I2cBusId, MixBoxS3Board.PinI2cSda, MixBoxS3Board.PinI2cScl);
                 return s_bus;
+            }
+        }
+
+        /// <summary>The board's GPIO outputs (the ADCs' SHDNZ lines).</summary>
+        public static NanoOutputLines Lines
+        {
+            get
+            {
+                if (s_lines == null) s_lines = new NanoOutputLines();
+                return s_lines;
             }
         }
 

@@ -52,7 +52,7 @@ namespace MixBox.Device
                 ShowFault(bus, delay, DeviceFault.AudioStart);
             }
 
-            MixBoxApp app = new MixBoxApp(bus, delay, new NvsSettingsStorage(), engine, new LoopbackTest());
+            MixBoxApp app = new MixBoxApp(bus, new NanoOutputLines(), delay, new NvsSettingsStorage(), engine, new LoopbackTest());
             BootReport report = app.Boot();
             Debug.WriteLine(report.Describe());
 

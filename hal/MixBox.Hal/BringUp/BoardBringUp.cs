@@ -4,15 +4,22 @@ namespace MixBox.Hal
     /// Brings up every part on the bus in turn and tolerates any of them being missing or
     /// faulty: each driver retries per the policy and then gives up, so bring-up always
     /// ends, in bounded time, with a <see cref="BringUpReport"/>. Start the TDM clocks
-    /// first: the converters lock to BCLK and their init verifies that.
+    /// first: the converters lock to BCLK and their init verifies that. The ADCs come out of
+    /// hardware shutdown here, and an ADC brought up again is first reset through its SHDNZ
+    /// line, the only reset that reaches a part whose I2C side has stopped answering.
     /// </summary>
     public sealed class BoardBringUp
     {
         private readonly MixerBusPlan _plan;
 
-        public BoardBringUp(II2cBus bus, IDelay delay, RetryPolicy retry, MixerBusPlan plan)
+        private readonly Adc6140ShutdownLine _adcAShutdown;
+        private readonly Adc6140ShutdownLine _adcBShutdown;
+
+        public BoardBringUp(II2cBus bus, IOutputLines lines, IDelay delay, RetryPolicy retry, MixerBusPlan plan)
         {
             _plan = plan;
+            _adcAShutdown = new Adc6140ShutdownLine(lines, plan.AdcAShutdownPin, delay);
+            _adcBShutdown = new Adc6140ShutdownLine(lines, plan.AdcBShutdownPin, delay);
             Dac = new Pcm5122(bus.Open(plan.DacAddress), delay, retry, "DAC (PCM5122)");
             AdcA = new Tlv320Adc6140(bus.Open(plan.AdcAAddress), delay, retry, "ADC A (TLV320ADC6140)");
             AdcB = new Tlv320Adc6140(bus.Open(plan.AdcBAddress), delay, retry, "ADC B (TLV320ADC6140)");
@@ -31,6 +38,8 @@ namespace MixBox.Hal
         public BringUpReport Run()
         {
             // Audio path first, so a slow panel failure never delays sound.
+            _adcAShutdown.Release();
+            _adcBShutdown.Release();
             AdcA.Initialize(_plan.AdcAFirstSlot);
             AdcB.Initialize(_plan.AdcBFirstSlot);
             Dac.Initialize(_plan.DacFirstSlot, _plan.SlotBits);
@@ -58,8 +67,12 @@ namespace MixBox.Hal
             switch (part)
             {
                 case BringUpReport.DacPart: return Dac.Initialize(_plan.DacFirstSlot, _plan.SlotBits);
-                case BringUpReport.AdcAPart: return AdcA.Initialize(_plan.AdcAFirstSlot);
-                case BringUpReport.AdcBPart: return AdcB.Initialize(_plan.AdcBFirstSlot);
+                case BringUpReport.AdcAPart:
+                    _adcAShutdown.Pulse();
+                    return AdcA.Initialize(_plan.AdcAFirstSlot);
+                case BringUpReport.AdcBPart:
+                    _adcBShutdown.Pulse();
+                    return AdcB.Initialize(_plan.AdcBFirstSlot);
                 case BringUpReport.PanelPart: return Panel.Initialize();
                 case BringUpReport.KnobsAPart: return KnobsA.Initialize();
                 default: return KnobsB.Initialize();

@@ -1,7 +1,8 @@
 namespace MixBox.Hal
 {
     /// <summary>
-    /// What bring-up needs to know about a board: each part's I2C address and TDM slots.
+    /// What bring-up needs to know about a board: each part's I2C address, TDM slots and the
+    /// GPIOs of the ADCs' shutdown lines.
     /// A board definition fills it in; the drivers never know which board they are on.
     /// </summary>
     public sealed class MixerBusPlan
@@ -20,5 +21,10 @@ namespace MixBox.Hal
         /// <summary>TDM slot of the DAC's left channel on the output line.</summary>
         public int DacFirstSlot;
         public int SlotBits;
+
+        /// <summary>GPIO driving ADC A's SHDNZ (active low).</summary>
+        public int AdcAShutdownPin;
+        /// <summary>GPIO driving ADC B's SHDNZ (active low).</summary>
+        public int AdcBShutdownPin;
     }
 }
