@@ -37,9 +37,9 @@
 #define RISING_FRAMES 1024u /* of the loudness-rising ramp; input[] holds 2048 samples */
 
 static mixbox_engine_t engine;
-static q31_t input[MIXBOX_MAX_BLOCK_FRAMES * CHANNELS];
-static q31_t output[MIXBOX_MAX_BLOCK_FRAMES * 2];
-static loudness_meter_t loudness;
+static mixbox_q31_t input[MIXBOX_MAX_BLOCK_FRAMES * CHANNELS];
+static mixbox_q31_t output[MIXBOX_MAX_BLOCK_FRAMES * 2];
+static mixbox_loudness_meter_t loudness;
 
 static int text_equals(const char *a, const char *b)
 {
@@ -105,13 +105,13 @@ static void set_up(int stage)
 /* peer+loudness: the second meter takes the output in the engine's own
  * chunks (at most MIXBOX_CHUNK_FRAMES, split at the engine's 10 ms meter
  * segments), so its per-call work is that of the engine's meter too. */
-static void meter_in_engine_chunks(const q31_t *stereo, uint32_t frames)
+static void meter_in_engine_chunks(const mixbox_q31_t *stereo, uint32_t frames)
 {
     static uint32_t segment_left = 480u; /* 10 ms at 48 kHz */
     while (frames > 0u) {
         uint32_t n = frames < MIXBOX_CHUNK_FRAMES ? frames : MIXBOX_CHUNK_FRAMES;
         if (n > segment_left) n = segment_left;
-        loudness_meter_process(&loudness, stereo, n);
+        mixbox_loudness_meter_process(&loudness, stereo, n);
         stereo += 2u * n;
         frames -= n;
         segment_left = segment_left == n ? 480u : segment_left - n;
@@ -138,17 +138,17 @@ int main(int argc, char **argv)
     if (stage == STAGE_LOUDNESS_RISING) {
         for (uint32_t i = 0; i < 2u * RISING_FRAMES; i++) /* i / 2 = frame */
             input[i] = (int32_t)(i / 2u + 1u) * ((i & 2u) ? -1048576 : 1048576);
-        loudness_meter_init(&loudness, 48000u);
+        mixbox_loudness_meter_init(&loudness, 48000u);
         for (uint32_t b = 0; b < blocks; b++)
-            loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
+            mixbox_loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
         return 0;
     }
     if (stage == STAGE_LOUDNESS) {
-        loudness_meter_init(&loudness, 48000u);
-        for (uint32_t b = 0; b < blocks; b++) loudness_meter_process(&loudness, input, frames); /* first 2 channels as L/R */
+        mixbox_loudness_meter_init(&loudness, 48000u);
+        for (uint32_t b = 0; b < blocks; b++) mixbox_loudness_meter_process(&loudness, input, frames); /* first 2 channels as L/R */
         return 0;
     }
-    if (stage == STAGE_PEER_LOUDNESS) loudness_meter_init(&loudness, 48000u);
+    if (stage == STAGE_PEER_LOUDNESS) mixbox_loudness_meter_init(&loudness, 48000u);
     for (uint32_t b = 0; b < blocks; b++) {
         if (mixbox_process(&engine, input, frames * CHANNELS, output, frames * 2u, frames) != MIXBOX_OK) return 1;
         if (stage == STAGE_PEER_LOUDNESS) meter_in_engine_chunks(output, frames);

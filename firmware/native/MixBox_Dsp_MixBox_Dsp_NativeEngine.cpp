@@ -36,8 +36,8 @@ signed int NativeEngine::NativeProcess(CLR_RT_TypedArray_INT32 param0, CLR_RT_Ty
     if (mixbox_audio_running()) return MIXBOX_DEVICE_ERR_BUSY;
     if (param2 <= 0) return MIXBOX_ERR_BLOCK_SIZE;
     return mixbox_process(mixbox_device_engine(),
-                          (const q31_t *)param0.GetBuffer(), param0.GetSize(),
-                          (q31_t *)param1.GetBuffer(), param1.GetSize(),
+                          (const mixbox_q31_t *)param0.GetBuffer(), param0.GetSize(),
+                          (mixbox_q31_t *)param1.GetBuffer(), param1.GetSize(),
                           (uint32_t)param2);
 }
 

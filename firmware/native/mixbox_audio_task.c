@@ -68,7 +68,7 @@
 #define CTRL_SAMPLES (FRAMES * SLOTS)             /* one controller's block: 32 samples */
 /* 8 frames x 4 active slots x 4 bytes = 128 bytes: one DMA buffer (i2s_common.c:445-457;
  * well under the 4092-byte limit, :479, :521) */
-#define CTRL_BYTES (CTRL_SAMPLES * sizeof(q31_t))
+#define CTRL_BYTES (CTRL_SAMPLES * sizeof(mixbox_q31_t))
 #define BLOCK_US ((FRAMES * 1000000u + RATE - 1u) / RATE) /* 167 */
 #define FRAME_US (1000000u / RATE)                         /* 20 */
 #define OFFSET_PERSIST_BLOCKS 3u
@@ -92,7 +92,7 @@ static mixbox_audio_stats_t s_stats;
 typedef struct {
     i2s_chan_handle_t handle;
     mixbox_block_clock_t clock; /* stamped by its on_recv ISR */
-    q31_t block[CTRL_SAMPLES];  /* the block read last */
+    mixbox_q31_t block[CTRL_SAMPLES];  /* the block read last */
     uint32_t completed_us;      /* when its DMA buffer was completed */
     int placed;                 /* completed_us is known */
 } adc_side_t;
@@ -115,10 +115,10 @@ static uint32_t s_stop_requested; /* CLR -> task */
 static uint32_t s_task_exited;    /* task -> CLR */
 
 /* DMA-capable internal RAM (static .bss is internal SRAM on the S3), word aligned. */
-static q31_t s_frames[FRAMES * CHANNELS];
-static q31_t s_stereo[FRAMES * 2u];
-static q31_t s_tx_block[CTRL_SAMPLES];
-static const q31_t s_silence[CTRL_SAMPLES];
+static mixbox_q31_t s_frames[FRAMES * CHANNELS];
+static mixbox_q31_t s_stereo[FRAMES * 2u];
+static mixbox_q31_t s_tx_block[CTRL_SAMPLES];
+static const mixbox_q31_t s_silence[CTRL_SAMPLES];
 
 mixbox_engine_t *mixbox_device_engine(void) { return &s_engine; }
 
@@ -470,7 +470,7 @@ static int predicted_error(const adc_side_t *source, int32_t *blocks)
     return 1;
 }
 
-static int write_block(const q31_t *block)
+static int write_block(const mixbox_q31_t *block)
 {
     size_t put = 0;
     esp_err_t err = i2s_channel_write(s_tx, block, CTRL_BYTES, &put, s_io_timeout_ms);

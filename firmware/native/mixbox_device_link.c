@@ -189,10 +189,10 @@ void mixbox_audio_stats_count(uint32_t *counter)
 
 /* ---- TDM framing ---- */
 
-void mixbox_tdm_pack_stereo(const q31_t *stereo, q31_t *tdm, uint32_t frames, uint32_t slots, uint32_t first_slot)
+void mixbox_tdm_pack_stereo(const mixbox_q31_t *stereo, mixbox_q31_t *tdm, uint32_t frames, uint32_t slots, uint32_t first_slot)
 {
     for (uint32_t f = 0; f < frames; f++) {
-        q31_t *frame = tdm + (size_t)f * slots;
+        mixbox_q31_t *frame = tdm + (size_t)f * slots;
         for (uint32_t s = 0; s < slots; s++) frame[s] = 0;
         if (first_slot + 1u < slots) {
             frame[first_slot] = stereo[2u * f];
@@ -214,17 +214,17 @@ void mixbox_block_clock_stamp(mixbox_block_clock_t *clock, void *dma_block, uint
     uint32_t tag = n & MIXBOX_BLOCK_TAG_MASK;
     /* The DMA buffer is 4-byte aligned (the driver allocates it so) and the ISR owns it
      * until it is queued, which happens after this callback. */
-    q31_t *first = (q31_t *)dma_block;
-    *first = (q31_t)(((uint32_t)*first & ~MIXBOX_BLOCK_TAG_MASK) | tag);
+    mixbox_q31_t *first = (mixbox_q31_t *)dma_block;
+    *first = (mixbox_q31_t)(((uint32_t)*first & ~MIXBOX_BLOCK_TAG_MASK) | tag);
     store_relaxed(&clock->entry[n & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)], (tag << 24) | (now_us & MIXBOX_BLOCK_TIME_MASK));
     clock->stamped = n + 1u;
 }
 
-int mixbox_block_clock_take(const mixbox_block_clock_t *clock, q31_t *block, uint32_t *completed_us)
+int mixbox_block_clock_take(const mixbox_block_clock_t *clock, mixbox_q31_t *block, uint32_t *completed_us)
 {
     uint32_t raw = (uint32_t)block[0];
     uint32_t tag = raw & MIXBOX_BLOCK_TAG_MASK;
-    block[0] = (q31_t)(raw & ~MIXBOX_BLOCK_TAG_MASK);
+    block[0] = (mixbox_q31_t)(raw & ~MIXBOX_BLOCK_TAG_MASK);
     uint32_t entry = load_relaxed(&clock->entry[tag & (MIXBOX_BLOCK_CLOCK_SLOTS - 1u)]);
     if ((entry >> 24) != tag) return 0; /* overwritten by a block 16 later: too old to place */
     *completed_us = entry & MIXBOX_BLOCK_TIME_MASK;
@@ -247,10 +247,10 @@ mixbox_pair_t mixbox_tdm_pair_check(int32_t b_minus_a_us, uint32_t block_us, uin
     return MIXBOX_PAIR_ALIGNED;
 }
 
-void mixbox_tdm_interleave(const q31_t *a, const q31_t *b, q31_t *out, uint32_t frames, uint32_t slots_a, uint32_t slots_b)
+void mixbox_tdm_interleave(const mixbox_q31_t *a, const mixbox_q31_t *b, mixbox_q31_t *out, uint32_t frames, uint32_t slots_a, uint32_t slots_b)
 {
     for (uint32_t f = 0; f < frames; f++) {
-        q31_t *frame = out + (size_t)f * (slots_a + slots_b);
+        mixbox_q31_t *frame = out + (size_t)f * (slots_a + slots_b);
         for (uint32_t s = 0; s < slots_a; s++) frame[s] = a[(size_t)f * slots_a + s];
         for (uint32_t s = 0; s < slots_b; s++) frame[slots_a + s] = b[(size_t)f * slots_b + s];
     }

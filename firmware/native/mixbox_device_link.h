@@ -143,7 +143,7 @@ void mixbox_audio_stats_count(uint32_t *counter);
 
 /* TDM framing: the engine's interleaved stereo into a TX frame of `slots` slots
  * (L in first_slot, R in first_slot + 1, silence elsewhere). */
-void mixbox_tdm_pack_stereo(const q31_t *stereo, q31_t *tdm, uint32_t frames, uint32_t slots, uint32_t first_slot);
+void mixbox_tdm_pack_stereo(const mixbox_q31_t *stereo, mixbox_q31_t *tdm, uint32_t frames, uint32_t slots, uint32_t first_slot);
 
 /* ---- Board rev B: two ADC controllers in step, and the output latency ----
  *
@@ -179,7 +179,7 @@ void mixbox_block_clock_reset(mixbox_block_clock_t *clock);
 void mixbox_block_clock_stamp(mixbox_block_clock_t *clock, void *dma_block, uint32_t now_us);
 /* Task, on a block just read: clears the tag from block[0]; 1 and *completed_us if the
  * block's completion time is still recorded (16 blocks), else 0 (position unknown). */
-int mixbox_block_clock_take(const mixbox_block_clock_t *clock, q31_t *block, uint32_t *completed_us);
+int mixbox_block_clock_take(const mixbox_block_clock_t *clock, mixbox_q31_t *block, uint32_t *completed_us);
 /* to_us - from_us in us, for times kept to 24 bits (wraps every 16.7 s). */
 int32_t mixbox_block_time_diff(uint32_t from_us, uint32_t to_us);
 
@@ -196,7 +196,7 @@ mixbox_pair_t mixbox_tdm_pair_check(int32_t b_minus_a_us, uint32_t block_us, uin
 
 /* Two controllers' blocks (frames x slots_a, frames x slots_b, interleaved) into the
  * engine's frames of slots_a + slots_b channels: A's slots first, then B's. */
-void mixbox_tdm_interleave(const q31_t *a, const q31_t *b, q31_t *out, uint32_t frames, uint32_t slots_a, uint32_t slots_b);
+void mixbox_tdm_interleave(const mixbox_q31_t *a, const mixbox_q31_t *b, mixbox_q31_t *out, uint32_t frames, uint32_t slots_a, uint32_t slots_b);
 
 /* The TX side's completion times: a block written now goes into the DMA buffer that was
  * freed longest ago (the driver's queue is FIFO), which plays again after the other

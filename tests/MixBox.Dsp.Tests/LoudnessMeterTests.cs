@@ -13,14 +13,14 @@ public class LoudnessMeterTests
     [Fact]
     public void InitRefusesUnsupportedRates()
     {
-        var state = System.Runtime.InteropServices.Marshal.AllocHGlobal((int)LoudnessNative.loudness_meter_size());
+        var state = System.Runtime.InteropServices.Marshal.AllocHGlobal((int)LoudnessNative.mixbox_loudness_meter_size());
         try
         {
-            Assert.Equal(-1, LoudnessNative.loudness_meter_init(IntPtr.Zero, 48000));
+            Assert.Equal(-1, LoudnessNative.mixbox_loudness_meter_init(IntPtr.Zero, 48000));
             foreach (uint bad in new uint[] { 0, 7900, 22050, 96001, 176400, 192000 })
-                Assert.Equal(-3, LoudnessNative.loudness_meter_init(state, bad));
+                Assert.Equal(-3, LoudnessNative.mixbox_loudness_meter_init(state, bad));
             foreach (uint good in new uint[] { 32000, 44100, 48000, 88200, 96000 })
-                Assert.Equal(0, LoudnessNative.loudness_meter_init(state, good));
+                Assert.Equal(0, LoudnessNative.mixbox_loudness_meter_init(state, good));
         }
         finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(state); }
     }
@@ -28,8 +28,8 @@ public class LoudnessMeterTests
     [Fact]
     public void StateIsAFewKilobytes()
     {
-        uint size = LoudnessNative.loudness_meter_size();
-        _output.WriteLine($"sizeof(loudness_meter_t) = {size} bytes");
+        uint size = LoudnessNative.mixbox_loudness_meter_size();
+        _output.WriteLine($"sizeof(mixbox_loudness_meter_t) = {size} bytes");
         Assert.Equal(8760u, size);
     }
 
@@ -39,8 +39,8 @@ public class LoudnessMeterTests
     {
         var table = new int[7];
         var derived = new int[7];
-        Assert.Equal(0, LoudnessNative.k_weighting_coefs_for_rate(48000, table));
-        Assert.Equal(0, LoudnessNative.k_weighting_derive(48000, derived));
+        Assert.Equal(0, LoudnessNative.mixbox_k_weighting_coefs_for_rate(48000, table));
+        Assert.Equal(0, LoudnessNative.mixbox_k_weighting_derive(48000, derived));
         var (shelf, highPass) = LoudnessModel.Coefficients(48000);
         double[] published = { shelf[0] * (1 << 29), shelf[1] * (1 << 29), shelf[2] * (1 << 29), shelf[3] * (1 << 30), shelf[4] * (1 << 30), highPass[3] * (1 << 30), highPass[4] * (1 << 30) };
         for (int i = 0; i < 7; i++)
@@ -157,7 +157,7 @@ public class LoudnessMeterTests
         Assert.Equal(after20s.ShortTerm, after1h.ShortTerm);
         Assert.Equal(0.0, after1h.Range);
         Assert.True(after1h.RangeStable);
-        Assert.Equal(8760u, LoudnessNative.loudness_meter_size());
+        Assert.Equal(8760u, LoudnessNative.mixbox_loudness_meter_size());
 
         // A louder minute after the hour moves the integrated value as the energy mean says:
         // 35 997 blocks at −23 and ~600 at −13 LUFS (block loudness, 100 ms hop).

@@ -7,13 +7,13 @@ internal static class LoudnessNative
 {
     private const string Library = "mixbox_engine";
 
-    [DllImport(Library)] public static extern uint loudness_meter_size();
-    [DllImport(Library)] public static extern int loudness_meter_init(IntPtr meter, uint sampleRate);
-    [DllImport(Library)] public static extern void loudness_meter_process(IntPtr meter, ref int stereo, uint frames);
-    [DllImport(Library)] public static extern void loudness_meter_reset(IntPtr meter);
-    [DllImport(Library)] public static extern void loudness_meter_read(IntPtr meter, [Out] int[] reading);
-    [DllImport(Library)] public static extern int k_weighting_derive(uint sampleRate, [Out] int[] coefs);
-    [DllImport(Library)] public static extern int k_weighting_coefs_for_rate(uint sampleRate, [Out] int[] coefs);
+    [DllImport(Library)] public static extern uint mixbox_loudness_meter_size();
+    [DllImport(Library)] public static extern int mixbox_loudness_meter_init(IntPtr meter, uint sampleRate);
+    [DllImport(Library)] public static extern void mixbox_loudness_meter_process(IntPtr meter, ref int stereo, uint frames);
+    [DllImport(Library)] public static extern void mixbox_loudness_meter_reset(IntPtr meter);
+    [DllImport(Library)] public static extern void mixbox_loudness_meter_read(IntPtr meter, [Out] int[] reading);
+    [DllImport(Library)] public static extern int mixbox_k_weighting_derive(uint sampleRate, [Out] int[] coefs);
+    [DllImport(Library)] public static extern int mixbox_k_weighting_coefs_for_rate(uint sampleRate, [Out] int[] coefs);
 
     public const int ReadingFields = 8;
 }
@@ -27,7 +27,7 @@ public sealed record LoudnessReading(
         r[0] / 100.0, r[1] / 100.0, r[2] / 100.0, r[3] / 100.0, r[4] / 100.0, r[5] / 100.0, r[6] / 100.0, r[7] != 0);
 }
 
-/// <summary>A loudness_meter_t in unmanaged memory.</summary>
+/// <summary>A mixbox_loudness_meter_t in unmanaged memory.</summary>
 public sealed class LoudnessMeter : IDisposable
 {
     private IntPtr _state;
@@ -36,9 +36,9 @@ public sealed class LoudnessMeter : IDisposable
     public LoudnessMeter(int sampleRate = 48000)
     {
         SampleRate = sampleRate;
-        _state = Marshal.AllocHGlobal((int)LoudnessNative.loudness_meter_size());
-        int status = LoudnessNative.loudness_meter_init(_state, (uint)sampleRate);
-        if (status != 0) throw new ArgumentException($"loudness_meter_init({sampleRate}) returned {status}");
+        _state = Marshal.AllocHGlobal((int)LoudnessNative.mixbox_loudness_meter_size());
+        int status = LoudnessNative.mixbox_loudness_meter_init(_state, (uint)sampleRate);
+        if (status != 0) throw new ArgumentException($"mixbox_loudness_meter_init({sampleRate}) returned {status}");
     }
 
     /// <summary>Feeds interleaved stereo frames in native calls of <paramref name="chunkFrames"/> frames.</summary>
@@ -49,16 +49,16 @@ public sealed class LoudnessMeter : IDisposable
         for (int done = 0; done < frames; done += chunkFrames)
         {
             int n = Math.Min(chunkFrames, frames - done);
-            LoudnessNative.loudness_meter_process(_state, ref stereo[2 * (firstFrame + done)], (uint)n);
+            LoudnessNative.mixbox_loudness_meter_process(_state, ref stereo[2 * (firstFrame + done)], (uint)n);
         }
     }
 
-    public void Reset() => LoudnessNative.loudness_meter_reset(_state);
+    public void Reset() => LoudnessNative.mixbox_loudness_meter_reset(_state);
 
     public LoudnessReading Read()
     {
         var r = new int[LoudnessNative.ReadingFields];
-        LoudnessNative.loudness_meter_read(_state, r);
+        LoudnessNative.mixbox_loudness_meter_read(_state, r);
         return LoudnessReading.From(r);
     }
 

@@ -7,12 +7,12 @@ internal static class NativeInternals
 {
     private const string Library = "mixbox_engine";
 
-    [DllImport(Library)] public static extern long gain_from_cdb_q40(int cdb);
-    [DllImport(Library)] public static extern int pan_left_q30(int pan);
-    [DllImport(Library)] public static extern int pan_right_q30(int pan);
-    [DllImport(Library)] public static extern int log2_q16(ulong x);
-    [DllImport(Library)] public static extern int peak_to_cdb(uint magnitudeQ31);
-    [DllImport(Library)] public static extern int mean_square_to_cdb(ulong sumOfSquares, uint count);
+    [DllImport(Library)] public static extern long mixbox_gain_from_cdb_q40(int cdb);
+    [DllImport(Library)] public static extern int mixbox_pan_left_q30(int pan);
+    [DllImport(Library)] public static extern int mixbox_pan_right_q30(int pan);
+    [DllImport(Library)] public static extern int mixbox_log2_q16(ulong x);
+    [DllImport(Library)] public static extern int mixbox_peak_to_cdb(uint magnitudeQ31);
+    [DllImport(Library)] public static extern int mixbox_mean_square_to_cdb(ulong sumOfSquares, uint count);
 
     [DllImport(Library)] public static extern uint mixbox_engine_size();
     [DllImport(Library)] public static extern int mixbox_init(IntPtr engine, uint sampleRate, uint channels);

@@ -85,7 +85,7 @@
 #define MAX_FRAMES_PER_INPUT 65536u  /* bounds the time per input (8 s at 8 kHz) */
 #endif
 #define OUTPUT_GUARD 16u             /* canary samples past the output capacity */
-#define OUTPUT_CANARY ((q31_t)0x5A5A5A5A)
+#define OUTPUT_CANARY ((mixbox_q31_t)0x5A5A5A5A)
 #define CHANNEL_METER_MAX_CDB (MIXBOX_TRIM_MAX_CDB + MIXBOX_FADER_MAX_CDB)
 #define BUS_METER_MAX_CDB 0
 #define LOUDNESS_MAX_CLU 1000
@@ -368,12 +368,12 @@ static void meters_reset(uint32_t sample_rate)
     g_segment_left = g_segment_frames;
 }
 
-static uint32_t magnitude(q31_t x)
+static uint32_t magnitude(mixbox_q31_t x)
 {
     return x < 0 ? (uint32_t)0 - (uint32_t)x : (uint32_t)x;
 }
 
-static void meter_add(meter_model_t *m, q31_t x)
+static void meter_add(meter_model_t *m, mixbox_q31_t x)
 {
     uint32_t mag = magnitude(x);
     if (mag > m->peak) m->peak = mag;
@@ -382,11 +382,11 @@ static void meter_add(meter_model_t *m, q31_t x)
     m->segment_sum += (uint64_t)(top24 * top24);
 }
 
-static void meters_add_block(const q31_t *in, const q31_t *out, uint32_t channels, uint32_t frames)
+static void meters_add_block(const mixbox_q31_t *in, const mixbox_q31_t *out, uint32_t channels, uint32_t frames)
 {
     for (uint32_t f = 0; f < frames; f++) {
         for (uint32_t c = 0; c < channels; c++) {
-            q31_t x = in[(size_t)f * channels + c];
+            mixbox_q31_t x = in[(size_t)f * channels + c];
             meter_add(&g_meter[c], x);
             if (magnitude(x) >= (uint32_t)INPUT_CLIP_Q31) g_meter[c].clipped = 1;
         }
@@ -576,11 +576,11 @@ static uint32_t xorshift(uint32_t *s)
     return x;
 }
 
-static q31_t clamp_q31(double v)
+static mixbox_q31_t clamp_q31(double v)
 {
     if (v >= 2147483647.0) return INT32_MAX;
     if (v <= -2147483648.0) return INT32_MIN;
-    return (q31_t)lrint(v);
+    return (mixbox_q31_t)lrint(v);
 }
 
 static void signal_read(signal_t *sig, reader_t *r)
@@ -603,28 +603,28 @@ static void signal_read(signal_t *sig, reader_t *r)
                  (double)(g_model.sample_rate != 0u ? g_model.sample_rate : 48000u);
 }
 
-static q31_t signal_sample(signal_t *sig, uint64_t frame, uint32_t ch)
+static mixbox_q31_t signal_sample(signal_t *sig, uint64_t frame, uint32_t ch)
 {
     switch (sig->mode) {
-    case 1: return (q31_t)rd_u32(sig->data);                                 /* raw 32-bit */
-    case 2: return (q31_t)(sig->a + ch);                                     /* DC, per channel */
+    case 1: return (mixbox_q31_t)rd_u32(sig->data);                                 /* raw 32-bit */
+    case 2: return (mixbox_q31_t)(sig->a + ch);                                     /* DC, per channel */
     case 3: {                                                                /* INT32_MIN / INT32_MAX / 24-bit full scale */
         uint32_t pick = (sig->a >> ((frame + ch) % 4u * 2u)) & 3u;
-        return pick == 0u ? INT32_MIN : pick == 1u ? INT32_MAX : pick == 2u ? (q31_t)0x7FFFFF00 : (q31_t)-0x7FFFFF00;
+        return pick == 0u ? INT32_MIN : pick == 1u ? INT32_MAX : pick == 2u ? (mixbox_q31_t)0x7FFFFF00 : (mixbox_q31_t)-0x7FFFFF00;
     }
-    case 4: return (q31_t)xorshift(&sig->rng) / (q31_t)(1 << (sig->b < 31u ? sig->b : 30u)); /* noise */
+    case 4: return (mixbox_q31_t)xorshift(&sig->rng) / (mixbox_q31_t)(1 << (sig->b < 31u ? sig->b : 30u)); /* noise */
     case 5: {                                                                /* square */
-        q31_t amp = (q31_t)(sig->b & 0x7FFFFFFFu);
-        return ((frame / sig->a) & 1u) ? amp : (q31_t)(-amp - 1);
+        mixbox_q31_t amp = (mixbox_q31_t)(sig->b & 0x7FFFFFFFu);
+        return ((frame / sig->a) & 1u) ? amp : (mixbox_q31_t)(-amp - 1);
     }
     case 6: return clamp_q31(sig->amplitude * sin(sig->omega * (double)frame + 0.5 * ch)); /* sine */
     case 7: {                                                                /* 24-bit left-justified */
         uint32_t v = (uint32_t)rd_u8(sig->data) << 8;
         v |= (uint32_t)rd_u8(sig->data) << 16;
         v |= (uint32_t)rd_u8(sig->data) << 24;
-        return (q31_t)v;
+        return (mixbox_q31_t)v;
     }
-    case 8: return (q31_t)(xorshift(&sig->rng) & 0xFFFFFF00u);               /* full-scale 24-bit noise */
+    case 8: return (mixbox_q31_t)(xorshift(&sig->rng) & 0xFFFFFF00u);               /* full-scale 24-bit noise */
     default: return 0;                                                       /* silence */
     }
 }
@@ -655,9 +655,9 @@ static void do_process(uint32_t frames, uint32_t flags, signal_t *sig)
 
     /* Exact-size allocations: ASan catches any access past the capacity
      * (the output's guard canaries catch writes within our slack). */
-    q31_t *in = (q31_t *)malloc((in_cap ? in_cap : 1u) * sizeof *in);
-    q31_t *in_copy = (q31_t *)malloc((in_cap ? in_cap : 1u) * sizeof *in);
-    q31_t *out = (q31_t *)malloc((out_cap + OUTPUT_GUARD) * sizeof *out);
+    mixbox_q31_t *in = (mixbox_q31_t *)malloc((in_cap ? in_cap : 1u) * sizeof *in);
+    mixbox_q31_t *in_copy = (mixbox_q31_t *)malloc((in_cap ? in_cap : 1u) * sizeof *in);
+    mixbox_q31_t *out = (mixbox_q31_t *)malloc((out_cap + OUTPUT_GUARD) * sizeof *out);
     if (in == NULL || in_copy == NULL || out == NULL) abort();
     for (size_t i = 0; i < in_cap; i++) in[i] = signal_sample(sig, g_frame + i / channels, (uint32_t)(i % channels));
     memcpy(in_copy, in, in_cap * sizeof *in);

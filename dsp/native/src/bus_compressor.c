@@ -22,16 +22,19 @@
 /* cdB -> log2 units: 1 log2 unit = 20 log10(2) dB = 602.0599913 cdB. */
 static int32_t cdb_to_log2_q24(int32_t cdb)
 {
-    return (int32_t)cm_round((double)cdb / 602.05999132796239 * Q24_ONE);
+    return (int32_t)mixbox_control_round((double)cdb / 602.05999132796239 * Q24_ONE);
 }
 
 /* 1 - exp(-1 / (t fs)) in Q32: the share of the distance a one-pole covers
  * per sample (below 1, so it fits 32 bits). */
 static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
 {
-    long long share = cm_round((1.0 - cm_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
+    long long share = mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
     return share > 0xFFFFFFFFll ? 0xFFFFFFFFu : (uint32_t)share;
 }
+
+/* Static gain reduction (log2 units, Q24, >= 0) for a level in log2 units. */
+static int32_t gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24);
 
 /* The smallest side-chain magnitude the gain computer reduces; everything
  * below skips the logarithm. Found with the audio side's own log2, so the
@@ -39,10 +42,10 @@ static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
 static uint32_t quiet_below(const mixbox_compressor_coeffs_t *c)
 {
     uint32_t lo = 0u, hi = 0x80000000u; /* reduces nothing at lo */
-    if (compressor_gain_computer(c, log2_level_q24(hi) + SIDECHAIN_SHIFT * Q24_ONE) == 0) return 0xFFFFFFFFu;
+    if (gain_computer(c, log2_level_q24(hi) + SIDECHAIN_SHIFT * Q24_ONE) == 0) return 0xFFFFFFFFu;
     while (hi - lo > 1u) {
         uint32_t mid = lo + (hi - lo) / 2u;
-        if (compressor_gain_computer(c, log2_level_q24(mid) + SIDECHAIN_SHIFT * Q24_ONE) > 0) hi = mid;
+        if (gain_computer(c, log2_level_q24(mid) + SIDECHAIN_SHIFT * Q24_ONE) > 0) hi = mid;
         else lo = mid;
     }
     return hi;
@@ -54,23 +57,23 @@ static uint32_t quiet_below(const mixbox_compressor_coeffs_t *c)
 static void design_sidechain_highpass(mixbox_compressor_coeffs_t *c, int32_t cutoff_hz, uint32_t sample_rate)
 {
     double w0 = 2.0 * CM_PI * cutoff_hz / sample_rate;
-    double cos_w0 = cm_cos(w0);
-    double alpha = cm_sin(w0) / (2.0 * 0.70710678118654752);
+    double cos_w0 = mixbox_control_cos(w0);
+    double alpha = mixbox_control_sin(w0) / (2.0 * 0.70710678118654752);
     double a0 = 1.0 + alpha;
-    c->hpf_gain_q32 = (uint32_t)cm_round((1.0 + cos_w0) / 2.0 / a0 * 4294967296.0);
-    int32_t a1 = (int32_t)cm_round(-2.0 * cos_w0 / a0 * 1073741824.0);
-    int32_t a2 = (int32_t)cm_round((1.0 - alpha) / a0 * 1073741824.0);
+    c->hpf_gain_q32 = (uint32_t)mixbox_control_round((1.0 + cos_w0) / 2.0 / a0 * 4294967296.0);
+    int32_t a1 = (int32_t)mixbox_control_round(-2.0 * cos_w0 / a0 * 1073741824.0);
+    int32_t a2 = (int32_t)mixbox_control_round((1.0 - alpha) / a0 * 1073741824.0);
     /* In range for any cut-off the parameter allows (<= 500 Hz, >= 8 kHz). */
-    (void)highpass_section_design(&c->hpf, a1, a2);
+    (void)mixbox_highpass_section_design(&c->hpf, a1, a2);
 }
 
-void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t *p, uint32_t sample_rate)
+void mixbox_compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t *p, uint32_t sample_rate)
 {
     c->threshold_q24 = cdb_to_log2_q24(p->threshold_cdb);
     c->knee_q24 = p->knee_cdb < MIN_KNEE_CDB ? 0 : cdb_to_log2_q24(p->knee_cdb);
     double slope = 1.0 - 100.0 / p->ratio_x100;
-    c->slope_q24 = (int32_t)cm_round(slope * Q24_ONE);
-    c->knee_factor_q24 = c->knee_q24 == 0 ? 0 : (int32_t)cm_round(slope / (2.0 * c->knee_q24 / Q24_ONE) * Q24_ONE);
+    c->slope_q24 = (int32_t)mixbox_control_round(slope * Q24_ONE);
+    c->knee_factor_q24 = c->knee_q24 == 0 ? 0 : (int32_t)mixbox_control_round(slope / (2.0 * c->knee_q24 / Q24_ONE) * Q24_ONE);
     c->quiet_below = quiet_below(c);
     c->attack_q32 = one_pole_q32(p->attack_us * 1e-6, sample_rate);
     if (p->release_ms == 0) {
@@ -87,7 +90,7 @@ void compressor_design(mixbox_compressor_coeffs_t *c, const compressor_params_t 
     if (c->hpf_on) design_sidechain_highpass(c, p->sidechain_hpf_hz, sample_rate);
 }
 
-void compressor_init(mixbox_compressor_t *compressor)
+void mixbox_compressor_init(mixbox_compressor_t *compressor)
 {
     memset(compressor, 0, sizeof *compressor);
 }
@@ -97,7 +100,7 @@ static int same_sidechain_filter(const mixbox_compressor_coeffs_t *a, const mixb
     return a->hpf_on == b->hpf_on && a->hpf_gain_q32 == b->hpf_gain_q32 && memcmp(&a->hpf, &b->hpf, sizeof a->hpf) == 0;
 }
 
-void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs)
+void mixbox_compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs)
 {
     /* The side-chain filter's output bound (SIDECHAIN_SHIFT) holds for one filter
      * from rest; the state another cut-off left behind can drive the new one past
@@ -109,7 +112,7 @@ void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compres
     compressor->coeffs = *coeffs;
 }
 
-void compressor_reset(mixbox_compressor_t *compressor)
+void mixbox_compressor_reset(mixbox_compressor_t *compressor)
 {
     memset(compressor->sidechain, 0, sizeof compressor->sidechain);
     compressor->peak_q27 = 0;
@@ -118,7 +121,7 @@ void compressor_reset(mixbox_compressor_t *compressor)
     compressor->gr_max_q24 = 0;
 }
 
-int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
+static int32_t gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
 {
     /* Giannoulis et al. eq. 4, written as the reduction x - y >= 0. Levels
      * lie in -33..+7 and thresholds in -6.7..0 log2 units: |over| < 2^29.1. */
@@ -147,8 +150,8 @@ static inline uint32_t linked_level(int32_t left, int32_t right, int link_averag
     return link_average ? (a >> 1) + (b >> 1) + (a & b & 1u) : (a > b ? a : b);
 }
 
-static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, highpass_section_t *hpf_left,
-                                          highpass_section_t *hpf_right, const int filtered, int64_t left,
+static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, mixbox_highpass_section_t *hpf_left,
+                                          mixbox_highpass_section_t *hpf_right, const int filtered, int64_t left,
                                           int64_t right, uint32_t *level)
 {
     int32_t side_left = (int32_t)(left >> SIDECHAIN_SHIFT);
@@ -163,11 +166,11 @@ static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, h
 /* Side-chain levels of a run of frames (>> SIDECHAIN_SHIFT, high-passed when
  * on). Two frames per turn: the filters' delayed values then alternate
  * registers instead of being moved. */
-static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, highpass_section_t *filters,
+static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, mixbox_highpass_section_t *filters,
                                         const int filtered, const int64_t *left, const int64_t *right,
                                         uint32_t *level, uint32_t frames)
 {
-    highpass_section_t hpf_left = filters[0], hpf_right = filters[1];
+    mixbox_highpass_section_t hpf_left = filters[0], hpf_right = filters[1];
     uint32_t i = 0;
     for (; i + 2u <= frames; i += 2u) {
         sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);
@@ -178,8 +181,8 @@ static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, hig
     filters[1] = hpf_right;
 }
 
-void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
-                       int32_t *reduction_q24, uint32_t frames)
+void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
+                              int32_t *reduction_q24, uint32_t frames)
 {
     const mixbox_compressor_coeffs_t *c = &k->coeffs;
     uint32_t level[MIXBOX_CHUNK_FRAMES];
@@ -192,7 +195,7 @@ void compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_
     const uint32_t slow_release = c->slow_release_q32, attack = c->attack_q32;
     for (uint32_t i = 0; i < frames; i++) {
         int32_t reduction = 0;
-        if (level[i] >= quiet) reduction = compressor_gain_computer(c, log2_level_q24(level[i]) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
+        if (level[i] >= quiet) reduction = gain_computer(c, log2_level_q24(level[i]) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
 
         /* Smooth decoupled peak detector: instant rise, release toward the input. */
         peak = one_pole_step(peak, reduction, release);

@@ -36,23 +36,20 @@ typedef struct {
 } compressor_params_t;
 
 /* Control side: user units -> coefficients. */
-void compressor_design(mixbox_compressor_coeffs_t *coeffs, const compressor_params_t *params, uint32_t sample_rate);
+void mixbox_compressor_design(mixbox_compressor_coeffs_t *coeffs, const compressor_params_t *params, uint32_t sample_rate);
 
 /* Audio side. */
-void compressor_init(mixbox_compressor_t *compressor);
+void mixbox_compressor_init(mixbox_compressor_t *compressor);
 /* New coefficients; a changed side-chain filter restarts from rest. */
-void compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs);
+void mixbox_compressor_set_coeffs(mixbox_compressor_t *compressor, const mixbox_compressor_coeffs_t *coeffs);
 
 /* Back to rest, as after init (coefficients kept): detector history, the
  * side-chain filters' states and the gain-reduction maximum. */
-void compressor_reset(mixbox_compressor_t *compressor);
-
-/* Static gain reduction (log2 units, Q24, >= 0) for a level in log2 units. */
-int32_t compressor_gain_computer(const mixbox_compressor_coeffs_t *coeffs, int32_t level_q24);
+void mixbox_compressor_reset(mixbox_compressor_t *compressor);
 
 /* `frames` stereo frames (Q31-scale, |x| <= 2^35) through the detector:
  * writes each frame's smoothed gain reduction in log2 units (Q24, >= 0). */
-void compressor_detect(mixbox_compressor_t *compressor, const int64_t *left, const int64_t *right,
-                       int32_t *reduction_q24, uint32_t frames);
+void mixbox_compressor_detect(mixbox_compressor_t *compressor, const int64_t *left, const int64_t *right,
+                              int32_t *reduction_q24, uint32_t frames);
 
 #endif

@@ -51,8 +51,8 @@ static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t
     }
 }
 
-void bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
-                   uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first)
+void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
+                          uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first)
 {
     if (moving) {
         sum_moving(members, count, stride, frames, sum_left, sum_right, first);

@@ -13,6 +13,7 @@
 #define MIXBOX_BUS_SUM_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 #define BUS_SUM_GROUP 4u
 
@@ -30,7 +31,7 @@ typedef struct {
  * Adds (or, with `first`, writes) `frames` frames of the group's sum to
  * sum_left/sum_right (Q39). `moving`: some member's step is nonzero (each
  * frame then advances the gains before using them, as gain_ramp does). */
-void bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
-                   uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
+void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
+                          uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
 
 #endif

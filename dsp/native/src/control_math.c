@@ -1,10 +1,10 @@
 #include "control_math.h"
 
-double cm_exp(double x)
+double mixbox_control_exp(double x)
 {
     /* e^x = 2^k * e^r with r = x - k*ln2 in [-ln2/2, ln2/2]: the Taylor series
      * of e^r then converges to double precision within 20 terms. */
-    long long k = cm_round(x / CM_LN2);
+    long long k = mixbox_control_round(x / CM_LN2);
     double r = x - (double)k * CM_LN2;
     double term = 1.0, sum = 1.0;
     for (int n = 1; n < 20; n++) {
@@ -26,7 +26,7 @@ static double taylor_cos(double x)
     return sum;
 }
 
-double cm_cos(double x)
+double mixbox_control_cos(double x)
 {
     /* Fold into [0, pi/2] with cos symmetries so the series stays short. */
     if (x < 0) x = -x;
@@ -35,22 +35,22 @@ double cm_cos(double x)
     return taylor_cos(x);
 }
 
-double cm_sin(double x)
+double mixbox_control_sin(double x)
 {
-    return cm_cos(CM_PI / 2 - x);
+    return mixbox_control_cos(CM_PI / 2 - x);
 }
 
-double cm_tan(double x)
+double mixbox_control_tan(double x)
 {
-    return cm_sin(x) / cm_cos(x);
+    return mixbox_control_sin(x) / mixbox_control_cos(x);
 }
 
-double cm_cdb_to_linear(double cdb)
+double mixbox_control_cdb_to_linear(double cdb)
 {
-    return cm_exp(cdb / 2000.0 * CM_LN10);
+    return mixbox_control_exp(cdb / 2000.0 * CM_LN10);
 }
 
-long long cm_round(double x)
+long long mixbox_control_round(double x)
 {
     return x >= 0 ? (long long)(x + 0.5) : -(long long)(-x + 0.5);
 }

@@ -7,20 +7,20 @@
 #define MIXBOX_CONTROL_MATH_H
 
 /* e^x, relative error ~1e-15, for |x| < 700. */
-double cm_exp(double x);
+double mixbox_control_exp(double x);
 
 /* cos(x) and sin(x), absolute error ~1e-15, for |x| <= 2*pi. */
-double cm_cos(double x);
-double cm_sin(double x);
+double mixbox_control_cos(double x);
+double mixbox_control_sin(double x);
 
 /* tan(x) for |x| < pi/2. */
-double cm_tan(double x);
+double mixbox_control_tan(double x);
 
 /* 10^(cdb / 2000): a level in centi-dB as a linear factor. */
-double cm_cdb_to_linear(double cdb);
+double mixbox_control_cdb_to_linear(double cdb);
 
 /* round(x) to the nearest integer as a 64-bit value (ties away from zero). */
-long long cm_round(double x);
+long long mixbox_control_round(double x);
 
 #define CM_PI 3.14159265358979323846
 #define CM_LN10 2.30258509299404568402

@@ -13,7 +13,7 @@
 #define DRIVE_MAX_CDB 1800
 
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
-void drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
+void mixbox_drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
 /* One sample through the curve. Beyond the curve's knee (|u| >= 1) the
  * output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7, exactly; the

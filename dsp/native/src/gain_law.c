@@ -66,7 +66,7 @@ static const int64_t powers_of_ten[10] = {
     1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000
 };
 
-int64_t gain_from_cdb_q40(int32_t cdb)
+int64_t mixbox_gain_from_cdb_q40(int32_t cdb)
 {
     if (cdb < GAIN_LAW_MIN_CDB || cdb > GAIN_LAW_MAX_CDB) return 0;
 
@@ -94,17 +94,17 @@ static int32_t pan_index(int32_t pan)
     return pan + 100;
 }
 
-int32_t pan_left_q30(int32_t pan)
+int32_t mixbox_pan_left_q30(int32_t pan)
 {
     return (int32_t)pan_cos_q30[pan_index(pan)];
 }
 
-int32_t pan_right_q30(int32_t pan)
+int32_t mixbox_pan_right_q30(int32_t pan)
 {
     return (int32_t)pan_cos_q30[200 - pan_index(pan)];
 }
 
-int32_t gain_times_pan_q24(int64_t gain_q40, int32_t pan_q30)
+int32_t mixbox_gain_times_pan_q24(int64_t gain_q40, int32_t pan_q30)
 {
     /* Q40 -> Q27 keeps the product below 2^63 for gains below 2^6 (+36 dB). */
     int64_t gain_q27 = (gain_q40 + (1 << 12)) >> 13;

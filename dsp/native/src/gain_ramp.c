@@ -2,7 +2,7 @@
 
 #define Q40_PER_Q24 65536
 
-void gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24)
+void mixbox_gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24)
 {
     ramp->value = (int64_t)target_q24 * Q40_PER_Q24;
     ramp->step = 0;
@@ -10,7 +10,7 @@ void gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24)
     ramp->frames_left = 0u;
 }
 
-void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames)
+void mixbox_gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames)
 {
     if (target_q24 == ramp->target_q24) return;
     int64_t distance = (int64_t)target_q24 * Q40_PER_Q24 - ramp->value;
@@ -19,7 +19,7 @@ void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t
     ramp->frames_left = ramp_frames;
 }
 
-void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames)
+void mixbox_gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames)
 {
     if (frames == 0u) return; /* settled: value is the target already */
     ramp->value += ramp->step * (int64_t)frames;

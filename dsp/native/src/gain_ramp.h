@@ -8,14 +8,14 @@
 #include "mixbox_engine.h"
 
 /* Starts settled at target_q24. */
-void gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24);
+void mixbox_gain_ramp_init(mixbox_gain_ramp_t *ramp, int32_t target_q24);
 
 /* Aims at a new target from wherever the ramp is now; no-op if unchanged. */
-void gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames);
+void mixbox_gain_ramp_set_target(mixbox_gain_ramp_t *ramp, int32_t target_q24, uint32_t ramp_frames);
 
 /* Moves the ramp on by `frames` (at most the moving frames), as the caller's
  * kernel did with its copy of value and step; lands exactly on target. */
-void gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames);
+void mixbox_gain_ramp_advance(mixbox_gain_ramp_t *ramp, uint32_t frames);
 
 /* Per-sample form for chains that tick a ramp once per frame: advances one
  * frame and returns the gain (Q24) for it. */

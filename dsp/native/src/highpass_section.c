@@ -8,7 +8,7 @@ static int headroom_shift(int64_t value)
     return shift;
 }
 
-int highpass_section_design(highpass_section_coeffs_t *c, int32_t a1_q30, int32_t a2_q30)
+int mixbox_highpass_section_design(mixbox_highpass_section_coeffs_t *c, int32_t a1_q30, int32_t a2_q30)
 {
     int64_t c2 = ((int64_t)1 << 30) - a2_q30;
     int64_t g = ((int64_t)1 << 30) + a1_q30 + a2_q30;

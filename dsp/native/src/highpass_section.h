@@ -31,9 +31,9 @@
 /* Control side: the section for denominators a1, a2 in Q30 (a stable
  * high-pass: c2 and g positive, g below 1/4, i.e. cut-offs far under fs/4).
  * Returns 0, or -1 for coefficients outside that. */
-int highpass_section_design(highpass_section_coeffs_t *coeffs, int32_t a1_q30, int32_t a2_q30);
+int mixbox_highpass_section_design(mixbox_highpass_section_coeffs_t *coeffs, int32_t a1_q30, int32_t a2_q30);
 
-static inline int32_t highpass_section_step(const highpass_section_coeffs_t *c, highpass_section_t *s, int32_t x)
+static inline int32_t highpass_section_step(const mixbox_highpass_section_coeffs_t *c, mixbox_highpass_section_t *s, int32_t x)
 {
     int32_t x_d = x - s->x1;
     int32_t x_dd = x_d - s->x_d1; /* the numerator, exact */

@@ -37,10 +37,10 @@ static int32_t to_fixed(double value, int fraction_bits)
 {
     double scale = 1.0;
     for (int i = 0; i < fraction_bits; i++) scale *= 2.0; /* exact powers of two */
-    return (int32_t)cm_round(value * scale);
+    return (int32_t)mixbox_control_round(value * scale);
 }
 
-static void set_coefs(k_weighting_coefs_t *c, double b0, double b1, double b2, double a1, double a2,
+static void set_coefs(mixbox_k_weighting_coefs_t *c, double b0, double b1, double b2, double a1, double a2,
                       double hp_a1, double hp_a2)
 {
     c->shelf_b0 = to_fixed(b0, 29);
@@ -57,15 +57,15 @@ static int rate_supported(uint32_t sample_rate_hz)
     return sample_rate_hz >= 8000u && sample_rate_hz <= 192000u;
 }
 
-int k_weighting_derive(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs)
+int mixbox_k_weighting_derive(uint32_t sample_rate_hz, mixbox_k_weighting_coefs_t *coefs)
 {
     if (!rate_supported(sample_rate_hz)) return -1;
     double fs = (double)sample_rate_hz;
 
     /* Stage 1: high shelf, bilinear transform with pre-warped centre. */
-    double k = cm_tan(CM_PI * SHELF_F0_HZ / fs);
-    double vh = cm_exp(SHELF_GAIN_DB / 20.0 * CM_LN10);
-    double vb = cm_exp(SHELF_VB_EXPONENT * SHELF_GAIN_DB / 20.0 * CM_LN10); /* vh ^ exponent */
+    double k = mixbox_control_tan(CM_PI * SHELF_F0_HZ / fs);
+    double vh = mixbox_control_exp(SHELF_GAIN_DB / 20.0 * CM_LN10);
+    double vb = mixbox_control_exp(SHELF_VB_EXPONENT * SHELF_GAIN_DB / 20.0 * CM_LN10); /* vh ^ exponent */
     double a0 = 1.0 + k / SHELF_Q + k * k;
     double b0 = (vh + vb * k / SHELF_Q + k * k) / a0;
     double b1 = 2.0 * (k * k - vh) / a0;
@@ -75,7 +75,7 @@ int k_weighting_derive(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs)
 
     /* Stage 2: second-order high-pass; the numerator stays [1, -2, 1] as in
      * Table 2 (its pass-band gain of +0.04 dB is part of the -0.691 offset). */
-    double kh = cm_tan(CM_PI * HP_F0_HZ / fs);
+    double kh = mixbox_control_tan(CM_PI * HP_F0_HZ / fs);
     double ah0 = 1.0 + kh / HP_Q + kh * kh;
     double hp_a1 = 2.0 * (kh * kh - 1.0) / ah0;
     double hp_a2 = (1.0 - kh / HP_Q + kh * kh) / ah0;
@@ -84,14 +84,14 @@ int k_weighting_derive(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs)
     return 0;
 }
 
-int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs)
+int mixbox_k_weighting_coefs_for_rate(uint32_t sample_rate_hz, mixbox_k_weighting_coefs_t *coefs)
 {
     if (sample_rate_hz == 48000u) {
         set_coefs(coefs, BS1770_SHELF_B0_48K, BS1770_SHELF_B1_48K, BS1770_SHELF_B2_48K,
                   BS1770_SHELF_A1_48K, BS1770_SHELF_A2_48K, BS1770_HP_A1_48K, BS1770_HP_A2_48K);
         return 0;
     }
-    return k_weighting_derive(sample_rate_hz, coefs);
+    return mixbox_k_weighting_derive(sample_rate_hz, coefs);
 }
 
 /*
@@ -104,17 +104,18 @@ int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coe
 #define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
 #define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
 
-int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz)
-{
-    if (k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
-    if (highpass_section_design(&kw->hp, kw->coefs.hp_a1, kw->coefs.hp_a2) != 0) return -1;
-    k_weighting_clear(kw);
-    return 0;
-}
-
-void k_weighting_clear(k_weighting_t *kw)
+/* Clears the filter state, keeps the coefficients. */
+static void clear_state(mixbox_k_weighting_t *kw)
 {
     memset(kw->channel, 0, sizeof kw->channel);
+}
+
+int mixbox_k_weighting_init(mixbox_k_weighting_t *kw, uint32_t sample_rate_hz)
+{
+    if (mixbox_k_weighting_coefs_for_rate(sample_rate_hz, &kw->coefs) != 0) return -1;
+    if (mixbox_highpass_section_design(&kw->hp, kw->coefs.hp_a1, kw->coefs.hp_a2) != 0) return -1;
+    clear_state(kw);
+    return 0;
 }
 
 /* The shelf's constants, read once per run. */
@@ -123,8 +124,8 @@ typedef struct {
 } shelf_constants_t;
 
 /* One sample through both stages; adds its Q20 square to *sum. */
-static inline void filter_sample(const shelf_constants_t *k, const highpass_section_coeffs_t *hp,
-                                 k_weighting_channel_t *s, int32_t x, square_sum_t *sum)
+static inline void filter_sample(const shelf_constants_t *k, const mixbox_highpass_section_coeffs_t *hp,
+                                 mixbox_k_weighting_channel_t *s, int32_t x, square_sum_t *sum)
 {
     /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
      * each >> 32, give Q27. */
@@ -141,12 +142,12 @@ static inline void filter_sample(const shelf_constants_t *k, const highpass_sect
     square_sum_add(sum, (uint64_t)((int64_t)out * out));
 }
 
-uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
+uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
 {
     const shelf_constants_t k = {kw->coefs.shelf_b0, kw->coefs.shelf_b1, kw->coefs.shelf_b2,
                                  kw->coefs.shelf_a1, kw->coefs.shelf_a2};
-    const highpass_section_coeffs_t hp = kw->hp;
-    k_weighting_channel_t s = *ch;
+    const mixbox_highpass_section_coeffs_t hp = kw->hp;
+    mixbox_k_weighting_channel_t s = *ch;
     square_sum_t sum = square_sum_start(0u);
     uint32_t i = 0;
     /* Two samples per turn: the compiler then alternates registers instead

@@ -7,29 +7,28 @@
 #include <stdint.h>
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
+#include "mixbox_testable.h"
 
-/* k_weighting_run's samples are Q20: full scale = 2^20, its square 2^40. */
+/* mixbox_k_weighting_run's samples are Q20: full scale = 2^20, its square 2^40. */
 #define K_WEIGHTING_OUTPUT_BITS 20
 
 
 /* Coefficients for a sample rate (control side, control_math). At 48 kHz
  * these are the published values of BS.1770-4 Tables 1 and 2; at any other
  * rate they are derived from the analogue prototypes by the bilinear
- * transform (see k_weighting_derive). Returns 0, or -1 for a rate outside
+ * transform (see mixbox_k_weighting_derive). Returns 0, or -1 for a rate outside
  * 8000..192000 Hz. */
-int k_weighting_coefs_for_rate(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs);
+MIXBOX_TESTABLE int mixbox_k_weighting_coefs_for_rate(uint32_t sample_rate_hz, mixbox_k_weighting_coefs_t *coefs);
 
 /* Always derives (also at 48 kHz): exported so the tests can check the
  * derivation against the published 48 kHz table. */
-int k_weighting_derive(uint32_t sample_rate_hz, k_weighting_coefs_t *coefs);
+MIXBOX_TESTABLE int mixbox_k_weighting_derive(uint32_t sample_rate_hz, mixbox_k_weighting_coefs_t *coefs);
 
-/* Coefficients for the rate (k_weighting_coefs_for_rate), the scaled
+/* Coefficients for the rate (mixbox_k_weighting_coefs_for_rate), the scaled
  * high-pass constants, cleared state. Returns 0, or -1 for a rate outside
  * 8000..192000 Hz. */
-int k_weighting_init(k_weighting_t *kw, uint32_t sample_rate_hz);
-
-/* Clears the filter state, keeps the coefficients. */
-void k_weighting_clear(k_weighting_t *kw);
+int mixbox_k_weighting_init(mixbox_k_weighting_t *kw, uint32_t sample_rate_hz);
 
 /*
  * Filters `frames` samples of one channel, read as x[0], x[2], ... (one
@@ -51,6 +50,6 @@ void k_weighting_clear(k_weighting_t *kw);
  * Q20 rounding (-131 dBFS rms) and far under the -70 LUFS gate. Nothing
  * saturates; after the input falls silent the output decays to exact 0.
  */
-uint64_t k_weighting_run(const k_weighting_t *kw, k_weighting_channel_t *ch, const q31_t *x, uint32_t frames);
+uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighting_channel_t *ch, const q31_t *x, uint32_t frames);
 
 #endif

@@ -1,7 +1,7 @@
 #include "level_db.h"
 #include "mixbox_engine.h"
 
-int32_t log2_q16(uint64_t x)
+int32_t mixbox_log2_q16(uint64_t x)
 {
     if (x == 0u) return -1;
     int32_t whole = 63;
@@ -30,21 +30,21 @@ static int32_t log2_q16_to_cdb(int64_t log2_q16_value, int64_t cdb_per_unit_mill
     return cdb < MIXBOX_METER_SILENCE_CDB ? MIXBOX_METER_SILENCE_CDB : (int32_t)cdb;
 }
 
-int32_t peak_to_cdb(uint32_t magnitude_q31)
+int32_t mixbox_peak_to_cdb(uint32_t magnitude_q31)
 {
     if (magnitude_q31 == 0u) return MIXBOX_METER_SILENCE_CDB;
-    int64_t relative = (int64_t)log2_q16(magnitude_q31) - (int64_t)31 * 65536;
+    int64_t relative = (int64_t)mixbox_log2_q16(magnitude_q31) - (int64_t)31 * 65536;
     return log2_q16_to_cdb(relative, 602060);
 }
 
-int32_t mean_square_to_cdb(uint64_t sum_of_squares, uint32_t count)
+int32_t mixbox_mean_square_to_cdb(uint64_t sum_of_squares, uint32_t count)
 {
     if (sum_of_squares == 0u || count == 0u) return MIXBOX_METER_SILENCE_CDB;
-    int64_t relative = (int64_t)log2_q16(sum_of_squares) - log2_q16(count) - (int64_t)46 * 65536;
+    int64_t relative = (int64_t)mixbox_log2_q16(sum_of_squares) - mixbox_log2_q16(count) - (int64_t)46 * 65536;
     return log2_q16_to_cdb(relative, 301030);
 }
 
-int32_t cdb_add(int32_t a, int32_t b)
+int32_t mixbox_cdb_add(int32_t a, int32_t b)
 {
     if (a <= MIXBOX_METER_SILENCE_CDB || b <= MIXBOX_METER_SILENCE_CDB) return MIXBOX_METER_SILENCE_CDB;
     int64_t sum = (int64_t)a + b;

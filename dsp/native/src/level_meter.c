@@ -5,13 +5,13 @@
 #include "level_db.h"
 #include "q31_math.h"
 
-void level_meter_init(mixbox_level_meter_t *meter)
+void mixbox_level_meter_init(mixbox_level_meter_t *meter)
 {
     memset(meter, 0, sizeof *meter);
 }
 
-void level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
-                                   uint32_t frames)
+void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
+                                          uint32_t frames)
 {
     level_run_t l = level_run_start(left), r = level_run_start(right);
     for (const q31_t *end = stereo + 2u * frames; stereo != end; stereo += 2) {
@@ -28,7 +28,7 @@ static void end_input_run(mixbox_level_meter_t *meter, const level_run_t *run)
     if (level_meter_end_run(meter, run) >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) meter->clipped = 1u;
 }
 
-void level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames)
+void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames)
 {
     uint32_t c = 0;
     for (; c + 4u <= channels; c += 4u) {
@@ -52,7 +52,7 @@ void level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *in
     }
 }
 
-void level_meter_end_segment(mixbox_level_meter_t *meter)
+void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter)
 {
     uint32_t slot = meter->next_segment;
     meter->window_sum = meter->window_sum - meter->ring[slot] + meter->segment_sum;
@@ -61,12 +61,12 @@ void level_meter_end_segment(mixbox_level_meter_t *meter)
     meter->next_segment = slot + 1u == MIXBOX_METER_SEGMENTS ? 0u : slot + 1u;
 }
 
-void level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading)
+void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading)
 {
-    reading->peak_cdb = peak_to_cdb(meter->peak);
+    reading->peak_cdb = mixbox_peak_to_cdb(meter->peak);
     /* The window counts as silent where it reaches back before init. */
-    reading->rms_cdb = mean_square_to_cdb(meter->window_sum, segment_frames * MIXBOX_METER_SEGMENTS);
-    reading->hold_cdb = peak_to_cdb(meter->hold);
+    reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, segment_frames * MIXBOX_METER_SEGMENTS);
+    reading->hold_cdb = mixbox_peak_to_cdb(meter->hold);
     reading->clipped = meter->clipped ? 1 : 0;
     meter->peak = 0u;
     meter->clipped = 0u;

@@ -11,7 +11,7 @@
  * has clipped in the ADC. */
 #define LEVEL_METER_INPUT_CLIP_Q31 0x7FFFFF00
 
-void level_meter_init(mixbox_level_meter_t *meter);
+void mixbox_level_meter_init(mixbox_level_meter_t *meter);
 
 /* A run of samples being metered inside another loop (the loop that makes
  * them), so they are not read back: highest and lowest sample and the sum of
@@ -48,19 +48,19 @@ static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const le
 /* Adds `frames` interleaved stereo frames to the left and right meters, in
  * one pass. Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits;
  * a 10 ms segment at 96 kHz (960 squares) stays below 2^56. */
-void level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
-                                   uint32_t frames);
+void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
+                                          uint32_t frames);
 
 /* The meters of `channels` interleaved inputs (meters[c] for channel c),
  * flagging a clip where a sample reached the converter's full-scale code.
  * Channels are metered a few at a time: one pass over the frames loads each
  * sample once and shares the loop's overhead. */
-void level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames);
+void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames);
 
 /* Closes the running 10 ms segment into the 300 ms window. */
-void level_meter_end_segment(mixbox_level_meter_t *meter);
+void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter);
 
 /* Readings in cdB; resets peak and clip. segment_frames sizes the window. */
-void level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading);
+void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading);
 
 #endif

@@ -13,8 +13,8 @@
 #define LOG2_LEVEL_FLOOR_Q24 (-40 * (1 << 24))
 
 /* round(log2(1 + i/64) * 2^24) and round(2^(i/64) * 2^30), i = 0..64. */
-extern const int32_t log2_mantissa_q24[65];
-extern const uint32_t exp2_mantissa_q30[65];
+extern const int32_t mixbox_log2_mantissa_q24[65];
+extern const uint32_t mixbox_exp2_mantissa_q30[65];
 
 /* Index of the highest set bit of x > 0. Cores with a count-leading-zeros
  * instruction use it; elsewhere (RV32IMC has none) a 5-step search is
@@ -44,8 +44,8 @@ static inline int32_t log2_level_q24(uint32_t magnitude)
     uint32_t normalised = magnitude << (31 - top); /* leading one at bit 31 */
     uint32_t segment = (normalised >> 25) & 63u;
     uint32_t within = (normalised >> 1) & 0xFFFFFFu;
-    int32_t low = log2_mantissa_q24[segment];
-    uint32_t step = (uint32_t)(log2_mantissa_q24[segment + 1u] - low);
+    int32_t low = mixbox_log2_mantissa_q24[segment];
+    uint32_t step = (uint32_t)(mixbox_log2_mantissa_q24[segment + 1u] - low);
     return (top - 31) * (1 << 24) + low + (int32_t)mul_high_u32(step, within << 8);
 }
 
@@ -60,8 +60,8 @@ static inline int32_t exp2_gain_q24(int32_t v_q24)
     uint32_t fraction = (uint32_t)v_q24 & 0xFFFFFFu;
     uint32_t segment = fraction >> 18;
     uint32_t within = fraction & 0x3FFFFu; /* 18 bits */
-    uint32_t low = exp2_mantissa_q30[segment];
-    uint32_t mantissa_q30 = low + mul_high_u32(exp2_mantissa_q30[segment + 1u] - low, within << 14);
+    uint32_t low = mixbox_exp2_mantissa_q30[segment];
+    uint32_t mantissa_q30 = low + mul_high_u32(mixbox_exp2_mantissa_q30[segment + 1u] - low, within << 14);
     int shift = 6 - whole; /* Q30 -> Q24, times 2^whole; >= 1 */
     return shift >= 32 ? 0 : (int32_t)(mantissa_q30 >> shift);
 }

@@ -3,6 +3,7 @@
 #include "control_math.h"
 #include "level_db.h"
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 #define LOOPBACK_MAGIC 0x4C4F4F50u /* "LOOP" */
 #define FULL_SCALE 2147483648.0
@@ -13,7 +14,7 @@
 /* A marker peak this far under what the tone's gain predicts is noise, not the marker. */
 #define MARKER_PEAK_FRACTION 0.25
 
-int32_t loopback_mls_chip(uint32_t *shift_register)
+int32_t mixbox_loopback_mls_chip(uint32_t *shift_register)
 {
     uint32_t r = *shift_register;
     uint32_t out = r & 1u;
@@ -23,9 +24,11 @@ int32_t loopback_mls_chip(uint32_t *shift_register)
     return out != 0u ? 1 : -1;
 }
 
-int32_t loopback_marker_quarters(uint32_t *shift_register, int32_t chips[2], uint32_t k)
+/* Next sample of the smoothed marker, (c[n] + 2 c[n-1] + c[n-2]) / 4 in units of
+ * one quarter of the peak: -4..4. `k` counts frames from 0; chips stop after 255. */
+static int32_t marker_quarters(uint32_t *shift_register, int32_t chips[2], uint32_t k)
 {
-    int32_t chip = k < MIXBOX_LOOPBACK_MLS_FRAMES ? loopback_mls_chip(shift_register) : 0;
+    int32_t chip = k < MIXBOX_LOOPBACK_MLS_FRAMES ? mixbox_loopback_mls_chip(shift_register) : 0;
     int32_t quarters = chip + 2 * chips[0] + chips[1];
     chips[1] = chips[0];
     chips[0] = chip;
@@ -62,7 +65,7 @@ mixbox_status_t mixbox_loopback_start(mixbox_loopback_t *test, uint32_t sample_r
     for (uint32_t n = 0; n < MIXBOX_LOOPBACK_MAX_PERIOD; n++) {
         double phase = 2.0 * CM_PI * (double)(n % period) / (double)period;
         /* Rounded to 24 bits: a clean DAC code. */
-        long long code = cm_round(cm_sin(phase) * (double)LOOPBACK_TONE_AMPLITUDE_Q31 / 256.0);
+        long long code = mixbox_control_round(mixbox_control_sin(phase) * (double)LOOPBACK_TONE_AMPLITUDE_Q31 / 256.0);
         test->sine[n] = (q31_t)(code * 256);
     }
     test->magic = LOOPBACK_MAGIC;
@@ -74,7 +77,7 @@ static q31_t test_signal(mixbox_loopback_t *test, uint32_t frame)
 {
     uint32_t marker_start = MIXBOX_LOOPBACK_MAX_LATENCY_FRAMES;
     if (frame >= marker_start && frame < marker_start + MIXBOX_LOOPBACK_MARKER_FRAMES) {
-        return loopback_marker_quarters(&test->mls_register, test->chips, frame - marker_start) * LOOPBACK_MARKER_QUARTER_Q31;
+        return marker_quarters(&test->mls_register, test->chips, frame - marker_start) * LOOPBACK_MARKER_QUARTER_Q31;
     }
     if (frame >= test->sine_start && frame < test->end) {
         return test->sine[(frame - test->sine_start) % test->sine_period];
@@ -121,8 +124,8 @@ static int32_t energy_ratio_to_cdb(double ratio)
     if (ratio > 128.0) ratio = 128.0;
     double scaled = ratio * 72057594037927936.0; /* 2^56 */
     if (scaled < 1.0) return MIXBOX_METER_SILENCE_CDB;
-    double log2_value = (double)log2_q16((uint64_t)scaled) / 65536.0 - 56.0;
-    long long cdb = cm_round(log2_value * 301.0299956639812);
+    double log2_value = (double)mixbox_log2_q16((uint64_t)scaled) / 65536.0 - 56.0;
+    long long cdb = mixbox_control_round(log2_value * 301.0299956639812);
     return cdb < MIXBOX_METER_SILENCE_CDB ? MIXBOX_METER_SILENCE_CDB : (int32_t)cdb;
 }
 
@@ -134,7 +137,7 @@ static double marker_correlation(const mixbox_loopback_t *test, int32_t lag)
     int32_t chips[2] = { 0, 0 };
     double sum = 0.0;
     for (uint32_t k = 0; k < MIXBOX_LOOPBACK_MARKER_FRAMES; k++) {
-        int32_t sent = loopback_marker_quarters(&shift_register, chips, k);
+        int32_t sent = marker_quarters(&shift_register, chips, k);
         sum += (double)sent * (double)test->marker_capture[(int32_t)k + lag + 1];
     }
     return sum / FULL_SCALE * ((double)LOOPBACK_MARKER_QUARTER_Q31 / FULL_SCALE);
@@ -179,8 +182,8 @@ static sine_fit_t fit_sine(const mixbox_loopback_t *test)
         double x = (double)test->sine_capture[i] / FULL_SCALE;
         double phase = omega * (double)(i % test->sine_period);
         dc += x;
-        a += x * cm_sin(phase);
-        b += x * cm_cos(phase);
+        a += x * mixbox_control_sin(phase);
+        b += x * mixbox_control_cos(phase);
     }
     dc /= (double)n;
     a *= 2.0 / (double)n;
@@ -189,7 +192,7 @@ static sine_fit_t fit_sine(const mixbox_loopback_t *test)
     for (uint32_t i = 0; i < n; i++) {
         double x = (double)test->sine_capture[i] / FULL_SCALE;
         double phase = omega * (double)(i % test->sine_period);
-        double r = x - dc - a * cm_sin(phase) - b * cm_cos(phase);
+        double r = x - dc - a * mixbox_control_sin(phase) - b * mixbox_control_cos(phase);
         residual += r * r;
     }
     sine_fit_t fit;
@@ -224,7 +227,7 @@ mixbox_status_t mixbox_loopback_result(const mixbox_loopback_t *test, mixbox_loo
         return MIXBOX_OK;
     }
     result->status = test->clipped != 0u ? MIXBOX_LOOPBACK_CLIPPED : MIXBOX_LOOPBACK_OK;
-    result->latency_centisamples = (int32_t)cm_round(latency * 100.0);
+    result->latency_centisamples = (int32_t)mixbox_control_round(latency * 100.0);
     result->level_cdb = level;
     result->gain_cdb = energy_ratio_to_cdb(gain_squared);
     result->thd_n_cdb = energy_ratio_to_cdb(fit.thd_n_ratio);

@@ -12,11 +12,7 @@
 #define LOOPBACK_MLS_SEED 0x01u
 
 /* Next chip of the sequence: +1 or -1; advances *shift_register. */
-int32_t loopback_mls_chip(uint32_t *shift_register);
-
-/* Next sample of the smoothed marker, (c[n] + 2 c[n-1] + c[n-2]) / 4 in units of
- * one quarter of the peak: -4..4. `k` counts frames from 0; chips stop after 255. */
-int32_t loopback_marker_quarters(uint32_t *shift_register, int32_t chips[2], uint32_t k);
+int32_t mixbox_loopback_mls_chip(uint32_t *shift_register);
 
 /* Peak of the marker: -12.04 dBFS (1/4 full scale); one quarter of it per unit. */
 #define LOOPBACK_MARKER_QUARTER_Q31 0x08000000

@@ -9,31 +9,31 @@
 #define INTEGRATED_RELATIVE_GATE_MLU (-10000)
 #define RANGE_RELATIVE_GATE_MLU (-20000)
 
-uint32_t loudness_meter_size(void)
+uint32_t mixbox_loudness_meter_size(void)
 {
-    return (uint32_t)sizeof(loudness_meter_t);
+    return (uint32_t)sizeof(mixbox_loudness_meter_t);
 }
 
-int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz)
+int mixbox_loudness_meter_init(mixbox_loudness_meter_t *m, uint32_t sample_rate_hz)
 {
     if (m == NULL) return LOUDNESS_ERR_NULL;
     if (sample_rate_hz < 8000u || sample_rate_hz > 96000u || sample_rate_hz % 100u != 0u) return LOUDNESS_ERR_SAMPLE_RATE;
     memset(m, 0, sizeof *m);
-    if (k_weighting_init(&m->k_weighting, sample_rate_hz) != 0) return LOUDNESS_ERR_SAMPLE_RATE;
-    true_peak_init(&m->true_peak);
+    if (mixbox_k_weighting_init(&m->k_weighting, sample_rate_hz) != 0) return LOUDNESS_ERR_SAMPLE_RATE;
+    mixbox_true_peak_init(&m->true_peak);
     m->sample_rate = sample_rate_hz;
     m->segment_frames = sample_rate_hz / 100u;
     m->segment_frames_left = m->segment_frames;
-    loudness_histogram_init(&m->integrated, m->segment_frames * LOUDNESS_SEGMENTS_MOMENTARY);
-    loudness_histogram_init(&m->range, m->segment_frames * LOUDNESS_SEGMENTS_SHORT_TERM);
+    mixbox_loudness_histogram_init(&m->integrated, m->segment_frames * LOUDNESS_SEGMENTS_MOMENTARY);
+    mixbox_loudness_histogram_init(&m->range, m->segment_frames * MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM);
     return 0;
 }
 
-void loudness_meter_reset(loudness_meter_t *m)
+void mixbox_loudness_meter_reset(mixbox_loudness_meter_t *m)
 {
-    loudness_histogram_clear(&m->integrated);
-    loudness_histogram_clear(&m->range);
-    true_peak_clear_hold(&m->true_peak);
+    mixbox_loudness_histogram_clear(&m->integrated);
+    mixbox_loudness_histogram_clear(&m->range);
+    mixbox_true_peak_clear_hold(&m->true_peak);
     m->momentary_max_sum = 0u;
     m->short_term_max_sum = 0u;
     m->segments_since_reset = 0u;
@@ -41,18 +41,18 @@ void loudness_meter_reset(loudness_meter_t *m)
 
 /* Closes the running 10 ms segment: slides both windows by one segment and,
  * every 100 ms, feeds the histograms. */
-static void end_segment(loudness_meter_t *m)
+static void end_segment(mixbox_loudness_meter_t *m)
 {
     uint32_t oldest = m->ring_position;
-    uint32_t leaving_momentary = oldest + (LOUDNESS_SEGMENTS_SHORT_TERM - LOUDNESS_SEGMENTS_MOMENTARY);
-    if (leaving_momentary >= LOUDNESS_SEGMENTS_SHORT_TERM) leaving_momentary -= LOUDNESS_SEGMENTS_SHORT_TERM;
+    uint32_t leaving_momentary = oldest + (MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM - LOUDNESS_SEGMENTS_MOMENTARY);
+    if (leaving_momentary >= MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM) leaving_momentary -= MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM;
 
     /* Each window sum is the exact sum of its ring entries: subtracting the
      * leaving one before adding the new one never wraps. */
     m->momentary_sum = m->momentary_sum - m->ring[leaving_momentary] + m->segment_sum;
     m->short_term_sum = m->short_term_sum - m->ring[oldest] + m->segment_sum;
     m->ring[oldest] = m->segment_sum;
-    m->ring_position = oldest + 1u == LOUDNESS_SEGMENTS_SHORT_TERM ? 0u : oldest + 1u;
+    m->ring_position = oldest + 1u == MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM ? 0u : oldest + 1u;
     m->segment_sum = 0u;
 
     if (m->momentary_sum > m->momentary_max_sum) m->momentary_max_sum = m->momentary_sum;
@@ -61,12 +61,12 @@ static void end_segment(loudness_meter_t *m)
     if (m->segments_since_reset != UINT32_MAX) m->segments_since_reset++;
     uint32_t n = m->segments_since_reset;
     if (n >= LOUDNESS_SEGMENTS_MOMENTARY && (n - LOUDNESS_SEGMENTS_MOMENTARY) % LOUDNESS_SEGMENTS_PER_BLOCK_HOP == 0u)
-        loudness_histogram_add(&m->integrated, m->momentary_sum);
-    if (n >= LOUDNESS_SEGMENTS_SHORT_TERM && (n - LOUDNESS_SEGMENTS_SHORT_TERM) % LOUDNESS_SEGMENTS_PER_BLOCK_HOP == 0u)
-        loudness_histogram_add(&m->range, m->short_term_sum);
+        mixbox_loudness_histogram_add(&m->integrated, m->momentary_sum);
+    if (n >= MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM && (n - MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM) % LOUDNESS_SEGMENTS_PER_BLOCK_HOP == 0u)
+        mixbox_loudness_histogram_add(&m->range, m->short_term_sum);
 }
 
-void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames)
+void mixbox_loudness_meter_process(mixbox_loudness_meter_t *m, const q31_t *stereo, uint32_t frames)
 {
     /* Each channel runs through its filters up to the end of the frames or
      * of the 10 ms segment, whichever comes first: the segment sums stay
@@ -74,8 +74,8 @@ void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t f
     while (frames > 0u) {
         uint32_t run = frames < m->segment_frames_left ? frames : m->segment_frames_left;
         for (uint32_t ch = 0; ch < 2u; ch++) {
-            m->segment_sum += k_weighting_run(&m->k_weighting, &m->k_weighting.channel[ch], stereo + ch, run);
-            true_peak_run(&m->true_peak, ch, stereo + ch, run);
+            m->segment_sum += mixbox_k_weighting_run(&m->k_weighting, &m->k_weighting.channel[ch], stereo + ch, run);
+            mixbox_true_peak_run(&m->true_peak, ch, stereo + ch, run);
         }
         stereo += 2u * run;
         frames -= run;
@@ -96,14 +96,14 @@ static int32_t mlu_to_clu(int32_t mlu)
     return clu < MIXBOX_METER_SILENCE_CDB ? MIXBOX_METER_SILENCE_CDB : clu;
 }
 
-void loudness_meter_read(const loudness_meter_t *m, loudness_reading_t *r)
+void mixbox_loudness_meter_read(const mixbox_loudness_meter_t *m, loudness_reading_t *r)
 {
-    r->momentary_clu = mlu_to_clu(loudness_histogram_window_mlu(&m->integrated, m->momentary_sum));
-    r->short_term_clu = mlu_to_clu(loudness_histogram_window_mlu(&m->range, m->short_term_sum));
-    r->integrated_clu = mlu_to_clu(loudness_histogram_gated_mlu(&m->integrated, INTEGRATED_RELATIVE_GATE_MLU));
-    r->momentary_max_clu = mlu_to_clu(loudness_histogram_window_mlu(&m->integrated, m->momentary_max_sum));
-    r->short_term_max_clu = mlu_to_clu(loudness_histogram_window_mlu(&m->range, m->short_term_max_sum));
-    r->loudness_range_clu = mlu_to_clu(loudness_histogram_range_mlu(&m->range, RANGE_RELATIVE_GATE_MLU));
-    r->true_peak_max_cdb = true_peak_read_cdb(&m->true_peak);
+    r->momentary_clu = mlu_to_clu(mixbox_loudness_histogram_window_mlu(&m->integrated, m->momentary_sum));
+    r->short_term_clu = mlu_to_clu(mixbox_loudness_histogram_window_mlu(&m->range, m->short_term_sum));
+    r->integrated_clu = mlu_to_clu(mixbox_loudness_histogram_gated_mlu(&m->integrated, INTEGRATED_RELATIVE_GATE_MLU));
+    r->momentary_max_clu = mlu_to_clu(mixbox_loudness_histogram_window_mlu(&m->integrated, m->momentary_max_sum));
+    r->short_term_max_clu = mlu_to_clu(mixbox_loudness_histogram_window_mlu(&m->range, m->short_term_max_sum));
+    r->loudness_range_clu = mlu_to_clu(mixbox_loudness_histogram_range_mlu(&m->range, RANGE_RELATIVE_GATE_MLU));
+    r->true_peak_max_cdb = mixbox_true_peak_read_cdb(&m->true_peak);
     r->range_stable = m->segments_since_reset >= LOUDNESS_SEGMENTS_RANGE_STABLE ? 1 : 0;
 }

@@ -5,7 +5,7 @@
  * peak with max-hold. Stereo, interleaved L/R Q1.31 (the main-bus output),
  * channel weights 1.0 (BS.1770-4 Table 3).
  *
- * Caller-owned memory, fixed size, no allocation: sizeof(loudness_meter_t)
+ * Caller-owned memory, fixed size, no allocation: sizeof(mixbox_loudness_meter_t)
  * is 8 760 bytes on x86-64 (no pointers; at most that wherever int64 is
  * 8-byte aligned, e.g. the ESP32-S3), of which 2 400 are the 3 s window of
  * 10 ms sums and 2 x 3 040 the two histograms (integrated loudness,
@@ -19,12 +19,12 @@
  * 75 % overlap, BS.1770-4 Annex 1 section 5.1) the momentary window enters
  * the integrated-loudness histogram, and the short-term window the
  * loudness-range histogram (10 Hz, EBU Tech 3342 section 3.1: >= 10 Hz).
- * A window that reaches back before loudness_meter_init() counts that time
- * as silence. After loudness_meter_reset(), the first gating block is the
+ * A window that reaches back before mixbox_loudness_meter_init() counts that time
+ * as silence. After mixbox_loudness_meter_reset(), the first gating block is the
  * first 400 ms lying entirely after the reset (and 3 s for the range).
  *
- * The audio side calls loudness_meter_process(); the control side calls
- * loudness_meter_read() and loudness_meter_reset() between two process calls
+ * The audio side calls mixbox_loudness_meter_process(); the control side calls
+ * mixbox_loudness_meter_read() and mixbox_loudness_meter_reset() between two process calls
  * (no locking inside: the engine serialises them as it does its meters).
  */
 #ifndef MIXBOX_LOUDNESS_METER_H
@@ -35,7 +35,13 @@
 #include "k_weighting.h"
 #include "loudness_histogram.h"
 #include "mixbox_engine.h"
+#include "q31_math.h"
 #include "true_peak.h"
+#include "mixbox_testable.h"
+
+#define LOUDNESS_SEGMENTS_MOMENTARY 40u      /* 400 ms */
+#define LOUDNESS_SEGMENTS_PER_BLOCK_HOP 10u  /* 100 ms */
+#define LOUDNESS_SEGMENTS_RANGE_STABLE 6000u /* 60 s (EBU Tech 3341 section 2.4) */
 
 #define LOUDNESS_ERR_NULL (-1)
 #define LOUDNESS_ERR_SAMPLE_RATE (-3)
@@ -44,14 +50,14 @@ typedef mixbox_loudness_reading_t loudness_reading_t;
 
 
 
-/* sizeof(loudness_meter_t), for callers that allocate it from another language. */
-uint32_t loudness_meter_size(void);
+/* sizeof(mixbox_loudness_meter_t), for callers that allocate it from another language. */
+MIXBOX_TESTABLE uint32_t mixbox_loudness_meter_size(void);
 
 /* Clears *m and derives the K-weighting for the rate (control side; uses
  * control_math). Rates: any multiple of 100 Hz in 8000..96000 (tested at 32000,
  * 44100, 48000, 88200, 96000). Returns 0, LOUDNESS_ERR_NULL or
  * LOUDNESS_ERR_SAMPLE_RATE (nothing written). */
-int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);
+MIXBOX_TESTABLE int mixbox_loudness_meter_init(mixbox_loudness_meter_t *m, uint32_t sample_rate_hz);
 
 /*
  * Measures `frames` interleaved L/R frames (any count; 0 does nothing).
@@ -62,18 +68,18 @@ int loudness_meter_init(loudness_meter_t *m, uint32_t sample_rate_hz);
  * at 96 kHz holds 2 x 960 squares < 2^54.5; the 3 s window of 300 segments
  * < 2^62.7, within uint64 (the window sums are kept exact by integer
  * add/subtract). True peak: see true_peak.h (int32, no saturation).
- * Histogram updates once per 100 ms (one log2_q16 each).
+ * Histogram updates once per 100 ms (one mixbox_log2_q16 each).
  */
-void loudness_meter_process(loudness_meter_t *m, const q31_t *stereo, uint32_t frames);
+MIXBOX_TESTABLE void mixbox_loudness_meter_process(mixbox_loudness_meter_t *m, const q31_t *stereo, uint32_t frames);
 
 /* Control side: clears the integrated and range histories, the momentary
  * and short-term maxima and the true-peak hold. The running windows, the
  * K-filters and the true-peak interpolator's 12-sample history go on, so
  * the first readings after a reset still see audio from just before it. */
-void loudness_meter_reset(loudness_meter_t *m);
+MIXBOX_TESTABLE void mixbox_loudness_meter_reset(mixbox_loudness_meter_t *m);
 
 /* Control side: integer log and histogram work (at most a few thousand
  * operations), no allocation, no <math.h>. */
-void loudness_meter_read(const loudness_meter_t *m, loudness_reading_t *r);
+MIXBOX_TESTABLE void mixbox_loudness_meter_read(const mixbox_loudness_meter_t *m, loudness_reading_t *r);
 
 #endif

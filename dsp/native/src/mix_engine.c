@@ -74,7 +74,7 @@ static int channel_is_audible(const mixbox_engine_t *engine, uint32_t c, int any
 static int32_t fader_target_q24(int32_t fader_cdb, int32_t muted)
 {
     if (muted || fader_cdb <= MIXBOX_FADER_OFF_CDB) return 0;
-    return q40_to_q24(gain_from_cdb_q40(fader_cdb));
+    return q40_to_q24(mixbox_gain_from_cdb_q40(fader_cdb));
 }
 
 /* Derives a whole target set from every parameter into the control side's
@@ -89,10 +89,10 @@ static void derive_targets(mixbox_engine_t *engine)
         const mixbox_channel_params_t *p = &engine->channel[c];
         t->channel_meter_offset_cdb[c] = MIXBOX_METER_SILENCE_CDB;
         if (channel_is_audible(engine, c, any_solo)) {
-            int64_t gain = gain_from_cdb_q40(p->trim_cdb + p->fader_cdb);
+            int64_t gain = mixbox_gain_from_cdb_q40(p->trim_cdb + p->fader_cdb);
             if (p->invert) gain = -gain;
-            t->channel_gain_q24[c][0] = gain_times_pan_q24(gain, pan_left_q30(p->pan));
-            t->channel_gain_q24[c][1] = gain_times_pan_q24(gain, pan_right_q30(p->pan));
+            t->channel_gain_q24[c][0] = mixbox_gain_times_pan_q24(gain, mixbox_pan_left_q30(p->pan));
+            t->channel_gain_q24[c][1] = mixbox_gain_times_pan_q24(gain, mixbox_pan_right_q30(p->pan));
             t->channel_meter_offset_cdb[c] = p->trim_cdb + p->fader_cdb;
         }
     }
@@ -106,7 +106,7 @@ static void derive_targets(mixbox_engine_t *engine)
         t->sub_gain_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
     }
     t->main_gain_q24 = fader_target_q24(engine->main_fader_cdb, 0);
-    mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate);
+    mixbox_mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate);
     handoff_publish(&engine->handoff);
 }
 
@@ -129,8 +129,8 @@ static uint32_t channels_to_reroute(const mixbox_engine_t *engine)
 
 static void ramp_channel_to(mixbox_engine_t *engine, uint32_t c, int32_t left_q24, int32_t right_q24, uint32_t frames)
 {
-    gain_ramp_set_target(&engine->channel_gain[c][0], left_q24, frames);
-    gain_ramp_set_target(&engine->channel_gain[c][1], right_q24, frames);
+    mixbox_gain_ramp_set_target(&engine->channel_gain[c][0], left_q24, frames);
+    mixbox_gain_ramp_set_target(&engine->channel_gain[c][1], right_q24, frames);
 }
 
 /* Gives channel c (silent now) its wanted routing and ramps it to its gains. */
@@ -176,11 +176,11 @@ static void adopt_targets(mixbox_engine_t *engine)
         }
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        gain_ramp_set_target(&engine->sub_gain[b], t->sub_gain_q24[b], frames);
+        mixbox_gain_ramp_set_target(&engine->sub_gain[b], t->sub_gain_q24[b], frames);
     }
-    gain_ramp_set_target(&engine->main_gain, t->main_gain_q24, frames);
+    mixbox_gain_ramp_set_target(&engine->main_gain, t->main_gain_q24, frames);
     update_channel_masks(engine);
-    mixbus_apply(&engine->mixbus, &t->mixbus, frames);
+    mixbox_mixbus_apply(&engine->mixbus, &t->mixbus, frames);
 }
 
 /* Frames from here on that share one ramp phase (moving or steady). */
@@ -229,7 +229,7 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
             uint32_t count = (uint32_t)(m - members);
             if (count == 0u) continue;
             int moving = ((engine->channels_moving & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
-            bus_sum_group(members, count, moving, stride, frames, left + offset, right + offset, !(fed >> bus & 1u));
+            mixbox_bus_sum_group(members, count, moving, stride, frames, left + offset, right + offset, !(fed >> bus & 1u));
             fed |= 1u << bus;
         }
     }
@@ -261,8 +261,8 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
         if (moving != 0u) {
             for (uint32_t c = 0; c < engine->channels; c++) {
                 mixbox_gain_ramp_t *l = &engine->channel_gain[c][0], *r = &engine->channel_gain[c][1];
-                if (l->frames_left != 0u) gain_ramp_advance(l, min_u32(n, l->frames_left));
-                if (r->frames_left != 0u) gain_ramp_advance(r, min_u32(n, r->frames_left));
+                if (l->frames_left != 0u) mixbox_gain_ramp_advance(l, min_u32(n, l->frames_left));
+                if (r->frames_left != 0u) mixbox_gain_ramp_advance(r, min_u32(n, r->frames_left));
             }
             if (engine->channels_rerouting != 0u) finish_fade_outs(engine);
             update_channel_masks(engine);
@@ -295,7 +295,7 @@ static ALWAYS_INLINE void scale_by_fader(mixbox_gain_ramp_t *fader, int64_t *lef
             left[i] = to_chain ? mixbus_limit_input(q39_round_to_q31(l)) : l;
             right[i] = to_chain ? mixbus_limit_input(q39_round_to_q31(r)) : r;
         }
-        gain_ramp_advance(fader, min_u32(n, fader->frames_left));
+        mixbox_gain_ramp_advance(fader, min_u32(n, fader->frames_left));
         done += n;
     }
 }
@@ -361,14 +361,14 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_MAIN_LEFT];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_MAIN_RIGHT];
     apply_main_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
-    mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
-                   &meter_left->clipped, &meter_right->clipped);
-    level_meter_accumulate_stereo(meter_left, meter_right, output, frames);
+    mixbox_mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
+                          &meter_left->clipped, &meter_right->clipped);
+    mixbox_level_meter_accumulate_stereo(meter_left, meter_right, output, frames);
 }
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
-    level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
+    mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
     uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
@@ -376,16 +376,16 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
         if (valid >> (b + 1u) & 1u) finish_sub_bus(engine, b, frames);
     }
     finish_main_bus(engine, output, frames);
-    loudness_meter_process(&engine->loudness, output, frames);
+    mixbox_loudness_meter_process(&engine->loudness, output, frames);
 }
 
 static void end_meter_segment(mixbox_engine_t *engine)
 {
     for (uint32_t c = 0; c < engine->channels; c++) {
-        level_meter_end_segment(&engine->meter[MIXBOX_METER_CHANNEL(c)]);
+        mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_CHANNEL(c)]);
     }
     for (uint32_t m = 0; m < BUS_METERS; m++) {
-        level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
+        mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
     }
 }
 
@@ -452,25 +452,25 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
         engine->channel[c].to_main = 1;
         engine->channel[c].sub_bus = MIXBOX_NO_SUB_BUS;
     }
-    memcpy(engine->mixbus_param, mixbus_param_default, sizeof engine->mixbus_param);
+    memcpy(engine->mixbus_param, mixbox_mixbus_param_default, sizeof engine->mixbus_param);
     handoff_init(&engine->handoff);
     derive_targets(engine);
     (void)handoff_take(&engine->handoff); /* the defaults are in force from the start */
     const mixbox_targets_t *t = adopted_targets(engine);
 
     for (uint32_t c = 0; c < channels; c++) {
-        gain_ramp_init(&engine->channel_gain[c][0], t->channel_gain_q24[c][0]);
-        gain_ramp_init(&engine->channel_gain[c][1], t->channel_gain_q24[c][1]);
+        mixbox_gain_ramp_init(&engine->channel_gain[c][0], t->channel_gain_q24[c][0]);
+        mixbox_gain_ramp_init(&engine->channel_gain[c][1], t->channel_gain_q24[c][1]);
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        gain_ramp_init(&engine->sub_gain[b], t->sub_gain_q24[b]);
+        mixbox_gain_ramp_init(&engine->sub_gain[b], t->sub_gain_q24[b]);
     }
-    gain_ramp_init(&engine->main_gain, t->main_gain_q24);
+    mixbox_gain_ramp_init(&engine->main_gain, t->main_gain_q24);
     memcpy(engine->route, t->route, sizeof engine->route);
     update_channel_masks(engine);
-    mixbus_init(&engine->mixbus, &t->mixbus);
-    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) level_meter_init(&engine->meter[m]);
-    if (loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
+    mixbox_mixbus_init(&engine->mixbus, &t->mixbus);
+    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) mixbox_level_meter_init(&engine->meter[m]);
+    if (mixbox_loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
 
     engine->magic = ENGINE_MAGIC;
     return MIXBOX_OK;
@@ -495,7 +495,7 @@ static int param_value_in_range(mixbox_param_t param, int32_t value)
     case MIXBOX_PARAM_CHANNEL_INVERT:
     case MIXBOX_PARAM_CHANNEL_TO_MAIN:
     case MIXBOX_PARAM_SUB_MUTE: return in_range(value, 0, 1);
-    default: return mixbus_param_in_range(param, value);
+    default: return mixbox_mixbus_param_in_range(param, value);
     }
 }
 
@@ -562,7 +562,7 @@ static int meter_exists(const mixbox_engine_t *engine, uint32_t meter_id)
 static int32_t offset_reading(int32_t reading_cdb, int32_t offset_cdb)
 {
     if (offset_cdb == MIXBOX_METER_SILENCE_CDB) return MIXBOX_METER_SILENCE_CDB;
-    return cdb_add(reading_cdb, offset_cdb);
+    return mixbox_cdb_add(reading_cdb, offset_cdb);
 }
 
 mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading)
@@ -571,7 +571,7 @@ mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mi
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
 
-    level_meter_read(&engine->meter[meter_id], engine->segment_frames, reading);
+    mixbox_level_meter_read(&engine->meter[meter_id], engine->segment_frames, reading);
     if (meter_id < MIXBOX_MAX_CHANNELS) {
         /* Post-fader, by the set the audio side adopted (not the parameters,
          * which the control side may be writing). */
@@ -596,7 +596,7 @@ mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gai
 {
     if (engine == NULL || gain_reduction_cdb == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
-    *gain_reduction_cdb = mixbus_read_gain_reduction(&engine->mixbus);
+    *gain_reduction_cdb = mixbox_mixbus_read_gain_reduction(&engine->mixbus);
     return MIXBOX_OK;
 }
 
@@ -604,7 +604,7 @@ mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudn
 {
     if (engine == NULL || reading == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
-    loudness_meter_read(&engine->loudness, reading);
+    mixbox_loudness_meter_read(&engine->loudness, reading);
     return MIXBOX_OK;
 }
 
@@ -612,6 +612,6 @@ mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine)
 {
     if (engine == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
-    loudness_meter_reset(&engine->loudness);
+    mixbox_loudness_meter_reset(&engine->loudness);
     return MIXBOX_OK;
 }

@@ -9,7 +9,7 @@
 #define Q24_ONE (1 << 24)
 #define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
 
-const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
+const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     -1000, /* threshold */
     400,   /* ratio 4:1 */
     10000, /* attack 10 ms */
@@ -26,7 +26,7 @@ const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     0,     /* dither off */
 };
 
-int mixbus_param_in_range(mixbox_param_t param, int32_t value)
+int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
 {
     static const int32_t low[MIXBOX_MIXBUS_PARAMS] = { -4000, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, -600, 0, 0 };
     static const int32_t high[MIXBOX_MIXBUS_PARAMS] = { 0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1 };
@@ -37,7 +37,7 @@ int mixbus_param_in_range(mixbox_param_t param, int32_t value)
     return 1;
 }
 
-void mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate)
+void mixbox_mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate)
 {
     compressor_params_t comp = {
         v[PARAM(MIXBOX_PARAM_COMP_THRESHOLD_CDB)], v[PARAM(MIXBOX_PARAM_COMP_RATIO_X100)],
@@ -45,14 +45,14 @@ void mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sampl
         v[PARAM(MIXBOX_PARAM_COMP_KNEE_CDB)], v[PARAM(MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ)],
         v[PARAM(MIXBOX_PARAM_COMP_LINK)],
     };
-    compressor_design(&s->compressor, &comp, sample_rate);
+    mixbox_compressor_design(&s->compressor, &comp, sample_rate);
 
     int32_t drive_cdb = v[PARAM(MIXBOX_PARAM_DRIVE_CDB)];
-    drive_design(&s->drive, drive_cdb > 0 ? drive_cdb : 1);
+    mixbox_drive_design(&s->drive, drive_cdb > 0 ? drive_cdb : 1);
     s->drive_mix_q24 = drive_cdb > 0 ? Q24_ONE : 0;
 
-    output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
-                        v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)]);
+    mixbox_output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
+                               v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)]);
 
     /* Make-up in log2 units; 1 log2 unit = 602.06 cdB. */
     s->makeup_q24 = (int32_t)(((int64_t)v[PARAM(MIXBOX_PARAM_COMP_MAKEUP_CDB)] * 100000 * Q24_ONE) / 60205999);
@@ -61,28 +61,28 @@ void mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sampl
     s->dry_q24 = Q24_ONE - s->wet_q24;
 }
 
-void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s)
+void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s)
 {
-    compressor_init(&chain->compressor);
-    compressor_set_coeffs(&chain->compressor, &s->compressor);
+    mixbox_compressor_init(&chain->compressor);
+    mixbox_compressor_set_coeffs(&chain->compressor, &s->compressor);
     chain->drive = s->drive;
     chain->output = s->output;
-    gain_ramp_init(&chain->makeup, s->makeup_q24);
-    gain_ramp_init(&chain->wet, s->wet_q24);
-    gain_ramp_init(&chain->dry, s->dry_q24);
-    gain_ramp_init(&chain->drive_mix, s->drive_mix_q24);
+    mixbox_gain_ramp_init(&chain->makeup, s->makeup_q24);
+    mixbox_gain_ramp_init(&chain->wet, s->wet_q24);
+    mixbox_gain_ramp_init(&chain->dry, s->dry_q24);
+    mixbox_gain_ramp_init(&chain->drive_mix, s->drive_mix_q24);
     chain->dither_seed = 0x2545F491u; /* any nonzero seed */
 }
 
-void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uint32_t ramp_frames)
+void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uint32_t ramp_frames)
 {
-    compressor_set_coeffs(&chain->compressor, &s->compressor);
+    mixbox_compressor_set_coeffs(&chain->compressor, &s->compressor);
     chain->drive = s->drive;
     chain->output = s->output;
-    gain_ramp_set_target(&chain->makeup, s->makeup_q24, ramp_frames);
-    gain_ramp_set_target(&chain->wet, s->wet_q24, ramp_frames);
-    gain_ramp_set_target(&chain->dry, s->dry_q24, ramp_frames);
-    gain_ramp_set_target(&chain->drive_mix, s->drive_mix_q24, ramp_frames);
+    mixbox_gain_ramp_set_target(&chain->makeup, s->makeup_q24, ramp_frames);
+    mixbox_gain_ramp_set_target(&chain->wet, s->wet_q24, ramp_frames);
+    mixbox_gain_ramp_set_target(&chain->dry, s->dry_q24, ramp_frames);
+    mixbox_gain_ramp_set_target(&chain->drive_mix, s->drive_mix_q24, ramp_frames);
 }
 
 /* floor(x * gain / 2^24), with a 32x32 product when x fits (the usual case). */
@@ -102,7 +102,7 @@ static inline int32_t parallel_gain_q24(int32_t gain_q24, int32_t wet_q24, int32
 static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
 {
     int32_t reduction[MIXBOX_CHUNK_FRAMES];
-    compressor_detect(&chain->compressor, left, right, reduction, frames);
+    mixbox_compressor_detect(&chain->compressor, left, right, reduction, frames);
     int settled = chain->makeup.frames_left == 0u && chain->wet.frames_left == 0u && chain->dry.frames_left == 0u;
     int32_t makeup = chain->makeup.target_q24, wet = chain->wet.target_q24, dry = chain->dry.target_q24;
     for (uint32_t i = 0; i < frames; i++) {
@@ -142,8 +142,8 @@ static uint32_t frames_until_out(const mixbox_gain_ramp_t *ramp, uint32_t frames
     return ramp->target_q24 == 0 && ramp->frames_left < frames ? ramp->frames_left : frames;
 }
 
-void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
-                    q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
+void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
+                           q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
 {
     /* Parts that are out and settled cost nothing (and change nothing). The
      * compressor runs exactly the frames its wet share is above zero (the
@@ -151,14 +151,14 @@ void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_ri
      * it goes out, so its state never depends on where chunks end. */
     if (!gain_ramp_is_silent(&chain->wet)) {
         compress(chain, main_left, main_right, frames_until_out(&chain->wet, frames));
-        if (gain_ramp_is_silent(&chain->wet)) compressor_reset(&chain->compressor);
+        if (gain_ramp_is_silent(&chain->wet)) mixbox_compressor_reset(&chain->compressor);
     }
     if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
-    output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
-                         over_left, over_right);
+    mixbox_output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
+                                over_left, over_right);
 }
 
-int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain)
+int32_t mixbox_mixbus_read_gain_reduction(mixbox_mixbus_t *chain)
 {
     int32_t gr_q24 = chain->compressor.gr_max_q24;
     chain->compressor.gr_max_q24 = 0;

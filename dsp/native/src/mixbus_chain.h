@@ -15,18 +15,19 @@
 #define MIXBOX_MIXBUS_CHAIN_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 /* Defaults and ranges of the MIXBOX_PARAM_COMP_* .. OUTPUT_* parameters, in
  * the order of mixbox_param_t. */
-extern const int32_t mixbus_param_default[MIXBOX_MIXBUS_PARAMS];
-int mixbus_param_in_range(mixbox_param_t param, int32_t value);
+extern const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS];
+int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value);
 
 /* Control side: user values (indexed from MIXBOX_FIRST_MIXBUS_PARAM) -> settings. */
-void mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate);
+void mixbox_mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate);
 
 /* Audio side. */
-void mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
-void mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
+void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
+void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
 
 /* Input bound of the chain: +24 dBFS (Q31 scale). */
 #define MIXBUS_INPUT_LIMIT ((int64_t)1 << 35)
@@ -43,11 +44,11 @@ static inline int64_t mixbus_limit_input(int64_t x)
  * overwritten: each stage works in place over the chunk) into the
  * interleaved output; sets over_left/over_right where the bus exceeded full
  * scale before the output stage. */
-void mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
-                    q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right);
+void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
+                           q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right);
 
 /* Largest gain reduction since the previous call, in cdB (>= 0), 0 while the
  * compressor is out (its wet share's target is 0); resets it. */
-int32_t mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
+int32_t mixbox_mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
 
 #endif

@@ -3,16 +3,16 @@
 #include "control_math.h"
 #include "q31_math.h"
 
-void output_stage_design(mixbox_output_coeffs_t *c, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on)
+void mixbox_output_stage_design(mixbox_output_coeffs_t *c, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on)
 {
-    double ceiling = cm_cdb_to_linear(ceiling_cdb) * 2147483647.0;
-    double knee = ceiling * cm_cdb_to_linear(-300);
+    double ceiling = mixbox_control_cdb_to_linear(ceiling_cdb) * 2147483647.0;
+    double knee = ceiling * mixbox_control_cdb_to_linear(-300);
     double range = ceiling - knee;
     c->safety_on = safety_on;
     c->dither_on = dither_on;
-    c->ceiling = cm_round(ceiling);
-    c->knee = cm_round(knee);
-    c->cubic_q28 = (int32_t)cm_round(4.0 / 27.0 * 4611686018427387904.0 / (range * range) * 268435456.0);
+    c->ceiling = mixbox_control_round(ceiling);
+    c->knee = mixbox_control_round(knee);
+    c->cubic_q28 = (int32_t)mixbox_control_round(4.0 / 27.0 * 4611686018427387904.0 / (range * range) * 268435456.0);
 }
 
 static int64_t soft_clip(const mixbox_output_coeffs_t *c, int64_t x)
@@ -87,9 +87,9 @@ static void saturate_only(const int64_t *left, const int64_t *right, q31_t *outp
     }
 }
 
-void output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
-                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                          uint32_t *over_right)
+void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
+                                 const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                                 uint32_t *over_right)
 {
     if (!c->safety_on && !c->dither_on) {
         saturate_only(left, right, output, frames, over_left, over_right);

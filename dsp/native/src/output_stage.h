@@ -14,13 +14,14 @@
 #define MIXBOX_OUTPUT_STAGE_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
-void output_stage_design(mixbox_output_coeffs_t *coeffs, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on);
+void mixbox_output_stage_design(mixbox_output_coeffs_t *coeffs, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on);
 
 /* `frames` stereo frames into interleaved output; sets *over_left/right when
  * that side exceeded full scale. */
-void output_stage_process(const mixbox_output_coeffs_t *coeffs, uint32_t *dither_seed, const int64_t *left,
-                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                          uint32_t *over_right);
+void mixbox_output_stage_process(const mixbox_output_coeffs_t *coeffs, uint32_t *dither_seed, const int64_t *left,
+                                 const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                                 uint32_t *over_right);
 
 #endif

@@ -4,6 +4,12 @@
 
 #include <stdint.h>
 
+#include "mixbox_engine.h"
+
+/* The engine's own short name for its sample type (mixbox_q31_t in the public
+ * header, where a bare q31_t would clash with CMSIS-DSP's). Internal only. */
+typedef mixbox_q31_t q31_t;
+
 /* Right shifts of negative values are implementation-defined in C99; the
  * engine needs them arithmetic (true on gcc/clang for x86, Xtensa, RISC-V). */
 typedef char mixbox_requires_arithmetic_shift[((-1) >> 1) == -1 ? 1 : -1];

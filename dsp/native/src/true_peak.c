@@ -9,7 +9,7 @@
  * 12-tap phases), times 2^13: every published coefficient is an exact
  * multiple of 2^-13 (e.g. 0.9721679687500 = 7964/8192). Tap k multiplies
  * the input k samples back. Phases 3 and 2 are phases 0 and 1 reversed. */
-static const int16_t true_peak_taps_q13[TRUE_PEAK_PHASES][TRUE_PEAK_TAPS] = {
+static const int16_t true_peak_taps_q13[TRUE_PEAK_PHASES][MIXBOX_TRUE_PEAK_TAPS] = {
     {14, 90, -161, 272, -487, 1125, 7964, -838, 390, -218, 122, -68},
     {-239, 240, -424, 730, -1364, 3810, 6388, -1641, 832, -477, 271, -155},
     {-155, 271, -477, 832, -1641, 6388, 3810, -1364, 730, -424, 240, -239},
@@ -20,15 +20,15 @@ static const int16_t true_peak_taps_q13[TRUE_PEAK_PHASES][TRUE_PEAK_TAPS] = {
  * interpolated value exceeds it times the largest |sample| of its window. */
 #define TAP_SUM_MAX 16571u
 
-#define HISTORY (TRUE_PEAK_TAPS - 1u)
+#define HISTORY (MIXBOX_TRUE_PEAK_TAPS - 1u)
 #define PASS_FRAMES 64u /* frames per pass: a stack window of 11 + 64 int32 */
 
-void true_peak_init(true_peak_t *tp)
+void mixbox_true_peak_init(mixbox_true_peak_t *tp)
 {
     memset(tp, 0, sizeof *tp);
 }
 
-void true_peak_clear_hold(true_peak_t *tp)
+void mixbox_true_peak_clear_hold(mixbox_true_peak_t *tp)
 {
     tp->max_q28 = 0u;
 }
@@ -105,9 +105,9 @@ static void copy_history(int32_t *to, const int32_t *from)
     to[6] = from[6]; to[7] = from[7]; to[8] = from[8]; to[9] = from[9]; to[10] = from[10];
 }
 
-void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames)
+void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames)
 {
-    true_peak_channel_t *ch = &tp->channel[channel];
+    mixbox_true_peak_channel_t *ch = &tp->channel[channel];
     int32_t window[HISTORY + PASS_FRAMES];
     while (frames > 0u) {
         uint32_t n = frames < PASS_FRAMES ? frames : PASS_FRAMES;
@@ -138,12 +138,12 @@ void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t f
     }
 }
 
-int32_t true_peak_read_cdb(const true_peak_t *tp)
+int32_t mixbox_true_peak_read_cdb(const mixbox_true_peak_t *tp)
 {
     if (tp->max_q28 == 0u) return MIXBOX_METER_SILENCE_CDB;
     /* 20*log10(2) = 6.0206 dB per octave: cdB = log2 (Q16) * 602.06 / 65536.
-     * The Q28 hold is read as Q44 (<< 16), as log2_q16 wants large values. */
-    int64_t relative = (int64_t)log2_q16((uint64_t)tp->max_q28 << 16) - (int64_t)44 * 65536;
+     * The Q28 hold is read as Q44 (<< 16), as mixbox_log2_q16 wants large values. */
+    int64_t relative = (int64_t)mixbox_log2_q16((uint64_t)tp->max_q28 << 16) - (int64_t)44 * 65536;
     int64_t scaled = relative * 602060;
     int64_t divisor = (int64_t)65536 * 1000;
     int64_t cdb = scaled >= 0 ? (scaled + divisor / 2) / divisor : -((-scaled + divisor / 2) / divisor);

@@ -7,13 +7,15 @@
 #include <stdint.h>
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
+#define TRUE_PEAK_PHASES 4u
 
 /* Clears the history and the hold. */
-void true_peak_init(true_peak_t *tp);
+void mixbox_true_peak_init(mixbox_true_peak_t *tp);
 
 /* Clears the hold only. */
-void true_peak_clear_hold(true_peak_t *tp);
+void mixbox_true_peak_clear_hold(mixbox_true_peak_t *tp);
 
 /*
  * Adds `frames` samples of one channel, read as x[0], x[2], ... (one channel
@@ -34,10 +36,10 @@ void true_peak_clear_hold(true_peak_t *tp);
  * central taps leave it short by more than its outer taps can add): the
  * hold is the same as with every product computed.
  */
-void true_peak_run(true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames);
+void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames);
 
 /* 20*log10(max / full scale) in cdB (dBTP x 100), floored at
  * MIXBOX_METER_SILENCE_CDB; 0 -> MIXBOX_METER_SILENCE_CDB. */
-int32_t true_peak_read_cdb(const true_peak_t *tp);
+int32_t mixbox_true_peak_read_cdb(const mixbox_true_peak_t *tp);
 
 #endif

@@ -41,7 +41,7 @@ static uint32_t publishes;
 
 /* Channel 0 (hard left) cycles through PATTERN values, channel 1 (hard right)
  * through their negatives in another order; channel 2 is silent. */
-static q31_t pattern_value(uint32_t i)
+static mixbox_q31_t pattern_value(uint32_t i)
 {
     static const int32_t values[PATTERN] = {
         0x7FFFFF00, -0x7FFFFF00, 0x40000000, -0x40000000, 0x10000000, -0x10000000, 0x02000000, -0x02000000,
@@ -50,7 +50,7 @@ static q31_t pattern_value(uint32_t i)
     return values[i % PATTERN];
 }
 
-static void fill_block(q31_t *input, uint32_t first_frame)
+static void fill_block(mixbox_q31_t *input, uint32_t first_frame)
 {
     for (uint32_t f = 0; f < FRAMES; f++) {
         uint32_t n = first_frame + f;
@@ -87,7 +87,7 @@ static const int32_t drive_cdb[2] = { 100, 300 };
 static const int32_t ceiling_cdb[2] = { -30, -600 };
 static const int32_t hpf_hz[2] = { 0, 150 };
 /* expected[state][side][pattern index]: state = drive index + 2 x ceiling index. */
-static q31_t expected[4][2][PATTERN];
+static mixbox_q31_t expected[4][2][PATTERN];
 
 static int compute_expected(void)
 {
@@ -97,7 +97,7 @@ static int compute_expected(void)
             !set(&single, MIXBOX_PARAM_OUTPUT_CEILING_CDB, 0u, ceiling_cdb[state >> 1])) {
             return 0;
         }
-        q31_t input[FRAMES * CHANNELS], output[FRAMES * 2u];
+        mixbox_q31_t input[FRAMES * CHANNELS], output[FRAMES * 2u];
         /* PATTERN divides FRAMES: frame f of a block at frame 0 is pattern index f mod PATTERN for the left side. */
         fill_block(input, 0u);
         if (mixbox_process(&single, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) != MIXBOX_OK) return 0;
@@ -117,7 +117,7 @@ static int compute_expected(void)
     return 1;
 }
 
-static int matches_a_state(uint32_t side, uint32_t index, q31_t value)
+static int matches_a_state(uint32_t side, uint32_t index, mixbox_q31_t value)
 {
     for (uint32_t state = 0; state < 4u; state++) {
         if (expected[state][side][index] == value) return 1;
@@ -163,11 +163,11 @@ static int read_meters(void)
     return bad;
 }
 
-static unsigned long long run_phase(void *(*control)(void *), int (*check_block)(const q31_t *, const q31_t *, uint32_t),
+static unsigned long long run_phase(void *(*control)(void *), int (*check_block)(const mixbox_q31_t *, const mixbox_q31_t *, uint32_t),
                                     unsigned long long *blocks_out)
 {
     pthread_t thread;
-    q31_t input[FRAMES * CHANNELS], output[FRAMES * 2u];
+    mixbox_q31_t input[FRAMES * CHANNELS], output[FRAMES * 2u];
     unsigned long long bad = 0, blocks = 0;
     __atomic_store_n(&stop_control, 0, __ATOMIC_RELEASE);
     if (pthread_create(&thread, NULL, control, NULL) != 0) return 1;
@@ -184,7 +184,7 @@ static unsigned long long run_phase(void *(*control)(void *), int (*check_block)
     return bad;
 }
 
-static int check_exact(const q31_t *input, const q31_t *output, uint32_t first_frame)
+static int check_exact(const mixbox_q31_t *input, const mixbox_q31_t *output, uint32_t first_frame)
 {
     (void)input;
     int bad = 0;
@@ -217,12 +217,12 @@ static void *control_compressor(void *unused)
     return NULL;
 }
 
-static int same_sign(q31_t in, q31_t out)
+static int same_sign(mixbox_q31_t in, mixbox_q31_t out)
 {
     return out == 0 || (in > 0) == (out > 0);
 }
 
-static int check_signs(const q31_t *input, const q31_t *output, uint32_t first_frame)
+static int check_signs(const mixbox_q31_t *input, const mixbox_q31_t *output, uint32_t first_frame)
 {
     (void)first_frame;
     int bad = 0;

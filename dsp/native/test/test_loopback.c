@@ -39,12 +39,12 @@ static mixbox_loopback_result_t run(const analogue_path_t *path)
 {
     memset(history, 0, sizeof history);
     CHECK(mixbox_loopback_start(&test, RATE) == MIXBOX_OK, "start");
-    q31_t input[BLOCK * CHANNELS], output[BLOCK * 2];
+    mixbox_q31_t input[BLOCK * CHANNELS], output[BLOCK * 2];
     long n = 0;
     int done = 0;
     for (int guard = 0; !done && guard < 100000; guard++) {
         for (unsigned i = 0; i < BLOCK; i++, n++) {
-            for (unsigned c = 0; c < CHANNELS; c++) input[i * CHANNELS + c] = (q31_t)(0x1000 * c); /* other inputs: ignored */
+            for (unsigned c = 0; c < CHANNELS; c++) input[i * CHANNELS + c] = (mixbox_q31_t)(0x1000 * c); /* other inputs: ignored */
             double y = 0.0;
             if (path != NULL) {
                 long whole = (long)floor(path->delay);
@@ -60,7 +60,7 @@ static mixbox_loopback_result_t run(const analogue_path_t *path)
             long long code = llround(y * 8388608.0); /* the ADC's 24 bits */
             if (code > 8388607) code = 8388607;
             if (code < -8388608) code = -8388608;
-            input[i * CHANNELS] = (q31_t)(code * 256);
+            input[i * CHANNELS] = (mixbox_q31_t)(code * 256);
         }
         n -= BLOCK;
         int32_t status = mixbox_loopback_process(&test, input, CHANNELS, output, BLOCK);
@@ -84,7 +84,7 @@ int main(void)
     /* The marker is a maximal-length sequence: period 255, 128 ones. */
     uint32_t reg = LOOPBACK_MLS_SEED;
     int ones = 0;
-    for (int k = 0; k < 255; k++) ones += loopback_mls_chip(&reg) > 0;
+    for (int k = 0; k < 255; k++) ones += mixbox_loopback_mls_chip(&reg) > 0;
     CHECK(reg == LOOPBACK_MLS_SEED && ones == 128, "MLS period/balance: reg %u ones %d", reg, ones);
 
     mixbox_loopback_result_t before;

@@ -27,7 +27,7 @@ static uint64_t fnv1a(uint64_t hash, uint32_t word)
 
 int main(void)
 {
-    q31_t input[BLOCK * CHANNELS], output[BLOCK * 2];
+    mixbox_q31_t input[BLOCK * CHANNELS], output[BLOCK * 2];
     if (mixbox_init(&engine, 48000u, CHANNELS) != MIXBOX_OK) return 1;
     mixbox_set_param(&engine, MIXBOX_PARAM_COMP_BYPASS, 0u, 0);
     mixbox_set_param(&engine, MIXBOX_PARAM_COMP_THRESHOLD_CDB, 0u, -3000);
@@ -46,7 +46,7 @@ int main(void)
         int shift = (int)(phase < 500u ? 16u - phase / 32u : (phase - 500u) / 32u + 1u);
         for (uint32_t i = 0; i < BLOCK * CHANNELS; i++) {
             seed = seed * 1664525u + 1013904223u;
-            input[i] = (q31_t)(int32_t)seed >> shift;
+            input[i] = (mixbox_q31_t)(int32_t)seed >> shift;
         }
         if (mixbox_process(&engine, input, BLOCK * CHANNELS, output, BLOCK * 2u, BLOCK) != MIXBOX_OK) return 1;
         for (uint32_t i = 0; i < BLOCK * 2u; i++) hash = fnv1a(hash, (uint32_t)output[i]);

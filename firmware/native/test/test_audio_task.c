@@ -125,19 +125,19 @@ typedef struct {
 static engine_log_t engine_log;
 static uint32_t process_cost_us;
 
-mixbox_status_t __real_mixbox_process(mixbox_engine_t *engine, const q31_t *input, size_t input_samples,
-                                      q31_t *output, size_t output_samples, uint32_t frames);
+mixbox_status_t __real_mixbox_process(mixbox_engine_t *engine, const mixbox_q31_t *input, size_t input_samples,
+                                      mixbox_q31_t *output, size_t output_samples, uint32_t frames);
 
-mixbox_status_t __wrap_mixbox_process(mixbox_engine_t *engine, const q31_t *input, size_t input_samples,
-                                      q31_t *output, size_t output_samples, uint32_t frames);
+mixbox_status_t __wrap_mixbox_process(mixbox_engine_t *engine, const mixbox_q31_t *input, size_t input_samples,
+                                      mixbox_q31_t *output, size_t output_samples, uint32_t frames);
 
-mixbox_status_t __wrap_mixbox_process(mixbox_engine_t *engine, const q31_t *input, size_t input_samples,
-                                      q31_t *output, size_t output_samples, uint32_t frames)
+mixbox_status_t __wrap_mixbox_process(mixbox_engine_t *engine, const mixbox_q31_t *input, size_t input_samples,
+                                      mixbox_q31_t *output, size_t output_samples, uint32_t frames)
 {
     engine_log.blocks++;
     if (impulse_frame == UINT64_MAX && !loopback_wire && frames == FRAMES && input_samples == (size_t)FRAMES * CHANNELS) {
         for (uint32_t f = 0; f < frames; f++) {
-            const q31_t *frame = input + (size_t)f * CHANNELS;
+            const mixbox_q31_t *frame = input + (size_t)f * CHANNELS;
             uint32_t ref = code_frame(frame[0]);
             int in_step = 1;
             for (uint32_t c = 0; c < CHANNELS; c++) {

@@ -19,12 +19,12 @@
 
 static mixbox_engine_t engine;
 
-static void fill_input(q31_t *input)
+static void fill_input(mixbox_q31_t *input)
 {
     /* Channel 0: square wave at half scale (-6.02 dBFS peak); others silent. */
     for (uint32_t f = 0; f < FRAMES; f++) {
         for (uint32_t c = 0; c < CHANNELS; c++) input[f * CHANNELS + c] = 0;
-        input[f * CHANNELS] = (f & 1u) ? (q31_t)0x40000000 : (q31_t)-0x40000000;
+        input[f * CHANNELS] = (f & 1u) ? (mixbox_q31_t)0x40000000 : (mixbox_q31_t)-0x40000000;
     }
 }
 
@@ -36,8 +36,8 @@ static void test_mailbox_single_thread(void)
 {
     static mixbox_mailbox_t mailbox;
     static mixbox_audio_stats_t stats;
-    q31_t input[FRAMES * CHANNELS];
-    q31_t output[FRAMES * 2u];
+    mixbox_q31_t input[FRAMES * CHANNELS];
+    mixbox_q31_t output[FRAMES * 2u];
 
     CHECK(mixbox_init(&engine, 48000u, CHANNELS) == MIXBOX_OK);
     mixbox_mailbox_init(&mailbox);
@@ -143,8 +143,8 @@ static void test_stats_and_tdm(void)
     CHECK(copy.blocks == 4u && copy.last_block_us == 668u && copy.worst_block_us == 668u);
     CHECK(copy.late_blocks == 1u && copy.overruns == 1u && copy.underruns == 0u);
 
-    q31_t stereo[6] = { 1, 2, 3, 4, 5, 6 };
-    q31_t tdm[3 * 8 + 1];
+    mixbox_q31_t stereo[6] = { 1, 2, 3, 4, 5, 6 };
+    mixbox_q31_t tdm[3 * 8 + 1];
     for (int i = 0; i < 25; i++) tdm[i] = 77;
     mixbox_tdm_pack_stereo(stereo, tdm, 3u, 8u, 0u);
     CHECK(tdm[0] == 1 && tdm[1] == 2 && tdm[8] == 3 && tdm[9] == 4 && tdm[16] == 5 && tdm[17] == 6);
@@ -174,25 +174,25 @@ static void test_rev_b_helpers(void)
      * it completed; the task takes the tag out and looks the time up. */
     static mixbox_block_clock_t clock;
     mixbox_block_clock_reset(&clock);
-    q31_t dma[3][4];
+    mixbox_q31_t dma[3][4];
     for (int b = 0; b < 3; b++)
-        for (int i = 0; i < 4; i++) dma[b][i] = (q31_t)(0x12345600 + i);
+        for (int i = 0; i < 4; i++) dma[b][i] = (mixbox_q31_t)(0x12345600 + i);
     mixbox_block_clock_stamp(&clock, dma[0], 1000u);
     mixbox_block_clock_stamp(&clock, dma[1], 1167u);
     CHECK(dma[0][0] == 0x12345600 && dma[1][0] == 0x12345601 && dma[1][1] == 0x12345601); /* tags 0 and 1 */
     uint32_t t = 0;
-    q31_t block[4];
+    mixbox_q31_t block[4];
     memcpy(block, dma[1], sizeof(block));
     CHECK(mixbox_block_clock_take(&clock, block, &t) && t == 1167u && block[0] == 0x12345600 && block[1] == 0x12345601);
     memcpy(block, dma[0], sizeof(block));
     CHECK(mixbox_block_clock_take(&clock, block, &t) && t == 1000u);
-    q31_t negative[1] = { (q31_t)0x80000000 };
+    mixbox_q31_t negative[1] = { (mixbox_q31_t)0x80000000 };
     mixbox_block_clock_stamp(&clock, negative, 2000u); /* tag 2 into a negative sample */
-    CHECK(negative[0] == (q31_t)0x80000002);
-    CHECK(mixbox_block_clock_take(&clock, negative, &t) && t == 2000u && negative[0] == (q31_t)0x80000000);
+    CHECK(negative[0] == (mixbox_q31_t)0x80000002);
+    CHECK(mixbox_block_clock_take(&clock, negative, &t) && t == 2000u && negative[0] == (mixbox_q31_t)0x80000000);
     /* 16 blocks later the entry is reused: the old block can no longer be placed */
     for (uint32_t i = 0; i < MIXBOX_BLOCK_CLOCK_SLOTS; i++) {
-        q31_t scratch[1] = { 0 };
+        mixbox_q31_t scratch[1] = { 0 };
         mixbox_block_clock_stamp(&clock, scratch, 3000u + i);
     }
     memcpy(block, dma[0], sizeof(block));
@@ -210,7 +210,7 @@ static void test_rev_b_helpers(void)
     CHECK(mixbox_tdm_pair_check(-83, 167u, 20u) == MIXBOX_PAIR_B_BEHIND && mixbox_tdm_pair_check(-500, 167u, 20u) == MIXBOX_PAIR_B_BEHIND);
 
     /* Interleave: A's slots, then B's, frame by frame. */
-    q31_t a[2 * 4] = { 0, 1, 2, 3, 10, 11, 12, 13 }, b[2 * 4] = { 4, 5, 6, 7, 14, 15, 16, 17 }, out[2 * 8 + 1];
+    mixbox_q31_t a[2 * 4] = { 0, 1, 2, 3, 10, 11, 12, 13 }, b[2 * 4] = { 4, 5, 6, 7, 14, 15, 16, 17 }, out[2 * 8 + 1];
     out[16] = 99;
     mixbox_tdm_interleave(a, b, out, 2u, 4u, 4u);
     for (int i = 0; i < 8; i++) CHECK(out[i] == i && out[8 + i] == 10 + i);
@@ -256,8 +256,8 @@ static int stop_audio;
 static void *audio_thread(void *unused)
 {
     (void)unused;
-    q31_t input[FRAMES * CHANNELS];
-    q31_t output[FRAMES * 2u];
+    mixbox_q31_t input[FRAMES * CHANNELS];
+    mixbox_q31_t output[FRAMES * 2u];
     fill_input(input);
     while (!__atomic_load_n(&stop_audio, __ATOMIC_ACQUIRE)) {
         mixbox_mailbox_service(&shared_mailbox, &engine, &shared_stats);

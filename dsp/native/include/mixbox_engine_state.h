@@ -1,0 +1,291 @@
+/*
+ * mixbox_engine_state.h - the state types of the MixBox engine: the engine
+ * struct (mixbox_engine_t) and everything it embeds, and the loopback test
+ * (mixbox_loopback_t).
+ *
+ * Included by mixbox_engine.h; include that instead. The fields are private:
+ * they are here only so the caller can own the memory (a static, stack or heap
+ * mixbox_engine_t, sizeof known at compile time). Only the engine reads or
+ * writes them, and they change whenever MIXBOX_ABI_VERSION does.
+ */
+#ifndef MIXBOX_ENGINE_STATE_H
+#define MIXBOX_ENGINE_STATE_H
+
+#ifndef MIXBOX_ENGINE_H
+#error "include mixbox_engine.h, which includes mixbox_engine_state.h"
+#endif
+
+/* A gain moving linearly to its target over a fixed number of frames. */
+typedef struct {
+    int64_t value;        /* current gain, Q24 with 16 guard bits (Q40) */
+    int64_t step;         /* per-frame increment, Q40 */
+    int32_t target_q24;   /* where the ramp ends */
+    uint32_t frames_left; /* 0 = settled at target */
+} mixbox_gain_ramp_t;
+
+/* Peak / RMS / clip accumulators of one signal. */
+typedef struct {
+    uint32_t peak;          /* max |x| since last read, Q31 magnitude (2^31 = full scale) */
+    uint32_t hold;          /* max |x| since hold reset */
+    uint32_t clipped;       /* nonzero after a clip, until read */
+    uint32_t next_segment;  /* ring position of the oldest segment */
+    uint64_t segment_sum;   /* sum of (x>>8)^2 over the running 10 ms segment */
+    uint64_t window_sum;    /* sum of the ring (exact: integer add/subtract) */
+    uint64_t ring[MIXBOX_METER_SEGMENTS];
+} mixbox_level_meter_t;
+
+/* Loudness meter state (BS.1770-4 / EBU R 128): see src/loudness_meter.h. */
+#define MIXBOX_K_WEIGHTING_CHANNELS 2u
+
+/* Coefficients: shelf b in Q29 (|b1| reaches 2.69), every a in Q30. The
+ * high-pass numerator is [1, -2, 1] at every rate, as in BS.1770-4 Table 2
+ * (applied as exact integer adds). */
+typedef struct {
+    int32_t shelf_b0, shelf_b1, shelf_b2; /* Q29 */
+    int32_t shelf_a1, shelf_a2;           /* Q30 */
+    int32_t hp_a1, hp_a2;                 /* Q30 */
+} mixbox_k_weighting_coefs_t;
+
+/* A second-order high-pass section in int32 (highpass_section.h): its two
+ * small feedback factors, each scaled to just below 2^31, and the fraction
+ * bits their products keep. */
+typedef struct {
+    int32_t c2_scaled, g_scaled; /* 1 - a2 and 1 + a1 + a2 */
+    int32_t c2_bits, g_bits;
+    int32_t c2_mask, g_mask;
+} mixbox_highpass_section_coeffs_t;
+
+typedef struct {
+    int32_t x1, x_d1;      /* previous input and its first difference */
+    int32_t y1, y_d1;      /* previous output and its first difference */
+    int32_t c2_carry;      /* damping residue minus the previous damping product */
+    int32_t g_residue;     /* fraction bits of the DC feedback product */
+} mixbox_highpass_section_t;
+
+/* One channel, int32 in Q27 (full scale = 2^27, 4 bits of headroom): the
+ * shelf as a transposed direct form II, then the high-pass section. See
+ * k_weighting.c. */
+typedef struct {
+    int32_t shelf_z1, shelf_z2; /* transposed DF-II states */
+    mixbox_highpass_section_t hp;
+} mixbox_k_weighting_channel_t;
+
+typedef struct {
+    mixbox_k_weighting_coefs_t coefs;
+    mixbox_highpass_section_coeffs_t hp;
+    mixbox_k_weighting_channel_t channel[MIXBOX_K_WEIGHTING_CHANNELS];
+} mixbox_k_weighting_t;
+
+#define MIXBOX_TRUE_PEAK_CHANNELS 2u
+#define MIXBOX_TRUE_PEAK_TAPS 12u
+
+/* The filter runs on the top 16 bits of each sample (Q1.15); interpolated
+ * values and the hold are Q28 (Q15 samples x Q13 taps), see true_peak.c. */
+typedef struct {
+    int32_t history[MIXBOX_TRUE_PEAK_TAPS - 1u]; /* the last 11 inputs (Q1.15), oldest first */
+    uint32_t history_peak;                /* at least their largest magnitude */
+} mixbox_true_peak_channel_t;
+
+typedef struct {
+    mixbox_true_peak_channel_t channel[MIXBOX_TRUE_PEAK_CHANNELS];
+    uint32_t max_q28; /* highest |interpolated or input sample| since clear */
+} mixbox_true_peak_t;
+
+/* Bin b covers [-70.0 + 0.1 b, -70.0 + 0.1 (b + 1)) LUFS; louder blocks
+ * (above +5 LUFS, reachable only by near-full-scale treble) go to the top
+ * bin. In milli-LU (mLU, 1/1000 LU). */
+#define MIXBOX_LOUDNESS_HIST_BINS 750u
+
+/* 128-bit unsigned accumulator (C99 has no portable 128-bit integer). */
+typedef struct {
+    uint64_t high;
+    uint64_t low;
+} mixbox_loudness_u128_t;
+
+typedef struct {
+    uint32_t count[MIXBOX_LOUDNESS_HIST_BINS]; /* blocks per bin */
+    uint32_t total;                     /* blocks counted; stops at UINT32_MAX (13 years at 10 blocks/s) */
+    uint32_t reserved;
+    mixbox_loudness_u128_t energy;             /* exact sum of the counted blocks' window sums */
+    /* Constants set by mixbox_loudness_histogram_init: */
+    uint64_t bin0_energy;    /* window sum of a block at bin 0's centre (-69.95 LUFS) */
+    uint32_t bin_step_q30;   /* 10^(0.1/10) in Q30: energy ratio of adjacent bins */
+    int32_t log2_window_q16; /* log2(frames per window) + 40 (the square of full scale, Q20^2), Q16 */
+} mixbox_loudness_histogram_t;
+
+#define MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM 300u /* 3 s */
+
+typedef struct {
+    mixbox_k_weighting_t k_weighting;
+    mixbox_true_peak_t true_peak;
+
+    uint32_t sample_rate;
+    uint32_t segment_frames;      /* frames per 10 ms */
+    uint32_t segment_frames_left; /* of the running segment */
+    uint32_t ring_position;       /* oldest segment in ring[] */
+    uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
+    uint32_t reserved;
+
+    /* Sums of squared K-weighted samples (Q20^2, both channels), see
+     * mixbox_loudness_meter_process for their bounds. */
+    uint64_t segment_sum;          /* running 10 ms segment */
+    uint64_t momentary_sum;        /* last 40 complete segments */
+    uint64_t short_term_sum;       /* last 300 complete segments */
+    uint64_t momentary_max_sum;    /* since reset */
+    uint64_t short_term_max_sum;   /* since reset */
+    uint64_t ring[MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM];
+
+    mixbox_loudness_histogram_t integrated; /* 400 ms blocks, every 100 ms */
+    mixbox_loudness_histogram_t range;      /* 3 s windows, every 100 ms */
+} mixbox_loudness_meter_t;
+
+/* Compressor coefficients, derived from user units on the control side.
+ * Levels are log2 units re full scale (1.0 = 6.02 dB), Q24. */
+typedef struct {
+    int32_t threshold_q24;
+    int32_t knee_q24;          /* knee width; 0 = hard knee */
+    int32_t slope_q24;         /* 1 - 1/ratio */
+    int32_t knee_factor_q24;   /* slope / (2 knee) */
+    uint32_t quiet_below;      /* side-chain magnitudes below this reduce nothing */
+    uint32_t attack_q32;       /* 1 - exp(-1 / (t fs)) */
+    uint32_t release_q32;      /* release, or the fast release in auto mode */
+    uint32_t slow_release_q32; /* auto mode's slow tracker; 0 in manual mode */
+    int32_t link_average;
+    int32_t hpf_on;
+    uint32_t hpf_gain_q32;     /* the side-chain high-pass's b0 (< 1), Q32 */
+    mixbox_highpass_section_coeffs_t hpf;
+} mixbox_compressor_coeffs_t;
+
+typedef struct {
+    mixbox_compressor_coeffs_t coeffs;
+    mixbox_highpass_section_t sidechain[2];
+    int32_t peak_q27;     /* release stage of the smooth decoupled peak detector */
+    int32_t slow_q27;     /* auto release: slow tracker of the peak stage */
+    int32_t smooth_q27;   /* attack stage: the gain reduction applied */
+    int32_t gr_max_q24;   /* largest gain reduction since the meter was read */
+} mixbox_compressor_t;
+
+typedef struct {
+    int32_t gain_q24;     /* into the curve */
+    int32_t makeup_q24;   /* 1 / (1.5 gain): small signals leave at unity */
+    int32_t flat_above;   /* inputs >= this are on the curve's flat top */
+    int32_t flat_below;   /* inputs <= this are on its flat bottom */
+} mixbox_drive_coeffs_t;
+
+typedef struct {
+    int32_t safety_on;
+    int32_t dither_on;
+    int64_t ceiling;      /* Q31 magnitude */
+    int64_t knee;         /* ceiling - 3 dB: soft clipping starts here */
+    int32_t cubic_q28;    /* (4/27) 2^62 / (ceiling - knee)^2 */
+} mixbox_output_coeffs_t;
+
+/* Everything the control side derives for the mix-bus chain. */
+typedef struct {
+    mixbox_compressor_coeffs_t compressor;
+    mixbox_drive_coeffs_t drive;
+    mixbox_output_coeffs_t output;
+    int32_t makeup_q24;     /* log2 units */
+    int32_t wet_q24;        /* compressed share, linear */
+    int32_t dry_q24;        /* uncompressed share, linear */
+    int32_t drive_mix_q24;  /* 0 = drive stage out, 1.0 = in */
+} mixbox_mixbus_settings_t;
+
+typedef struct {
+    mixbox_compressor_t compressor;
+    mixbox_drive_coeffs_t drive;
+    mixbox_output_coeffs_t output;
+    mixbox_gain_ramp_t makeup;
+    mixbox_gain_ramp_t wet;
+    mixbox_gain_ramp_t dry;
+    mixbox_gain_ramp_t drive_mix;
+    uint32_t dither_seed;
+} mixbox_mixbus_t;
+
+typedef struct {
+    int32_t trim_cdb;
+    int32_t fader_cdb;
+    int32_t pan;
+    int32_t mute;
+    int32_t solo;
+    int32_t invert;
+    int32_t to_main;
+    int32_t sub_bus;
+} mixbox_channel_params_t;
+
+/* One complete set of coefficient targets: derived from every parameter on
+ * the control side, adopted whole by the audio side at a block start. */
+typedef struct {
+    int32_t channel_gain_q24[MIXBOX_MAX_CHANNELS][2];
+    int32_t channel_meter_offset_cdb[MIXBOX_MAX_CHANNELS]; /* trim + fader, or MIXBOX_METER_SILENCE_CDB */
+    uint32_t route[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
+    int32_t sub_gain_q24[MIXBOX_SUB_BUSES];
+    int32_t main_gain_q24;
+    mixbox_mixbus_settings_t mixbus;
+} mixbox_targets_t;
+
+/* The hand-off of target sets between the two sides, a triple buffer (see
+ * src/handoff.h): slot indices into mixbox_engine_t.targets. */
+typedef struct {
+    uint32_t back;      /* control side only: the slot it writes next */
+    uint32_t published; /* both sides, atomically: the latest complete slot (bits 0-1) + fresh flag (bit 2) */
+    uint32_t front;     /* audio side only: the slot the audio path reads */
+} mixbox_handoff_t;
+
+typedef struct {
+    uint32_t magic;            /* set by mixbox_init */
+    uint32_t sample_rate;
+    uint32_t channels;
+    uint32_t ramp_frames;      /* gain ramp length: 5 ms */
+    uint32_t segment_frames;   /* meter segment length: 10 ms */
+    uint32_t segment_frames_left;
+    uint32_t started;          /* a block has been processed */
+
+    /* Control side: user-unit parameters, as set. */
+    mixbox_channel_params_t channel[MIXBOX_MAX_CHANNELS];
+    int32_t sub_fader_cdb[MIXBOX_SUB_BUSES];
+    int32_t sub_mute[MIXBOX_SUB_BUSES];
+    int32_t main_fader_cdb;
+    int32_t mixbus_param[MIXBOX_MIXBUS_PARAMS];
+
+    /* Target sets: the control side writes targets[handoff.back] whole and
+     * publishes it; the audio side reads only targets[handoff.front]. */
+    mixbox_targets_t targets[3];
+    mixbox_handoff_t handoff;
+
+    /* Audio-side state. */
+    mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
+    uint32_t route[1u + MIXBOX_SUB_BUSES];        /* the routing the audio path sums with */
+    uint32_t channels_rerouting; /* bit c: channel c fades out before its routing changes */
+    uint32_t channels_moving;  /* bit c: a gain ramp of channel c is moving */
+    uint32_t channels_audible; /* bit c: channel c's gains are not both settled at 0 */
+    mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
+    mixbox_gain_ramp_t main_gain;
+    mixbox_mixbus_t mixbus;
+    mixbox_level_meter_t meter[MIXBOX_METER_COUNT];
+    mixbox_loudness_meter_t loudness;  /* of the main-bus output */
+
+    /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */
+    int64_t main_sum[2][MIXBOX_CHUNK_FRAMES];
+    int64_t sub_sum[MIXBOX_SUB_BUSES][2][MIXBOX_CHUNK_FRAMES];
+} mixbox_engine_t;
+
+
+/* The loopback self-test (mixbox_loopback_*): the signal it plays and what it captured. */
+typedef struct {
+    uint32_t magic;           /* set by mixbox_loopback_start */
+    uint32_t sample_rate;
+    uint32_t frame;           /* frames played since start */
+    uint32_t mls_register;    /* the marker's shift register */
+    int32_t chips[2];         /* the marker's two previous chips (the smoothing) */
+    uint32_t sine_period;     /* frames per cycle of the tone */
+    uint32_t sine_capture_frames; /* whole cycles */
+    uint32_t sine_start;      /* frame the tone starts */
+    uint32_t sine_capture_start;
+    uint32_t end;             /* frame the test is over */
+    uint32_t clipped;         /* input 1 reached the converter's full-scale code */
+    mixbox_q31_t sine[MIXBOX_LOOPBACK_MAX_PERIOD];
+    mixbox_q31_t marker_capture[MIXBOX_LOOPBACK_MARKER_CAPTURE_FRAMES];
+    mixbox_q31_t sine_capture[MIXBOX_LOOPBACK_SINE_CAPTURE_FRAMES];
+} mixbox_loopback_t;
+#endif /* MIXBOX_ENGINE_STATE_H */
