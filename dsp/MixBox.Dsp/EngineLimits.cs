@@ -7,14 +7,14 @@ namespace MixBox.Dsp
     public static class EngineLimits
     {
         /// <summary>MIXBOX_ABI_VERSION this facade was written against.</summary>
-        public const int AbiVersion = 0x00040000;
+        public const int AbiVersion = 0x00050000;
         public const int MaxChannels = 16;
         public const int DefaultChannels = 8;
         public const int SubBuses = 2;
         public const int MaxBlockFrames = 256;
         public const int DefaultSampleRate = 48000;
         public const int MinSampleRate = 8000;
-        /// <summary>The loudness meter's bound; rates are whole multiples of 100 Hz.</summary>
+        /// <summary>The loudness meter's bound; any integer rate from MinSampleRate up to it.</summary>
         public const int MaxSampleRate = 96000;
         public const int TrimMinCentiDb = -2000;
         public const int TrimMaxCentiDb = 2000;

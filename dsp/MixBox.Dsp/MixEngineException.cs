@@ -20,7 +20,7 @@ namespace MixBox.Dsp
             {
                 case EngineStatus.NullPointer: return "a buffer is missing (null)";
                 case EngineStatus.NotInitialised: return "the engine is not initialised";
-                case EngineStatus.SampleRate: return "sample rate must be 8000..96000 Hz and a multiple of 100 Hz";
+                case EngineStatus.SampleRate: return "sample rate must be 8000..96000 Hz";
                 case EngineStatus.ChannelCount: return "channel count must be 1.." + EngineLimits.MaxChannels;
                 case EngineStatus.BlockSize: return "block size must be 1.." + EngineLimits.MaxBlockFrames + " frames";
                 case EngineStatus.BufferTooShort: return "a buffer is shorter than the block needs";

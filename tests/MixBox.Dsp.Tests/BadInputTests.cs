@@ -75,15 +75,33 @@ public class BadInputTests
     }
 
     [Theory]
-    [InlineData(47999, 8, EngineStatus.SampleRate)]
-    [InlineData(7900, 8, EngineStatus.SampleRate)]
-    [InlineData(96100, 8, EngineStatus.SampleRate)]
+    [InlineData(7999, 8, EngineStatus.SampleRate)]
+    [InlineData(96001, 8, EngineStatus.SampleRate)]
+    [InlineData(0, 8, EngineStatus.SampleRate)]
     [InlineData(48000, 0, EngineStatus.ChannelCount)]
     [InlineData(48000, 17, EngineStatus.ChannelCount)]
     public void BadConfigurationIsRefused(int sampleRate, int channels, EngineStatus status)
     {
         var error = Assert.Throws<MixEngineException>(() => new MixEngine(sampleRate, channels));
         Assert.Equal(status, error.Status);
+    }
+
+    /// <summary>Every integer rate 8000..96000 Hz, not only multiples of 100 Hz (11 025 and 22 050 Hz material).</summary>
+    [Theory]
+    [InlineData(8000)]
+    [InlineData(8001)]
+    [InlineData(11025)]
+    [InlineData(22050)]
+    [InlineData(44100)]
+    [InlineData(47999)]
+    [InlineData(96000)]
+    public void AnyIntegerRateFrom8To96kHzIsAccepted(int sampleRate)
+    {
+        using var engine = new MixEngine(sampleRate, 8);
+        Assert.Equal(sampleRate, engine.SampleRate);
+        var output = Render.Run(engine, EngineFixtures.EightChannelMaterial(sampleRate / 5, 0.1, seed: 3), 64);
+        Assert.Contains(output, v => v != 0);
+        Assert.True(engine.ReadMeter(MeterId.MainLeft).RmsCentiDb > EngineLimits.MeterSilenceCentiDb);
     }
 
     [Fact]

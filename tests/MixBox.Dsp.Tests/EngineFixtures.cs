@@ -6,9 +6,12 @@ internal static class EngineFixtures
     public const int RampFrames = SampleRate / 200;
 
     /// <summary>An 8-channel engine with every channel but the listed ones muted.</summary>
-    public static MixEngine WithOnlyChannels(params int[] audible)
+    public static MixEngine WithOnlyChannels(params int[] audible) => WithOnlyChannelsAt(SampleRate, audible);
+
+    /// <summary>The same at another sample rate.</summary>
+    public static MixEngine WithOnlyChannelsAt(int sampleRate, params int[] audible)
     {
-        var engine = new MixEngine(SampleRate, EngineLimits.DefaultChannels);
+        var engine = new MixEngine(sampleRate, EngineLimits.DefaultChannels);
         for (int c = 0; c < engine.Channels; c++)
             if (!audible.Contains(c)) engine.SetChannelMute(c, true);
         return engine;
@@ -17,7 +20,7 @@ internal static class EngineFixtures
     /// <summary>Runs silence through the engine until every gain ramp has ended.</summary>
     public static void Settle(MixEngine engine)
     {
-        var input = new int[RampFrames * engine.Channels];
+        var input = new int[engine.SampleRate / 200 * engine.Channels]; // the engine's 5 ms ramp, in whole frames
         Render.Run(engine, input, 256);
     }
 

@@ -17,9 +17,9 @@ public class LoudnessMeterTests
         try
         {
             Assert.Equal(-1, LoudnessNative.mixbox_loudness_meter_init(IntPtr.Zero, 48000));
-            foreach (uint bad in new uint[] { 0, 7900, 22050, 96001, 176400, 192000 })
+            foreach (uint bad in new uint[] { 0, 7999, 96001, 176400, 192000 })
                 Assert.Equal(-3, LoudnessNative.mixbox_loudness_meter_init(state, bad));
-            foreach (uint good in new uint[] { 32000, 44100, 48000, 88200, 96000 })
+            foreach (uint good in new uint[] { 8000, 8001, 11025, 22050, 32000, 44100, 47999, 48000, 88200, 96000 })
                 Assert.Equal(0, LoudnessNative.mixbox_loudness_meter_init(state, good));
         }
         finally { System.Runtime.InteropServices.Marshal.FreeHGlobal(state); }

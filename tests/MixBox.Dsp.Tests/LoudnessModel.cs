@@ -34,21 +34,55 @@ public static class LoudnessModel
         return y;
     }
 
-    /// <summary>Sum of K-weighted squares of both channels per 10 ms segment.</summary>
-    public static double[] SegmentEnergies(int rate, int[] stereo)
+    /// <summary>First frame of 10 ms segment <paramref name="s"/>: floor(s · rate / 100), so
+    /// segments are whole frames at any rate and 300 of them are exactly 3 s.</summary>
+    public static long SegmentStart(int rate, long s) => s * rate / 100;
+
+    /// <summary>Sum of K-weighted squares of both channels, per frame.</summary>
+    public static double[] FrameEnergies(int rate, int[] stereo)
     {
         var (shelf, highPass) = Coefficients(rate);
-        int frames = stereo.Length / 2, segment = rate / 100;
-        var energies = new double[frames / segment];
+        int frames = stereo.Length / 2;
+        var energies = new double[frames];
         for (int ch = 0; ch < 2; ch++)
         {
             var x = new double[frames];
             for (int i = 0; i < frames; i++) x[i] = stereo[2 * i + ch] / Signals.FullScale;
             var y = Biquad(highPass, Biquad(shelf, x));
-            for (int s = 0; s < energies.Length; s++)
-                for (int i = s * segment; i < (s + 1) * segment; i++) energies[s] += y[i] * y[i];
+            for (int i = 0; i < frames; i++) energies[i] += y[i] * y[i];
         }
         return energies;
+    }
+
+    /// <summary>Sum of K-weighted squares of both channels per 10 ms segment.</summary>
+    public static double[] SegmentEnergies(int rate, int[] stereo)
+    {
+        var perFrame = FrameEnergies(rate, stereo);
+        int count = 0;
+        while (SegmentStart(rate, count + 1) <= perFrame.Length) count++;
+        var energies = new double[count];
+        for (int s = 0; s < count; s++)
+            for (long i = SegmentStart(rate, s); i < SegmentStart(rate, s + 1); i++) energies[s] += perFrame[i];
+        return energies;
+    }
+
+    /// <summary>
+    /// Short-term loudness as libebur128 samples it for its loudness range: its "100 ms" is
+    /// (rate + 5) / 10 frames (ebur128.c, samples_in_100ms: 1103 at 11 025 Hz, exact at multiples
+    /// of 10 Hz), its short-term window 30 of those and its hop 10 (1 s), from the first full window.
+    /// </summary>
+    public static List<double> Libebur128ShortTermSeries(int rate, int[] stereo)
+    {
+        var perFrame = FrameEnergies(rate, stereo);
+        long hundredMs = (rate + 5) / 10, window = 30 * hundredMs;
+        var series = new List<double>();
+        for (long end = window; end <= perFrame.Length; end += 10 * hundredMs)
+        {
+            double sum = 0;
+            for (long i = end - window; i < end; i++) sum += perFrame[i];
+            series.Add(-0.691 + 10 * Math.Log10(sum / window));
+        }
+        return series;
     }
 
     /// <summary>Short-term loudness (3 s) every <paramref name="hopSegments"/> × 10 ms, from 3 s on.</summary>
@@ -59,7 +93,7 @@ public static class LoudnessModel
         {
             double sum = 0;
             for (int s = end - 300; s < end; s++) sum += segmentEnergies[s];
-            series.Add(-0.691 + 10 * Math.Log10(sum / (300.0 * (rate / 100))));
+            series.Add(-0.691 + 10 * Math.Log10(sum / (3.0 * rate)));
         }
         return series;
     }

@@ -31,6 +31,26 @@ public class UnityTests
         Assert.All(side == 0 ? Signals.Right(output) : Signals.Left(output), v => Assert.Equal(0, v));
     }
 
+    /// <summary>At 11 025 Hz meter segments are 110 or 111 frames (10 ms = 110.25): chunks still cut
+    /// at them and nothing else changes, so unity stays a wire across many segment boundaries.</summary>
+    [Theory]
+    [InlineData(-100, 0)]
+    [InlineData(100, 1)]
+    public void OneChannelAtZeroDbPannedHardIsBitExactAt11025Hz(int pan, int side)
+    {
+        using var engine = EngineFixtures.WithOnlyChannelsAt(11025, 5);
+        engine.SetChannelPan(5, pan);
+        EngineFixtures.Settle(engine);
+
+        var x = FullRangeSignal(11025);
+        var others = Signals.Noise(11025, 1.0, seed: 98);
+        var input = Signals.Interleave(others, others, others, others, others, x, others, others);
+        var output = Render.Run(engine, input, 37);
+
+        Assert.Equal(x, side == 0 ? Signals.Left(output) : Signals.Right(output));
+        Assert.All(side == 0 ? Signals.Right(output) : Signals.Left(output), v => Assert.Equal(0, v));
+    }
+
     [Fact]
     public void UnityThroughASubBusIsBitExact()
     {

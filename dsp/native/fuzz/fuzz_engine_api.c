@@ -349,7 +349,17 @@ typedef struct {
 } meter_model_t;
 
 static meter_model_t g_meter[MIXBOX_METER_COUNT];
-static uint32_t g_segment_frames, g_segment_left;
+/* Meter segments as the engine documents them: segment k ends at frame
+ * floor((k + 1) fs / 100) (whole frames at any rate), counted here in 64 bits. */
+static uint32_t g_rate;
+static uint64_t g_frames, g_segments;
+
+/* floor(k fs / 100) for any k, negative too. */
+static int64_t segment_boundary(int64_t k)
+{
+    int64_t product = k * (int64_t)g_rate;
+    return product >= 0 ? product / 100 : -((-product + 99) / 100);
+}
 /* Largest |output sample| in the true-peak meter's Q1.15 (x >> 16), since
  * loudness_reset (or init) and since init. */
 static uint32_t g_tp_q15_since_reset, g_tp_q15_since_init;
@@ -364,8 +374,9 @@ static void meters_reset(uint32_t sample_rate)
     memset(g_meter, 0, sizeof g_meter);
     g_tp_q15_since_reset = 0u;
     g_tp_q15_since_init = 0u;
-    g_segment_frames = sample_rate / 100u;
-    g_segment_left = g_segment_frames;
+    g_rate = sample_rate;
+    g_frames = 0u;
+    g_segments = 0u;
 }
 
 static uint32_t magnitude(mixbox_q31_t x)
@@ -397,7 +408,8 @@ static void meters_add_block(const mixbox_q31_t *in, const mixbox_q31_t *out, ui
             if (q15 > g_tp_q15_since_reset) g_tp_q15_since_reset = q15;
             if (q15 > g_tp_q15_since_init) g_tp_q15_since_init = q15;
         }
-        if (--g_segment_left == 0u) {
+        if ((int64_t)++g_frames == segment_boundary((int64_t)g_segments + 1)) {
+            g_segments++;
             for (uint32_t id = 0; id < MIXBOX_METER_COUNT; id++) {
                 meter_model_t *m = &g_meter[id];
                 m->window_sum = m->window_sum - m->ring[m->position] + m->segment_sum;
@@ -405,7 +417,6 @@ static void meters_add_block(const mixbox_q31_t *in, const mixbox_q31_t *out, ui
                 m->segment_sum = 0u;
                 m->position = (m->position + 1u) % MIXBOX_METER_SEGMENTS;
             }
-            g_segment_left = g_segment_frames;
         }
     }
 }
@@ -458,7 +469,9 @@ static void check_meter_model(uint32_t id, const mixbox_meter_reading_t *r)
     int32_t offset = id < MIXBOX_MAX_CHANNELS ? g_model.meter_offset_cdb[id] : 0;
     check_model_level(id, "peak", r->peak_cdb, level_cdb((double)m->peak / 2147483648.0), offset);
     check_model_level(id, "hold", r->hold_cdb, level_cdb((double)m->hold / 2147483648.0), offset);
-    double mean_square = (double)m->window_sum / ((double)g_segment_frames * MIXBOX_METER_SEGMENTS) / 70368744177664.0;
+    int64_t k = (int64_t)g_segments;
+    double window_frames = (double)(segment_boundary(k) - segment_boundary(k - (int64_t)MIXBOX_METER_SEGMENTS));
+    double mean_square = (double)m->window_sum / window_frames / 70368744177664.0;
     check_model_level(id, "rms", r->rms_cdb, mean_square > 0.0 ? 0.5 * level_cdb(mean_square) : level_cdb(0.0), offset);
     if (id < MIXBOX_MAX_CHANNELS) {
         CHECK(r->clipped == m->clipped, "channel meter %u clipped = %d, but an input sample %s full-scale code since the last read",
@@ -486,7 +499,7 @@ static void do_init(uint32_t rate, uint32_t channels, int null_engine)
     if (null_engine) {
         allowed = ST(MIXBOX_ERR_NULL);
     } else {
-        if (rate < MIXBOX_MIN_SAMPLE_RATE || rate > MIXBOX_MAX_SAMPLE_RATE || rate % 100u != 0u)
+        if (rate < MIXBOX_MIN_SAMPLE_RATE || rate > MIXBOX_MAX_SAMPLE_RATE)
             allowed |= ST(MIXBOX_ERR_SAMPLE_RATE);
         if (channels == 0u || channels > MIXBOX_MAX_CHANNELS) allowed |= ST(MIXBOX_ERR_CHANNEL_COUNT);
     }
@@ -823,8 +836,9 @@ static void do_loudness_reset(int null_engine)
 
 static const uint32_t k_rates[] = {
     48000u, 44100u, 96000u, 8000u, 16000u, 32000u, 88200u, 24000u, 11000u, 8100u, 95900u, 22000u, 64000u,
+    22050u, 11025u, 48001u, 8001u, 95999u,
     /* refused: */
-    22050u, 7900u, 96100u, 0u, 48001u, 7999u, 96001u, 192000u, 100u, 0xFFFFFFFFu, 0x80000000u,
+    7900u, 96100u, 0u, 7999u, 96001u, 192000u, 100u, 0xFFFFFFFFu, 0x80000000u,
 };
 #define RATE_COUNT (sizeof k_rates / sizeof k_rates[0])
 

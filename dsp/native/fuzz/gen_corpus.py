@@ -12,7 +12,8 @@ import struct
 
 # k_rates in fuzz_engine_api.c, in order.
 RATES = [48000, 44100, 96000, 8000, 16000, 32000, 88200, 24000, 11000, 8100, 95900, 22000, 64000,
-         22050, 7900, 96100, 0, 48001, 7999, 96001, 192000, 100, 0xFFFFFFFF, 0x80000000]
+         22050, 11025, 48001, 8001, 95999,
+         7900, 96100, 0, 7999, 96001, 192000, 100, 0xFFFFFFFF, 0x80000000]
 
 # mixbox_param_t
 (TRIM, FADER, PAN, MUTE, SOLO, INVERT, TO_MAIN, SUB_BUS, SUB_FADER, SUB_MUTE, MAIN_FADER,
@@ -167,10 +168,11 @@ def seeds():
     s['every_meter'] = q.process(160, q.signal(EXTREMES, 0x00)).meters()
 
     q = Seq()
-    for rate, ch in [(7900, 8), (96100, 8), (22050, 2), (0, 2), (0xFFFFFFFF, 1), (48000, 0), (48000, 17),
+    for rate, ch in [(7900, 8), (96100, 8), (7999, 2), (96001, 2), (0, 2), (0xFFFFFFFF, 1), (48000, 0), (48000, 17),
                      (48000, 0xFFFFFFFF)]:
         q.init(rate, ch)
-    for rate, ch in [(8000, 1), (96000, 16), (44100, 3), (88200, 5), (11000, 7), (8100, 2), (95900, 9)]:
+    for rate, ch in [(8000, 1), (96000, 16), (44100, 3), (88200, 5), (11000, 7), (8100, 2), (95900, 9),
+                     (11025, 4), (22050, 2), (8001, 3), (47999, 8)]:
         q.init(rate, ch).process(255, q.signal(SINE, 100, 10)).process(7, q.signal(NOISE, 99, 1)).meters()
     s['odd_rates'] = q.loudness()
 

@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00040000u
+#define MIXBOX_ABI_VERSION 0x00050000u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -83,7 +83,7 @@ typedef enum {
     MIXBOX_OK = 0,
     MIXBOX_ERR_NULL = -1,            /* instance or buffer pointer is NULL */
     MIXBOX_ERR_NOT_INITIALISED = -2, /* mixbox_init() has not succeeded on this instance */
-    MIXBOX_ERR_SAMPLE_RATE = -3,     /* not in 8000..96000 or not a multiple of 100 Hz */
+    MIXBOX_ERR_SAMPLE_RATE = -3,     /* not in 8000..96000 Hz (any integer rate there is fine) */
     MIXBOX_ERR_CHANNEL_COUNT = -4,   /* not in 1..MIXBOX_MAX_CHANNELS */
     MIXBOX_ERR_BLOCK_SIZE = -5,      /* frames not in 1..MIXBOX_MAX_BLOCK_FRAMES */
     MIXBOX_ERR_BUFFER_TOO_SHORT = -6,/* a buffer holds fewer samples than frames need */
@@ -212,7 +212,10 @@ MIXBOX_API uint32_t mixbox_abi_version(void);
 MIXBOX_API uint32_t mixbox_engine_size(void);
 
 /* Clears *engine and sets every parameter to its default: all channels at
- * 0 dB, centre, to main; sub-buses and main at 0 dB. Gains start settled. */
+ * 0 dB, centre, to main; sub-buses and main at 0 dB. Gains start settled.
+ * sample_rate_hz: any integer rate in MIXBOX_MIN_SAMPLE_RATE..
+ * MIXBOX_MAX_SAMPLE_RATE (11025 and 22050 Hz too; meter timing in whole-frame
+ * 10 ms segments, docs/ENGINE.md "Sample rates"). */
 MIXBOX_API mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, uint32_t channels);
 
 /*

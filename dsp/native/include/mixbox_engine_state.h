@@ -120,11 +120,11 @@ typedef struct {
     mixbox_true_peak_t true_peak;
 
     uint32_t sample_rate;
-    uint32_t segment_frames;      /* frames per 10 ms */
+    uint32_t segment_frames;      /* frames per 10 ms, rounded down */
     uint32_t segment_frames_left; /* of the running segment */
     uint32_t ring_position;       /* oldest segment in ring[] */
     uint32_t segments_since_reset;/* saturates at UINT32_MAX (13.6 years) */
-    uint32_t reserved;
+    uint32_t segment_phase;       /* where the running segment starts, src/segment_clock.h */
 
     /* Sums of squared K-weighted samples (Q20^2, both channels), see
      * mixbox_loudness_meter_process for their bounds. */
@@ -236,9 +236,10 @@ typedef struct {
     uint32_t magic;            /* set by mixbox_init */
     uint32_t sample_rate;
     uint32_t channels;
-    uint32_t ramp_frames;      /* gain ramp length: 5 ms */
-    uint32_t segment_frames;   /* meter segment length: 10 ms */
+    uint32_t ramp_frames;      /* gain ramp length: 5 ms, rounded down */
+    uint32_t segment_frames;   /* meter segment length: 10 ms, rounded down */
     uint32_t segment_frames_left;
+    uint32_t segment_phase;    /* where the running segment starts, src/segment_clock.h */
     uint32_t started;          /* a block has been processed */
 
     /* Control side: user-unit parameters, as set. */

@@ -61,11 +61,11 @@ void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter)
     meter->next_segment = slot + 1u == MIXBOX_METER_SEGMENTS ? 0u : slot + 1u;
 }
 
-void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading)
+void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading)
 {
     reading->peak_cdb = mixbox_peak_to_cdb(meter->peak);
     /* The window counts as silent where it reaches back before init. */
-    reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, segment_frames * MIXBOX_METER_SEGMENTS);
+    reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, window_frames);
     reading->hold_cdb = mixbox_peak_to_cdb(meter->hold);
     reading->clipped = meter->clipped ? 1 : 0;
     meter->peak = 0u;

@@ -60,7 +60,8 @@ void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q3
 /* Closes the running 10 ms segment into the 300 ms window. */
 void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter);
 
-/* Readings in cdB; resets peak and clip. segment_frames sizes the window. */
-void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t segment_frames, mixbox_meter_reading_t *reading);
+/* Readings in cdB; resets peak and clip. window_frames: the frames in the
+ * ring's MIXBOX_METER_SEGMENTS segments (the RMS divisor). */
+void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading);
 
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "q31_math.h"
+#include "segment_clock.h"
 
 /* BS.1770-4 Annex 1 section 5.1: relative gate 10 LU below the
  * absolute-gated loudness; EBU Tech 3342 section 3.1: 20 LU for the range. */
@@ -17,15 +18,21 @@ uint32_t mixbox_loudness_meter_size(void)
 int mixbox_loudness_meter_init(mixbox_loudness_meter_t *m, uint32_t sample_rate_hz)
 {
     if (m == NULL) return LOUDNESS_ERR_NULL;
-    if (sample_rate_hz < 8000u || sample_rate_hz > 96000u || sample_rate_hz % 100u != 0u) return LOUDNESS_ERR_SAMPLE_RATE;
+    if (sample_rate_hz < MIXBOX_MIN_SAMPLE_RATE || sample_rate_hz > MIXBOX_MAX_SAMPLE_RATE) return LOUDNESS_ERR_SAMPLE_RATE;
     memset(m, 0, sizeof *m);
     if (mixbox_k_weighting_init(&m->k_weighting, sample_rate_hz) != 0) return LOUDNESS_ERR_SAMPLE_RATE;
     mixbox_true_peak_init(&m->true_peak);
     m->sample_rate = sample_rate_hz;
-    m->segment_frames = sample_rate_hz / 100u;
-    m->segment_frames_left = m->segment_frames;
-    mixbox_loudness_histogram_init(&m->integrated, m->segment_frames * LOUDNESS_SEGMENTS_MOMENTARY);
-    mixbox_loudness_histogram_init(&m->range, m->segment_frames * MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM);
+    m->segment_frames = sample_rate_hz / SEGMENTS_PER_SECOND;
+    m->segment_phase = 0u;
+    m->segment_frames_left = segment_frames_at(m->segment_frames, segment_fraction(sample_rate_hz, m->segment_frames), 0u);
+    /* 40 segments are 0.4 s of frames exactly when 0.4 fs is whole (every
+     * multiple of 5 Hz: 4 410 at 11 025 Hz); otherwise they alternate between
+     * the two nearest counts and the block is normalised to the nearer one
+     * (at worst 0.5 / 3 200 frames: 0.0007 dB at 8 001 Hz). 300 segments
+     * are always exactly 3 s. */
+    mixbox_loudness_histogram_init(&m->integrated, (4u * sample_rate_hz + 5u) / 10u);
+    mixbox_loudness_histogram_init(&m->range, 3u * sample_rate_hz);
     return 0;
 }
 
@@ -82,7 +89,9 @@ void mixbox_loudness_meter_process(mixbox_loudness_meter_t *m, const q31_t *ster
         m->segment_frames_left -= run;
         if (m->segment_frames_left == 0u) {
             end_segment(m);
-            m->segment_frames_left = m->segment_frames;
+            uint32_t fraction = segment_fraction(m->sample_rate, m->segment_frames);
+            m->segment_phase = segment_phase_after(fraction, m->segment_phase);
+            m->segment_frames_left = segment_frames_at(m->segment_frames, fraction, m->segment_phase);
         }
     }
 }

@@ -12,7 +12,8 @@
  * loudness range). Hours or days of audio use the same memory.
  *
  * Timing: K-weighted squares are summed per 10 ms segment (rate / 100
- * frames); at the end of each segment the momentary (last 40 segments) and
+ * frames, or at rates that are not multiples of 100 Hz the whole-frame
+ * segments of segment_clock.h: 110 or 111 frames at 11 025 Hz); at the end of each segment the momentary (last 40 segments) and
  * short-term (last 300) windows are updated by an exact integer add/subtract,
  * so both are evaluated every 10 ms (EBU Tech 3341 cases 10 and 13 need
  * <= ~18 ms for M). Every 10th segment (100 ms, i.e. 400 ms blocks with
@@ -54,8 +55,8 @@ typedef mixbox_loudness_reading_t loudness_reading_t;
 MIXBOX_TESTABLE uint32_t mixbox_loudness_meter_size(void);
 
 /* Clears *m and derives the K-weighting for the rate (control side; uses
- * control_math). Rates: any multiple of 100 Hz in 8000..96000 (tested at 32000,
- * 44100, 48000, 88200, 96000). Returns 0, LOUDNESS_ERR_NULL or
+ * control_math). Rates: any integer rate in 8000..96000 Hz (compared with
+ * libebur128 at 11025, 22050, 44100 and 48000). Returns 0, LOUDNESS_ERR_NULL or
  * LOUDNESS_ERR_SAMPLE_RATE (nothing written). */
 MIXBOX_TESTABLE int mixbox_loudness_meter_init(mixbox_loudness_meter_t *m, uint32_t sample_rate_hz);
 

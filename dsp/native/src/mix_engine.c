@@ -13,6 +13,7 @@
 #include "loudness_meter.h"
 #include "mixbus_chain.h"
 #include "q31_math.h"
+#include "segment_clock.h"
 
 #define ENGINE_MAGIC 0x4D495842u /* "MIXB" */
 #define BUS_METERS (2u * MIXBOX_SUB_BUSES + 2u)
@@ -414,7 +415,9 @@ mixbox_status_t mixbox_process(mixbox_engine_t *engine,
         engine->segment_frames_left -= n;
         if (engine->segment_frames_left == 0u) {
             end_meter_segment(engine);
-            engine->segment_frames_left = engine->segment_frames;
+            uint32_t fraction = segment_fraction(engine->sample_rate, engine->segment_frames);
+            engine->segment_phase = segment_phase_after(fraction, engine->segment_phase);
+            engine->segment_frames_left = segment_frames_at(engine->segment_frames, fraction, engine->segment_phase);
         }
     }
     return MIXBOX_OK;
@@ -435,18 +438,16 @@ uint32_t mixbox_engine_size(void)
 mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, uint32_t channels)
 {
     if (engine == NULL) return MIXBOX_ERR_NULL;
-    if (sample_rate_hz < MIXBOX_MIN_SAMPLE_RATE || sample_rate_hz > MIXBOX_MAX_SAMPLE_RATE ||
-        sample_rate_hz % 100u != 0u) {
-        return MIXBOX_ERR_SAMPLE_RATE;
-    }
+    if (sample_rate_hz < MIXBOX_MIN_SAMPLE_RATE || sample_rate_hz > MIXBOX_MAX_SAMPLE_RATE) return MIXBOX_ERR_SAMPLE_RATE;
     if (channels == 0u || channels > MIXBOX_MAX_CHANNELS) return MIXBOX_ERR_CHANNEL_COUNT;
 
     memset(engine, 0, sizeof *engine);
     engine->sample_rate = sample_rate_hz;
     engine->channels = channels;
-    engine->ramp_frames = sample_rate_hz / 200u;   /* 5 ms */
-    engine->segment_frames = sample_rate_hz / 100u; /* 10 ms */
-    engine->segment_frames_left = engine->segment_frames;
+    engine->ramp_frames = sample_rate_hz / 200u; /* 5 ms in whole frames: 55 at 11 025 Hz */
+    engine->segment_frames = sample_rate_hz / SEGMENTS_PER_SECOND;
+    engine->segment_phase = 0u;
+    engine->segment_frames_left = segment_frames_at(engine->segment_frames, segment_fraction(sample_rate_hz, engine->segment_frames), 0u);
 
     for (uint32_t c = 0; c < MIXBOX_MAX_CHANNELS; c++) {
         engine->channel[c].to_main = 1;
@@ -565,13 +566,23 @@ static int32_t offset_reading(int32_t reading_cdb, int32_t offset_cdb)
     return mixbox_cdb_add(reading_cdb, offset_cdb);
 }
 
+/* Frames in the RMS window, the last MIXBOX_METER_SEGMENTS complete segments:
+ * floor(k fs/100) - floor((k - 30) fs/100) for k complete segments, i.e.
+ * ceil((30 fs - phase) / 100) (segment_clock.h); 30 fs / 100 at multiples of
+ * 100 Hz, 3 307 or 3 308 at 11 025 Hz. */
+static uint32_t rms_window_frames(const mixbox_engine_t *engine)
+{
+    uint32_t hundredths = MIXBOX_METER_SEGMENTS * engine->sample_rate - engine->segment_phase;
+    return (hundredths + SEGMENTS_PER_SECOND - 1u) / SEGMENTS_PER_SECOND;
+}
+
 mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading)
 {
     if (engine == NULL || reading == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
 
-    mixbox_level_meter_read(&engine->meter[meter_id], engine->segment_frames, reading);
+    mixbox_level_meter_read(&engine->meter[meter_id], rms_window_frames(engine), reading);
     if (meter_id < MIXBOX_MAX_CHANNELS) {
         /* Post-fader, by the set the audio side adopted (not the parameters,
          * which the control side may be writing). */
