@@ -61,7 +61,9 @@ public sealed class BoxTwin : IDisposable
 
     /// <summary>
     /// Runs whole control ticks of audio: <paramref name="input"/> holds a multiple of 480
-    /// frames of 8 interleaved channels; returns the stereo output. No allocation per block.
+    /// frames of 8 interleaved channels, the analogue signals at the input jacks as Q1.31 of
+    /// the ADC's full scale at 0 dB gain (the ADC models apply each input's analogue gain and
+    /// clip at full scale); returns the stereo output. No allocation per block.
     /// </summary>
     public int[] Run(int[] input)
     {
@@ -81,6 +83,7 @@ public sealed class BoxTwin : IDisposable
             Array.Copy(input, (inputFrame + done) * Channels, _inBlock, 0, BlockFrames * Channels);
             AnalogLoopback? cable = Board.LoopbackCable;
             cable?.DriveInput(_inBlock, Channels, BlockFrames);
+            Board.ConvertInputs(_inBlock, Channels, BlockFrames);
             if (Loopback.IsPlaying) Loopback.Process(_inBlock, Channels, _outBlock, BlockFrames);
             else Engine.Process(_inBlock, _outBlock, BlockFrames);
             cable?.TakeOutput(_outBlock, BlockFrames);

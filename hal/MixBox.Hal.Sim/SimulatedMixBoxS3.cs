@@ -71,6 +71,17 @@ public sealed class SimulatedMixBoxS3 : IOutputLines
         Bus.Attach(address, part);
     }
 
+    /// <summary>
+    /// The two ADCs convert one block in place: channels 1-4 of the interleaved block are ADC A's
+    /// inputs, 5-8 ADC B's (<see cref="MixBoxS3Board.AdcBFirstChannel"/>), each given as the
+    /// analogue signal at the jack (Q1.31 of the converter's full scale at 0 dB gain).
+    /// </summary>
+    public void ConvertInputs(int[] block, int channels, int frames)
+    {
+        AdcA.Convert(block, channels, 0, frames);
+        AdcB.Convert(block, channels, MixBoxS3Board.AdcBFirstChannel, frames);
+    }
+
     public BoardBringUp CreateBringUp(RetryPolicy? retry = null) =>
         new(Bus, this, Clock, retry ?? RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
 

@@ -4,9 +4,21 @@ namespace MixBox.Hal.Sim;
 /// TLV320ADC6140 register model. Power-on defaults from SBAS982 Register Maps (page 0 register
 /// table, "Reset" column); SW_RESET is self-clearing and restores them; ASI_STS, DEV_STS0
 /// and DEV_STS1 are computed from SLEEP_CFG, IN_CH_EN, PWR_CFG and whether the TDM clocks run.
+/// <see cref="Convert"/> is the audio side: what the part puts in its TDM slots for the
+/// analogue signal at its inputs, with the channel gain and digital volume of its registers
+/// and the clip at the 24-bit full-scale codes.
 /// </summary>
 public sealed class Tlv320Adc6140Model : PagedRegisterModel
 {
+    public const int Channels = 4;
+    /// <summary>CHn_CFG1 bits 7:2: 0..42 dB in 1 dB steps; codes 43..63 are reserved (SBAS992A).</summary>
+    public const int MaxGainDb = 42;
+
+    // Linear gain of each CHn_GAIN code and of each CHn_DVOL code (0 = mute, 201 = 0 dB, 0.5 dB steps).
+    private static readonly double[] GainOfCode = Enumerable.Range(0, 64).Select(g => Math.Pow(10.0, Math.Min(g, MaxGainDb) / 20.0)).ToArray();
+    private static readonly double[] VolumeOfCode = Enumerable.Range(0, 256).Select(v => v == 0 ? 0.0 : Math.Pow(10.0, (v - 201) * 0.5 / 20.0)).ToArray();
+    private readonly double[] _channelGain = new double[Channels];
+
     public const int SwReset = 0x01, SleepCfg = 0x02, AsiCfg0 = 0x07, AsiCfg1 = 0x08, AsiCh1 = 0x0B,
         MstCfg0 = 0x13, AsiSts = 0x15, ClkSrc = 0x16, Ch1Cfg0 = 0x3C, DspCfg0 = 0x6B,
         InChEn = 0x73, AsiOutChEn = 0x74, PwrCfg = 0x75, DevSts0 = 0x76, DevSts1 = 0x77;
@@ -59,6 +71,57 @@ public sealed class Tlv320Adc6140Model : PagedRegisterModel
     public bool Awake => !_shutdown && (Peek(0, SleepCfg) & 0x01) != 0;
 
     public bool Recording => Awake && ClocksRunning && (Peek(0, PwrCfg) & 0x40) != 0 && (Peek(0, InChEn) & 0xF0) != 0;
+
+    /// <summary>CHn_GAIN of channel 0..3, dB.</summary>
+    public int AnalogGainDb(int channel) => Peek(0, Ch1Cfg0 + 5 * channel + 1) >> 2;
+
+    /// <summary>Typical input impedance set by CHn_CFG0 IMP (bits 3:2), ohms; 0 for the reserved code.</summary>
+    public int InputImpedanceOhms(int channel) => ((Peek(0, Ch1Cfg0 + 5 * channel) >> 2) & 0x03) switch
+    {
+        0 => 2500,
+        1 => 10000,
+        2 => 20000,
+        _ => 0,
+    };
+
+    /// <summary>Samples that reached a full-scale code since the model was made.</summary>
+    public long ClippedSamples { get; private set; }
+
+    /// <summary>
+    /// Converts <paramref name="frames"/> frames in place: slots <paramref name="firstChannel"/>
+    /// .. +3 of the interleaved block hold the analogue input of channels 1..4, as Q1.31 of
+    /// the part's full scale at 0 dB gain (2 Vrms differential), and leave as the part's
+    /// codes: × channel gain × digital volume, rounded to 24 bits, clipped at the full-scale
+    /// codes, left-justified. A channel that is not recording delivers zeros (its slot is
+    /// Hi-Z). No allocation.
+    /// </summary>
+    public void Convert(int[] block, int channels, int firstChannel, int frames)
+    {
+        bool recording = Recording;
+        byte enabled = (byte)(Peek(0, InChEn) & Peek(0, AsiOutChEn));
+        for (int ch = 0; ch < Channels; ch++)
+        {
+            bool on = recording && (enabled & (0x80 >> ch)) != 0;
+            int cfg0 = Ch1Cfg0 + 5 * ch;
+            _channelGain[ch] = on ? GainOfCode[Peek(0, cfg0 + 1) >> 2] * VolumeOfCode[Peek(0, cfg0 + 2)] : 0.0;
+        }
+        for (int i = 0; i < frames; i++)
+        {
+            int at = i * channels + firstChannel;
+            for (int ch = 0; ch < Channels; ch++) block[at + ch] = Code(block[at + ch] * _channelGain[ch]);
+        }
+    }
+
+    private int Code(double q31)
+    {
+        double code = Math.Round(q31 / 256.0);
+        if (code >= 8388607.0 || code <= -8388608.0)
+        {
+            ClippedSamples++;
+            code = Math.Clamp(code, -8388608.0, 8388607.0);
+        }
+        return (int)code * 256;
+    }
 
     protected override void LoadDefaults()
     {

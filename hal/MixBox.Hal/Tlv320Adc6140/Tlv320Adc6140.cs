@@ -24,9 +24,12 @@ namespace MixBox.Hal
         // CLK_SRC bit 7 = 0: in slave mode the PLL's root clock is BCLK (no MCLK on this board).
         private const byte ClkSrcBclkMask = 0x80;
         // CHn_CFG0: INTYP (b7) 1 = line input, INSRC (b6:5) 00 = analog differential,
-        // DC (b4) 0 = AC coupled, IMP (b3:2) 01 = 10 kOhm: a balanced line input.
+        // DC (b4) 0 = AC coupled, IMP (b3:2) typical input impedance 00 = 2.5, 01 = 10,
+        // 10 = 20 kOhm (SBAS992A, CH1_CFG0 register, P0_R60).
         private const byte ChCfg0LineDifferential10k = 0x84;
-        // CHn_CFG1: GAIN in bits 7:2, 1 dB steps, 0..42 dB.
+        private const byte ChCfg0LineDifferential20k = 0x88;
+        // CHn_CFG1 (P0_R61 for channel 1, every 5 registers on): CHn_GAIN in bits 7:2, 0 to
+        // 42 dB in 1 dB steps, codes 43..63 reserved; bits 1:0 reserved (SBAS992A, CH1_CFG1).
         private const byte GainMask = 0xFC;
         public const int MaxAnalogGainDb = 42;
         // CHn_CFG2: DVOL, 0 = mute, 1 = -100 dB, 201 (0xC9) = 0 dB, 255 = +27 dB, 0.5 dB steps.
@@ -54,6 +57,10 @@ namespace MixBox.Hal
         private readonly byte[] _slotMap = new byte[Channels];
         private readonly byte[] _volume = new byte[Channels];
         private readonly bool[] _muted = new bool[Channels];
+        // The input set-up each channel should have: written at every Initialize, before the
+        // channels are powered up, so a part brought back after a dropout gets it again.
+        private readonly byte[] _gainDb = new byte[Channels];
+        private readonly bool[] _highImpedance = new bool[Channels];
 
         public Tlv320Adc6140(II2cDevice device, IDelay delay, RetryPolicy retry, string name)
         {
@@ -99,8 +106,8 @@ namespace MixBox.Hal
             for (int ch = 0; ch < Channels; ch++)
             {
                 byte cfg0 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg0) + 5 * ch);
-                if (!Do(_regs.Write(cfg0, ChCfg0LineDifferential10k), "input config")) return false;
-                if (!Do(_regs.Write((byte)(cfg0 + 1), 0x00), "analog gain")) return false;
+                if (!Do(_regs.Write(cfg0, InputConfig(ch)), "input config")) return false;
+                if (!Do(_regs.Write((byte)(cfg0 + 1), (byte)(_gainDb[ch] << 2)), "analog gain")) return false;
                 if (!Do(_regs.Write((byte)(cfg0 + 2), CurrentVolume(ch)), "digital volume")) return false;
             }
 
@@ -183,15 +190,57 @@ namespace MixBox.Hal
             return true;
         }
 
-        /// <summary>Analog input gain, 0..42 dB in 1 dB steps (clamped). Channel 0..3.</summary>
+        /// <summary>
+        /// Analog input gain, 0..42 dB in 1 dB steps (clamped). Channel 0..3. Kept for every
+        /// later <see cref="Initialize"/> and written now. The datasheet asks for the gain to be
+        /// set before the channel powers up (SBAS992A, "Programmable Channel Gain and Digital
+        /// Volume Control"); a live change steps the level at once, so the firmware makes it
+        /// only while the channel is muted in the engine (Inputs/GainStepper).
+        /// </summary>
         public bool SetAnalogGainDb(int channel, int db)
         {
             if (db < 0) db = 0;
             if (db > MaxAnalogGainDb) db = MaxAnalogGainDb;
+            _gainDb[channel] = (byte)db;
             byte cfg1 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg1) + 5 * channel);
-            // Masked: bits 1:0 of CHn_CFG1 belong to other features and are left alone.
+            // Masked: bits 1:0 of CHn_CFG1 are reserved and are left alone.
             return Do(_regs.SelectPage(0), "select page 0")
                 && Do(_regs.Update(cfg1, GainMask, (byte)(db << 2)), "analog gain");
+        }
+
+        /// <summary>The gain the channel has (or gets at the next <see cref="Initialize"/>), dB.</summary>
+        public int AnalogGainDb(int channel) { return _gainDb[channel]; }
+
+        /// <summary>
+        /// Input impedance: 20 kOhm (high, for instruments) or 10 kOhm (line), the two upper
+        /// settings of CHn_CFG0 IMP. Channel 0..3. Kept for every later <see cref="Initialize"/>
+        /// and written now.
+        /// </summary>
+        public bool SetHighImpedance(int channel, bool high)
+        {
+            _highImpedance[channel] = high;
+            byte cfg0 = (byte)(Reg(Tlv320Adc6140Register.Ch1Cfg0) + 5 * channel);
+            return Do(_regs.SelectPage(0), "select page 0")
+                && Do(_regs.Write(cfg0, InputConfig(channel)), "input config");
+        }
+
+        public bool HighImpedance(int channel) { return _highImpedance[channel]; }
+
+        private byte InputConfig(int channel)
+        {
+            return _highImpedance[channel] ? ChCfg0LineDifferential20k : ChCfg0LineDifferential10k;
+        }
+
+        /// <summary>
+        /// Sets what <see cref="Initialize"/> writes for a channel without touching the part:
+        /// for a restored scene before bring-up, so the gain is in place before power-up.
+        /// </summary>
+        public void PresetInput(int channel, int gainDb, bool highImpedance)
+        {
+            if (gainDb < 0) gainDb = 0;
+            if (gainDb > MaxAnalogGainDb) gainDb = MaxAnalogGainDb;
+            _gainDb[channel] = (byte)gainDb;
+            _highImpedance[channel] = highImpedance;
         }
 
         /// <summary>Digital volume in 0.5 dB steps re 0 dB (-199..+54, clamped). Channel 0..3.</summary>
