@@ -17,6 +17,14 @@ public class SettingsTests
             s.Mute[c] = random.Next(2) == 0;
             s.Solo[c] = random.Next(4) == 0;
             s.SubBus[c] = random.Next(3) - 1;
+            s.Invert[c] = random.Next(3) == 0;
+            s.InputGainDb[c] = random.Next(0, 43);
+            s.Instrument[c] = random.Next(2) == 0;
+        }
+        for (int p = 0; p < Scene.Pairs; p++)
+        {
+            s.Linked[p] = random.Next(2) == 0;
+            s.Balance[p] = random.Next(-100, 101);
         }
         s.SubFaderCentiDb[1] = -450;
         s.MainFaderCentiDb = random.Next(-3000, 601);
@@ -117,11 +125,11 @@ public class SettingsTests
     public void NewerSchemaIsRefusedNotMisread()
     {
         var data = SceneCodec.Encode(Sample(5), 1);
-        data[4] = 3; // a future version
+        data[4] = 4; // a future version
         var crc = BitConverter.GetBytes(Crc32.Compute(data, 0, data.Length - 4));
         Array.Copy(crc, 0, data, data.Length - 4, 4);
         Assert.Null(SceneCodec.Decode(data, out int version, out _));
-        Assert.Equal(3, version);
+        Assert.Equal(4, version);
     }
 
     [Fact]

@@ -19,6 +19,11 @@ namespace MixBox.Firmware
 
         public void WriteByte(int value) { _data[_position++] = (byte)value; }
 
+        /// <summary>Overwrites one byte already written (a length known only afterwards).</summary>
+        public void WriteByteAt(int position, int value) { _data[position] = (byte)value; }
+
+        public void Skip(int count) { _position += count; }
+
         public void WriteInt16(int value)
         {
             WriteByte(value);

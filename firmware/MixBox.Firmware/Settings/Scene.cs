@@ -6,13 +6,30 @@ namespace MixBox.Firmware
     public sealed class Scene
     {
         public const int Channels = 8;
+        /// <summary>Odd/even channel pairs (1-2, 3-4, 5-6, 7-8) that can be stereo-linked.</summary>
+        public const int Pairs = Channels / 2;
 
         public int[] FaderCentiDb = new int[Channels];
+        /// <summary>Ignored while the channel's pair is linked: its sides go hard left and right.</summary>
         public int[] Pan = new int[Channels];
         public bool[] Mute = new bool[Channels];
         public bool[] Solo = new bool[Channels];
+        /// <summary>Polarity invert.</summary>
+        public bool[] Invert = new bool[Channels];
         /// <summary>-1: straight to the main bus; 0 or 1: through that sub-bus instead.</summary>
         public int[] SubBus = new int[Channels];
+
+        /// <summary>The ADC's analogue gain of each input, 0..42 dB (see Inputs/InputGain).</summary>
+        public int[] InputGainDb = new int[Channels];
+        /// <summary>Instrument input (high impedance) instead of line.</summary>
+        public bool[] Instrument = new bool[Channels];
+        /// <summary>
+        /// Pair p (channels 2p and 2p+1) is stereo-linked: the odd channel's level, mute, solo,
+        /// polarity, routing and input settings hold for both (Link/StereoLink).
+        /// </summary>
+        public bool[] Linked = new bool[Pairs];
+        /// <summary>A linked pair's balance, -100 (left) .. +100 (right) (Link/BalanceLaw).</summary>
+        public int[] Balance = new int[Pairs];
         public int[] SubFaderCentiDb = new int[EngineLimits.SubBuses];
         public int MainFaderCentiDb;
 
@@ -48,7 +65,12 @@ namespace MixBox.Firmware
             copy.Pan = (int[])Pan.Clone();
             copy.Mute = (bool[])Mute.Clone();
             copy.Solo = (bool[])Solo.Clone();
+            copy.Invert = (bool[])Invert.Clone();
             copy.SubBus = (int[])SubBus.Clone();
+            copy.InputGainDb = (int[])InputGainDb.Clone();
+            copy.Instrument = (bool[])Instrument.Clone();
+            copy.Linked = (bool[])Linked.Clone();
+            copy.Balance = (int[])Balance.Clone();
             copy.SubFaderCentiDb = (int[])SubFaderCentiDb.Clone();
             return copy;
         }

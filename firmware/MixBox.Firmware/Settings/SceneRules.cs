@@ -11,6 +11,11 @@ namespace MixBox.Firmware
             {
                 if (!Fader(s.FaderCentiDb[c]) || !In(s.Pan[c], -100, 100)) return false;
                 if (!In(s.SubBus[c], EngineLimits.NoSubBus, EngineLimits.SubBuses - 1)) return false;
+                if (!In(s.InputGainDb[c], 0, InputGain.MaxDb)) return false;
+            }
+            for (int p = 0; p < Scene.Pairs; p++)
+            {
+                if (!In(s.Balance[p], BalanceLaw.Left, BalanceLaw.Right)) return false;
             }
             for (int b = 0; b < EngineLimits.SubBuses; b++)
             {

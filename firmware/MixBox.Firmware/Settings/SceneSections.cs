@@ -1,0 +1,171 @@
+using MixBox.Dsp;
+
+namespace MixBox.Firmware
+{
+    /// <summary>
+    /// The payload of a version 3 scene: a list of sections, each an id (u8), a length (u8,
+    /// so at most 255 bytes) and that many bytes of fields, little-endian. Each concept keeps
+    /// its fields in a section of its own, so the format grows in two simple ways:
+    /// <list type="bullet">
+    /// <item>a new concept is a new section: an id, its <c>Write</c> and its <c>Read</c> case
+    /// below;</item>
+    /// <item>a section gains fields at its end; a shorter section (from a firmware before them)
+    /// leaves them at their defaults (<see cref="SectionReader"/>).</item>
+    /// </list>
+    /// An absent section leaves its fields at their defaults. A section id this firmware does
+    /// not know, a second copy of one, or a section longer than this firmware writes it were
+    /// written by a newer firmware: the whole scene is refused, never half-applied.
+    /// </summary>
+    public static class SceneSections
+    {
+        public const int Channels = 1;
+        public const int Buses = 2;
+        public const int Compressor = 3;
+        public const int PanelAndOutput = 4;
+        public const int Inputs = 5;
+        public const int Links = 6;
+        /// <summary>The highest id this firmware knows; ids run 1..Last.</summary>
+        public const int Last = Links;
+
+        // Channel flags.
+        private const int MuteFlag = 1, SoloFlag = 2, InvertFlag = 4;
+        // Input flags.
+        private const int InstrumentFlag = 1;
+        // Output stage flags.
+        private const int SafetyFlag = 1, DitherFlag = 2;
+
+        public static void Write(ByteCursor w, Scene s)
+        {
+            for (int id = 1; id <= Last; id++)
+            {
+                w.WriteByte(id);
+                int lengthAt = w.Position;
+                w.WriteByte(0);
+                WriteFields(id, w, s);
+                w.WriteByteAt(lengthAt, w.Position - lengthAt - 1);
+            }
+        }
+
+        /// <summary>The scene in <paramref name="length"/> bytes from <paramref name="start"/>; null when refused.</summary>
+        public static Scene Read(byte[] data, int start, int length)
+        {
+            Scene scene = new Scene();
+            bool[] seen = new bool[Last + 1];
+            ByteCursor r = new ByteCursor(data, start);
+            int end = start + length;
+            while (r.Position < end)
+            {
+                if (r.Position + 2 > end) return null;
+                int id = r.ReadByte();
+                int size = r.ReadByte();
+                if (id < 1 || id > Last || seen[id] || r.Position + size > end) return null;
+                seen[id] = true;
+                SectionReader fields = new SectionReader(data, r.Position, size);
+                ReadFields(id, fields, scene);
+                if (!fields.AllRead) return null;
+                r.Skip(size);
+            }
+            return scene;
+        }
+
+        private static void WriteFields(int id, ByteCursor w, Scene s)
+        {
+            switch (id)
+            {
+                case Channels:
+                    for (int c = 0; c < Scene.Channels; c++)
+                    {
+                        w.WriteInt16(s.FaderCentiDb[c]);
+                        w.WriteByte(s.Pan[c]);
+                        w.WriteByte((s.Mute[c] ? MuteFlag : 0) | (s.Solo[c] ? SoloFlag : 0) | (s.Invert[c] ? InvertFlag : 0));
+                        w.WriteByte(s.SubBus[c]);
+                    }
+                    break;
+                case Buses:
+                    for (int b = 0; b < EngineLimits.SubBuses; b++) w.WriteInt16(s.SubFaderCentiDb[b]);
+                    w.WriteInt16(s.MainFaderCentiDb);
+                    break;
+                case Compressor:
+                    w.WriteByte(s.CompressorIn ? 1 : 0);
+                    w.WriteInt16(s.CompThresholdCentiDb);
+                    w.WriteInt16(s.CompRatioX100);
+                    w.WriteInt16(s.CompAttackMicroseconds);
+                    w.WriteInt16(s.CompReleaseMilliseconds);
+                    w.WriteInt16(s.CompKneeCentiDb);
+                    w.WriteInt16(s.CompMakeupCentiDb);
+                    w.WriteByte(s.CompMixPercent);
+                    w.WriteInt16(s.CompSidechainHighPassHz);
+                    break;
+                case PanelAndOutput:
+                    w.WriteByte(s.MeterMode);
+                    w.WriteByte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
+                    break;
+                case Inputs:
+                    for (int c = 0; c < Scene.Channels; c++)
+                    {
+                        w.WriteByte(s.InputGainDb[c]);
+                        w.WriteByte(s.Instrument[c] ? InstrumentFlag : 0);
+                    }
+                    break;
+                case Links:
+                    int linked = 0;
+                    for (int p = 0; p < Scene.Pairs; p++) linked |= s.Linked[p] ? 1 << p : 0;
+                    w.WriteByte(linked);
+                    for (int p = 0; p < Scene.Pairs; p++) w.WriteByte(s.Balance[p]);
+                    break;
+            }
+        }
+
+        private static void ReadFields(int id, SectionReader r, Scene s)
+        {
+            switch (id)
+            {
+                case Channels:
+                    for (int c = 0; c < Scene.Channels; c++)
+                    {
+                        s.FaderCentiDb[c] = r.Int16(s.FaderCentiDb[c]);
+                        s.Pan[c] = r.SByte(s.Pan[c]);
+                        int flags = r.Byte(0);
+                        s.Mute[c] = r.Flag(flags, MuteFlag);
+                        s.Solo[c] = r.Flag(flags, SoloFlag);
+                        s.Invert[c] = r.Flag(flags, InvertFlag);
+                        s.SubBus[c] = r.SByte(s.SubBus[c]);
+                    }
+                    break;
+                case Buses:
+                    for (int b = 0; b < EngineLimits.SubBuses; b++) s.SubFaderCentiDb[b] = r.Int16(s.SubFaderCentiDb[b]);
+                    s.MainFaderCentiDb = r.Int16(s.MainFaderCentiDb);
+                    break;
+                case Compressor:
+                    s.CompressorIn = r.Byte(s.CompressorIn ? 1 : 0) != 0;
+                    s.CompThresholdCentiDb = r.Int16(s.CompThresholdCentiDb);
+                    s.CompRatioX100 = r.Int16(s.CompRatioX100);
+                    s.CompAttackMicroseconds = r.UInt16(s.CompAttackMicroseconds);
+                    s.CompReleaseMilliseconds = r.UInt16(s.CompReleaseMilliseconds);
+                    s.CompKneeCentiDb = r.Int16(s.CompKneeCentiDb);
+                    s.CompMakeupCentiDb = r.Int16(s.CompMakeupCentiDb);
+                    s.CompMixPercent = r.Byte(s.CompMixPercent);
+                    s.CompSidechainHighPassHz = r.UInt16(s.CompSidechainHighPassHz);
+                    break;
+                case PanelAndOutput:
+                    s.MeterMode = r.Byte(s.MeterMode);
+                    int output = r.Byte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
+                    s.OutputSafety = r.Flag(output, SafetyFlag);
+                    s.OutputDither = r.Flag(output, DitherFlag);
+                    break;
+                case Inputs:
+                    for (int c = 0; c < Scene.Channels; c++)
+                    {
+                        s.InputGainDb[c] = r.Byte(s.InputGainDb[c]);
+                        s.Instrument[c] = r.Flag(r.Byte(0), InstrumentFlag);
+                    }
+                    break;
+                case Links:
+                    int linked = r.Byte(0);
+                    for (int p = 0; p < Scene.Pairs; p++) s.Linked[p] = (linked & (1 << p)) != 0;
+                    for (int p = 0; p < Scene.Pairs; p++) s.Balance[p] = r.SByte(s.Balance[p]);
+                    break;
+            }
+        }
+    }
+}
