@@ -7,10 +7,11 @@ namespace MixBox.Firmware
     /// <summary>
     /// The box as a user meets it, identical on the device and in the host twin:
     /// <see cref="Boot"/> brings up every part (degraded where one is missing), restores
-    /// the scene into the engine, and <see cref="Tick"/> runs the 100 Hz control loop:
-    /// parts kept under watch (and brought back when they return), knobs, keys, LED
-    /// meters. The audio itself runs elsewhere (native task or twin), through the same
-    /// <see cref="MixEngine"/>.
+    /// the scene into the engine and the inputs' analogue set-up into the ADCs, and
+    /// <see cref="Tick"/> runs the 100 Hz control loop: parts kept under watch (and brought
+    /// back when they return), click-free input gain changes, knobs, keys (the panel map is
+    /// in docs/FIRMWARE.md), auto-gain, LED meters. The audio itself runs elsewhere (native
+    /// task or twin), through the same <see cref="MixEngine"/>.
     /// </summary>
     public sealed class MixBoxApp
     {
@@ -20,7 +21,14 @@ namespace MixBox.Firmware
         private readonly BoardBringUp _bringUp;
         private readonly SettingsStore _store;
         private readonly ChannelMutes _mutes;
+        private readonly AnalogInputs _inputs;
+        private readonly SceneEditor _editor;
+        private readonly InputMeters _meters = new InputMeters();
+        private readonly AutoGain _autoGain = new AutoGain();
+        private readonly InputPage _inputPage = new InputPage();
         private readonly PanelView _view = new PanelView();
+        private readonly InputPageView _inputPageView = new InputPageView();
+        private readonly AutoGainView _autoGainView = new AutoGainView();
         private readonly SelfTest _selfTest;
         private bool _storeHeldForCombination;
         private int _tick;
@@ -38,6 +46,8 @@ namespace MixBox.Firmware
             _bringUp = new BoardBringUp(bus, lines, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
             _store = new SettingsStore(storage);
             _mutes = new ChannelMutes(engine);
+            _inputs = new AnalogInputs(_bringUp.AdcA, _bringUp.AdcB, _mutes);
+            _editor = new SceneEditor(engine, _mutes, _inputs);
         }
 
         /// <summary>The mix as it stands (what Store saves).</summary>
@@ -47,15 +57,31 @@ namespace MixBox.Firmware
 
         public PanelView View { get { return _view; } }
 
+        /// <summary>The channel meters as read this tick, pre- and post-fader.</summary>
+        public InputMeters Meters { get { return _meters; } }
+
+        /// <summary>The inputs' analogue set-up (gain, impedance) on the ADCs.</summary>
+        public AnalogInputs Inputs { get { return _inputs; } }
+
+        /// <summary>Auto-gain (arm with Meter mode held + Solo n) and its last report.</summary>
+        public AutoGain AutoGain { get { return _autoGain; } }
+
+        /// <summary>The input page (Meter mode held).</summary>
+        public InputPage InputPage { get { return _inputPage; } }
+
         /// <summary>The loopback self-test (hold Store, press Meter mode) and its last result.</summary>
         public SelfTest SelfTest { get { return _selfTest; } }
 
         public BootReport Boot()
         {
+            // The scene first: each input's analogue gain must be in place before its ADC powers up.
+            _scene = _store.Load();
+            StereoLink.Normalise(_scene);
+            _editor.Scene = _scene;
+            _inputs.Preset(_scene);
             _hardware = _bringUp.Run();
             _supervisor = new PartSupervisor(_bringUp, _hardware);
             _mutes.ApplyBringUp(_hardware);
-            _scene = _store.Load();
             SceneApplier.Apply(_scene, _engine, _mutes);
 
             _knobs = new KnobPanel(_bringUp.KnobsA, _bringUp.KnobsB);
@@ -74,13 +100,30 @@ namespace MixBox.Firmware
             _tick++;
             _selfTest.Tick();
             if (_supervisor.Tick()) HardwareChanged();
+            _inputs.Tick(); // first: a gain change asked for last tick is written once its mute ramp is down
             _knobs.Scan();
             ApplyKnobs();
+            _meters.Read(_engine);
+            _autoGain.Tick(_meters, _inputs, _editor);
             Ht16k33 panel = _bringUp.Panel;
-            if (!panel.Health.IsOk) return; // degraded: no keys, no LEDs; audio goes on
+            if (!panel.Health.IsOk)
+            {
+                // Degraded: no keys, no LEDs; audio goes on. Meter mode can no longer be held.
+                if (_inputPage.Active) CloseInputPage();
+                return;
+            }
             if (panel.ScanKeys()) ApplyKeys(panel.Keys);
-            if (_selfTest.OnPanel) SelfTestView.Draw(_selfTest, _tick, panel);
-            else _view.Tick(_engine, _scene, panel);
+            _inputPage.Tick();
+            if (_selfTest.OnPanel)
+            {
+                SelfTestView.Draw(_selfTest, _tick, panel);
+            }
+            else
+            {
+                _view.Tick(_engine, _scene, _meters, panel);
+                if (_inputPage.Active) _inputPageView.Draw(panel, _scene, _inputPage, _autoGain, _view, _tick);
+                else _autoGainView.Draw(panel, _autoGain, _tick);
+            }
             panel.Flush();
         }
 
@@ -101,7 +144,10 @@ namespace MixBox.Firmware
         public void Recall(Scene scene)
         {
             _scene = scene.Clone();
+            StereoLink.Normalise(_scene);
+            _editor.Scene = _scene;
             SceneApplier.Apply(_scene, _engine, _mutes);
+            for (int c = 0; c < Scene.Channels; c++) _inputs.Request(c, _scene.InputGainDb[c], _scene.Instrument[c]);
             RecallKnobs();
         }
 
@@ -110,21 +156,31 @@ namespace MixBox.Firmware
             for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) _knobs.Recall(knob, SceneTravel(knob));
         }
 
-        /// <summary>Where knob <paramref name="knob"/> would stand for the scene's value.</summary>
+        /// <summary>Where knob <paramref name="knob"/> would stand for the value it controls now.</summary>
         private int SceneTravel(int knob)
         {
             if (knob == MixBoxS3Board.KnobMaster) return FaderLaw.TravelFromCentiDb(_scene.MainFaderCentiDb);
             if (knob == MixBoxS3Board.KnobCompressorAmount) return CompressorAmount.TravelFromThreshold(_scene.CompThresholdCentiDb);
+            if (_inputPage.Active) return InputGain.TravelFromDb(_scene.InputGainDb[knob]);
+            if (StereoLink.IsLinkedRightSide(_scene, knob)) return BalanceLaw.TravelFromBalance(_scene.Balance[StereoLink.Pair(knob)]);
             return FaderLaw.TravelFromCentiDb(_scene.FaderCentiDb[knob]);
         }
 
         private void ApplyKnobs()
         {
-            for (int c = 0; c < Scene.Channels; c++)
+            if (_inputPage.Active)
             {
-                if (!_knobs.Moved(c)) continue;
-                _scene.FaderCentiDb[c] = FaderLaw.CentiDbFromTravel(_knobs.Travel(c));
-                _engine.SetChannelFader(c, _scene.FaderCentiDb[c]);
+                _inputPage.ApplyKnobs(_knobs, _editor);
+            }
+            else
+            {
+                for (int c = 0; c < Scene.Channels; c++)
+                {
+                    if (!_knobs.Moved(c)) continue;
+                    // A linked pair: the left knob is the pair's level, the right knob its balance.
+                    if (StereoLink.IsLinkedRightSide(_scene, c)) _editor.SetBalance(StereoLink.Pair(c), BalanceLaw.FromTravel(_knobs.Travel(c)));
+                    else _editor.SetLevel(c, FaderLaw.CentiDbFromTravel(_knobs.Travel(c)));
+                }
             }
             if (_knobs.Moved(MixBoxS3Board.KnobMaster))
             {
@@ -138,19 +194,27 @@ namespace MixBox.Firmware
             }
         }
 
+        /// <summary>Closes the input page: the level knobs pick their levels up again. True when it was a tap.</summary>
+        private bool CloseInputPage()
+        {
+            bool tap = _inputPage.Close();
+            RecallKnobs();
+            return tap;
+        }
+
+        /// <summary>The keys; the panel map is in docs/FIRMWARE.md ("Front panel").</summary>
         private void ApplyKeys(KeyDebouncer keys)
         {
-            for (int c = 0; c < Scene.Channels; c++)
+            if (_inputPage.Active)
             {
-                if (keys.WasPressed(MixBoxS3Board.KeyMuteFirst + c))
+                _inputPage.ApplyKeys(keys, _editor, _autoGain);
+            }
+            else
+            {
+                for (int c = 0; c < Scene.Channels; c++)
                 {
-                    _scene.Mute[c] = !_scene.Mute[c];
-                    _mutes.SetUserMute(c, _scene.Mute[c]);
-                }
-                if (keys.WasPressed(MixBoxS3Board.KeySoloFirst + c))
-                {
-                    _scene.Solo[c] = !_scene.Solo[c];
-                    _engine.SetChannelSolo(c, _scene.Solo[c]);
+                    if (keys.WasPressed(MixBoxS3Board.KeyMuteFirst + c)) _editor.ToggleMute(c);
+                    if (keys.WasPressed(MixBoxS3Board.KeySoloFirst + c)) _editor.ToggleSolo(c);
                 }
             }
             if (keys.WasPressed(MixBoxS3Board.KeyCompressorIn))
@@ -158,8 +222,9 @@ namespace MixBox.Firmware
                 _scene.CompressorIn = !_scene.CompressorIn;
                 _engine.SetCompressorBypass(!_scene.CompressorIn);
             }
-            // Store is also a modifier: Store held + Meter mode starts the self-test, and
-            // Store then saves nothing. So Store saves when released, not when pressed.
+            // Store and Meter mode are also modifiers: Store held + Meter mode starts the
+            // self-test (and Store then saves nothing, so Store saves when released); Meter
+            // mode held opens the input page, and only a tap of it cycles the meter mode.
             if (keys.WasPressed(MixBoxS3Board.KeyMeterMode))
             {
                 if (keys.IsDown(MixBoxS3Board.KeyStore))
@@ -169,8 +234,13 @@ namespace MixBox.Firmware
                 }
                 else
                 {
-                    _scene.MeterMode = (_scene.MeterMode + 1) % MeterMode.Count;
+                    _inputPage.Open();
+                    RecallKnobs(); // the level knobs now pick up the input gains
                 }
+            }
+            if (keys.WasReleased(MixBoxS3Board.KeyMeterMode) && _inputPage.Active)
+            {
+                if (CloseInputPage()) _scene.MeterMode = (_scene.MeterMode + 1) % MeterMode.Count;
             }
             if (keys.WasReleased(MixBoxS3Board.KeyStore))
             {

@@ -2,7 +2,11 @@ using MixBox.Dsp;
 
 namespace MixBox.Firmware
 {
-    /// <summary>Pushes a whole scene into the engine (the engine makes set order irrelevant).</summary>
+    /// <summary>
+    /// Pushes a scene into the engine (the engine makes set order irrelevant). A linked pair's
+    /// sides get their share of the pair's level and balance (<see cref="StereoLink"/>). The
+    /// analogue input settings go to the ADCs through <see cref="AnalogInputs"/>, not here.
+    /// </summary>
     public static class SceneApplier
     {
         /// <summary>Output ceiling of the safety clip: -0.3 dBFS.</summary>
@@ -10,19 +14,29 @@ namespace MixBox.Firmware
 
         public static void Apply(Scene s, MixEngine engine, ChannelMutes mutes)
         {
-            for (int c = 0; c < Scene.Channels; c++)
-            {
-                engine.SetChannelFader(c, s.FaderCentiDb[c]);
-                engine.SetChannelPan(c, s.Pan[c]);
-                engine.SetChannelSolo(c, s.Solo[c]);
-                // A channel on a sub-bus reaches the mix only through it (a group, like a drum bus).
-                engine.SetChannelRoute(c, s.SubBus[c] == EngineLimits.NoSubBus, s.SubBus[c]);
-                mutes.SetUserMute(c, s.Mute[c]);
-            }
+            for (int c = 0; c < Scene.Channels; c++) ApplyChannel(s, engine, mutes, c);
             for (int b = 0; b < EngineLimits.SubBuses; b++) engine.SetSubFader(b, s.SubFaderCentiDb[b]);
             engine.SetMainFader(s.MainFaderCentiDb);
             ApplyCompressor(s, engine);
             engine.SetOutputStage(s.OutputSafety, OutputCeilingCentiDb, s.OutputDither);
+        }
+
+        /// <summary>Everything of one channel that the engine holds.</summary>
+        public static void ApplyChannel(Scene s, MixEngine engine, ChannelMutes mutes, int c)
+        {
+            ApplyLevel(s, engine, c);
+            engine.SetChannelSolo(c, s.Solo[c]);
+            engine.SetChannelInvert(c, s.Invert[c]);
+            // A channel on a sub-bus reaches the mix only through it (a group, like a drum bus).
+            engine.SetChannelRoute(c, s.SubBus[c] == EngineLimits.NoSubBus, s.SubBus[c]);
+            mutes.SetUserMute(c, s.Mute[c]);
+        }
+
+        /// <summary>A channel's fader and pan (for a linked channel: from the pair's level and balance).</summary>
+        public static void ApplyLevel(Scene s, MixEngine engine, int c)
+        {
+            engine.SetChannelFader(c, StereoLink.EngineFaderCentiDb(s, c));
+            engine.SetChannelPan(c, StereoLink.EnginePan(s, c));
         }
 
         public static void ApplyCompressor(Scene s, MixEngine engine)

@@ -7,8 +7,9 @@ namespace MixBox.Firmware
     /// <summary>
     /// What the front panel's LEDs show, recomputed every control tick from the engine's
     /// meters: the two 12-segment bus meters with a peak-hold dot (peak, RMS or momentary
-    /// loudness), signal (above -40 dBFS) and clip (held 1 s) per input, the 8-segment
-    /// gain-reduction meter, and the status LEDs.
+    /// loudness), signal (input above -40 dBFS, pre-fader) and clip (the input at the
+    /// converter's full scale, held 1 s) per input, the 8-segment gain-reduction meter, and
+    /// the status LEDs.
     /// </summary>
     public sealed class PanelView
     {
@@ -19,6 +20,7 @@ namespace MixBox.Firmware
 
         private readonly MeterBallistics[] _bus = { new MeterBallistics(), new MeterBallistics() };
         private readonly MeterBallistics[] _channel = new MeterBallistics[Scene.Channels];
+        private readonly MeterBallistics[] _input = new MeterBallistics[Scene.Channels];
         private readonly SegmentLadder _busLadder = SegmentLadder.BusMeter();
         private readonly SegmentLadder _grLadder = SegmentLadder.GainReduction();
         private int _tick;
@@ -26,7 +28,11 @@ namespace MixBox.Firmware
 
         public PanelView()
         {
-            for (int c = 0; c < Scene.Channels; c++) _channel[c] = new MeterBallistics();
+            for (int c = 0; c < Scene.Channels; c++)
+            {
+                _channel[c] = new MeterBallistics();
+                _input[c] = new MeterBallistics();
+            }
         }
 
         /// <summary>Set by the app: a part is missing or faulty (steady fault LED).</summary>
@@ -42,19 +48,23 @@ namespace MixBox.Firmware
         /// <summary>The largest gain reduction of the last tick, centi-dB (what the GR ladder shows).</summary>
         public int GainReductionCentiDb { get; private set; }
 
+        /// <summary>A channel's level post-fader.</summary>
         public MeterBallistics ChannelMeter(int channel) { return _channel[channel]; }
 
-        /// <summary>One 10 ms tick: reads the engine's meters, updates ballistics, draws into the panel's shadow.</summary>
-        public void Tick(MixEngine engine, Scene scene, Ht16k33 panel)
+        /// <summary>A channel's input level, pre-fader (what its signal and clip LEDs show).</summary>
+        public MeterBallistics InputMeter(int channel) { return _input[channel]; }
+
+        /// <summary>One 10 ms tick: reads the engine's bus meters, updates ballistics, draws into the panel's shadow.</summary>
+        public void Tick(MixEngine engine, Scene scene, InputMeters channels, Ht16k33 panel)
         {
             _tick++;
             UpdateBusMeters(engine, scene.MeterMode);
             for (int c = 0; c < Scene.Channels; c++)
             {
-                MeterReading r = engine.ReadMeter(MeterId.Channel(c));
-                _channel[c].Tick(r.PeakCentiDb, r.Clipped);
-                panel.SetLed(MixBoxS3Board.LedSignalFirst + c, _channel[c].LevelCentiDb >= SignalCentiDb);
-                panel.SetLed(MixBoxS3Board.LedClipFirst + c, _channel[c].ClipLit);
+                _channel[c].Tick(channels.PostFaderPeak(c), channels.Clipped(c));
+                _input[c].Tick(channels.PreFaderPeak(c), channels.Clipped(c));
+                panel.SetLed(MixBoxS3Board.LedSignalFirst + c, _input[c].LevelCentiDb >= SignalCentiDb);
+                panel.SetLed(MixBoxS3Board.LedClipFirst + c, _input[c].ClipLit);
             }
             DrawLadder(panel, MixBoxS3Board.LedBusMeterLeftFirst, _busLadder, _bus[0]);
             DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
@@ -89,7 +99,8 @@ namespace MixBox.Firmware
             }
         }
 
-        private static void DrawLadder(Ht16k33 panel, int firstLed, SegmentLadder ladder, MeterBallistics meter)
+        /// <summary>A ladder of LEDs for a meter: the bar and its peak-hold dot.</summary>
+        public static void DrawLadder(Ht16k33 panel, int firstLed, SegmentLadder ladder, MeterBallistics meter)
         {
             int lit = ladder.LitSegments(meter.LevelCentiDb);
             int dot = ladder.HoldSegment(meter.HoldCentiDb);

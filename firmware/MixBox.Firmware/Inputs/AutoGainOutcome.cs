@@ -1,0 +1,20 @@
+namespace MixBox.Firmware
+{
+    /// <summary>How auto-gain ended for one input.</summary>
+    public enum AutoGainOutcome
+    {
+        /// <summary>Not armed in the last run.</summary>
+        None = 0,
+        /// <summary>Peaks now within 1 dB of -12 dBFS.</summary>
+        Fitted,
+        /// <summary>Peaks above -11 dBFS even at 0 dB gain (or clipping there): turn the source down or pad it.</summary>
+        TooHot,
+        /// <summary>Peaks below -13 dBFS even at 42 dB gain (or no signal).</summary>
+        TooQuiet,
+        /// <summary>
+        /// The channel never sounded while the box listened (muted, fader off, or another channel
+        /// soloed): the engine reports channel levels only for a channel that sounds.
+        /// </summary>
+        NotHeard,
+    }
+}
