@@ -1,7 +1,7 @@
 namespace MixBox.Hal.Sim;
 
 /// <summary>
-/// TLV320ADC6140 register model. Power-on defaults from SBAS982 Register Maps (page 0 register
+/// TLV320ADC6140 register model. Power-on defaults from SBAS992A Register Maps (page 0 register
 /// table, "Reset" column); SW_RESET is self-clearing and restores them; ASI_STS, DEV_STS0
 /// and DEV_STS1 are computed from SLEEP_CFG, IN_CH_EN, PWR_CFG and whether the TDM clocks run.
 /// <see cref="Convert"/> is the audio side: what the part puts in its TDM slots for the

@@ -9,7 +9,7 @@ namespace MixBox.Hal
     public sealed class RegisterAccess
     {
         // Both TI parts select their register page by writing register 0
-        // (TLV320ADC6140: SBAS982 Register Maps, PAGE_CFG; PCM5122: SLAS763 Register Maps, Page 0 / Register 0).
+        // (TLV320ADC6140: SBAS992A Register Maps, PAGE_CFG; PCM5122: SLAS763 Register Maps, Page 0 / Register 0).
         private const byte PageSelectRegister = 0x00;
         private const int NoPage = -1;
 

@@ -2,7 +2,7 @@ namespace MixBox.Hal
 {
     /// <summary>
     /// DEV_STS1 MODE_STS (bits 7:5): what the TLV320ADC6140 says it is doing
-    /// (TI SBAS982, Register Maps, page 0, DEV_STS1, address 0x77).
+    /// (TI SBAS992A, Register Maps, page 0, DEV_STS1, address 0x77).
     /// </summary>
     public enum Adc6140DeviceMode
     {

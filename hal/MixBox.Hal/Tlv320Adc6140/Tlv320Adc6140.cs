@@ -2,7 +2,7 @@ namespace MixBox.Hal
 {
     /// <summary>
     /// TI TLV320ADC6140: four line inputs into a TDM slave port. The driver owns the power-up
-    /// sequence of TI SBAS982's application section (reset, wake, ASI format, slot map, channel config,
+    /// sequence of TI SBAS992A's application section (reset, wake, ASI format, slot map, channel config,
     /// enable, verify), per-channel gain and volume, and status read-back. It never throws
     /// on a bus problem: each call returns false and <see cref="Health"/> says why.
     /// </summary>
@@ -10,7 +10,7 @@ namespace MixBox.Hal
     {
         public const int Channels = 4;
 
-        // SW_RESET bit 0, self-clearing (SBAS982, Register Maps, SW_RESET). Wait before the next access.
+        // SW_RESET bit 0, self-clearing (SBAS992A, Register Maps, SW_RESET). Wait before the next access.
         private const byte SwReset = 0x01;
         private const int ResetWaitMs = 10;
         // SLEEP_CFG: AREG_SELECT (b7, internal 1.8 V regulator for AVDD = 3.3 V) + SLEEP_ENZ (b0, wake).

@@ -4,7 +4,7 @@ namespace MixBox.Hal
     /// TLV320ADC6140 page 0 registers used by the driver. The HAL's one naming rule for
     /// register enums: the datasheet's name in PascalCase (SLEEP_CFG is SleepCfg), or a
     /// descriptive PascalCase name where the datasheet only numbers the register (PCM5122).
-    /// Addresses from the datasheet (TI SBAS982, Register Maps, "Page 0" register table),
+    /// Addresses from the datasheet (TI SBAS992A, Register Maps, "Page 0" register table),
     /// cross-checked against the register list of Linux sound/soc/codecs/tlv320adcx140.h.
     /// </summary>
     internal enum Tlv320Adc6140Register : byte
