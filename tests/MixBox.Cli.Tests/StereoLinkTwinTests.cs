@@ -166,6 +166,29 @@ public class StereoLinkTwinTests
         Assert.False(twin.App.Mutes.IsUserMuted(0));
     }
 
+    /// <summary>Polarity and routing have no keys: a recalled scene's linked pair takes both from its left side.</summary>
+    [Fact]
+    public void PolarityAndRoutingOfALinkedPairFollowTheLeftSide()
+    {
+        using var twin = new BoxTwin(new MemorySettingsStorage());
+        var scene = twin.App.Scene.Clone();
+        scene.Linked[2] = true;
+        scene.Invert[4] = true;
+        scene.SubBus[4] = 1;
+        scene.Invert[5] = false;
+        scene.SubBus[5] = -1;
+        scene.Pan[4] = 30; // pans give way to hard left/right
+        twin.App.Recall(scene);
+        for (int c = 4; c <= 5; c++)
+        {
+            Assert.Equal(1, twin.Engine.Get(EngineParam.ChannelInvert, c));
+            Assert.Equal(1, twin.Engine.Get(EngineParam.ChannelSubBus, c));
+            Assert.Equal(0, twin.Engine.Get(EngineParam.ChannelToMain, c));
+        }
+        Assert.Equal((-100, 100), (twin.Engine.Get(EngineParam.ChannelPan, 4), twin.Engine.Get(EngineParam.ChannelPan, 5)));
+        Assert.True(twin.App.Scene.Invert[5]); // and the scene says so
+    }
+
     [Fact]
     public void ALinkIsStoredAndComesBackAfterAPowerCycle()
     {
