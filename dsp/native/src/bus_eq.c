@@ -1,0 +1,153 @@
+#include "bus_eq.h"
+
+#include <string.h>
+
+#include "control_math.h"
+#include "svf_design.h"
+
+enum { HIGHPASS, HIGHPASS_FIRST_ORDER, LOW_SHELF, BELL_1, BELL_2, HIGH_SHELF, LOWPASS };
+
+#define BUTTERWORTH_Q 0.70710678118654752
+#define GENTLE_SHELF_Q 0.5
+#define MIN_BELL_Q 0.4
+/* Highest design frequency, as a share of the sample rate. */
+#define MAX_DESIGN_SHARE 0.45
+
+static double design_hz(double hz, uint32_t sample_rate)
+{
+    double highest = MAX_DESIGN_SHARE * sample_rate;
+    return hz < highest ? hz : highest;
+}
+
+static void bilinear(mixbox_svf_target_t *t, mixbox_svf_prototype_t p, uint32_t sample_rate, int on)
+{
+    mixbox_svf_design_t d;
+    p.pole_hz = design_hz(p.pole_hz, sample_rate);
+    mixbox_svf_design_bilinear(&d, &p, sample_rate);
+    mixbox_svf_quantise(t, &d);
+    if (!on) memset(t->c_q27, 0, sizeof t->c_q27);
+}
+
+static void matched(mixbox_svf_target_t *t, mixbox_svf_prototype_t p, double match_hz, uint32_t sample_rate, int on)
+{
+    mixbox_svf_design_t d;
+    match_hz = design_hz(match_hz, sample_rate);
+    mixbox_svf_design_matched(&d, &p, sample_rate, match_hz);
+    mixbox_svf_quantise(t, &d);
+    if (!on) memset(t->c_q27, 0, sizeof t->c_q27);
+}
+
+static double bell_q(const mixbox_bus_eq_params_t *p, int band)
+{
+    double q = p->bell_q_x100[band] / 100.0;
+    if (!p->proportional_q) return q;
+    double gain = p->bell_cdb[band] < 0 ? -p->bell_cdb[band] : p->bell_cdb[band];
+    q *= gain / 1200.0;
+    return q > MIN_BELL_Q ? q : MIN_BELL_Q;
+}
+
+void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *t, const mixbox_bus_eq_params_t *p, uint32_t sample_rate)
+{
+    int highpass_on = p->highpass_hz > 0;
+    double highpass_hz = highpass_on ? p->highpass_hz : 20.0;
+    int steep = p->highpass_18db != 0;
+    /* 3rd-order Butterworth = first order x (q 1) at the same frequency. */
+    bilinear(&t->section[HIGHPASS], mixbox_svf_highpass(highpass_hz, steep ? 1.0 : BUTTERWORTH_Q), sample_rate,
+             highpass_on);
+    bilinear(&t->section[HIGHPASS_FIRST_ORDER], mixbox_svf_highpass_first_order(highpass_hz), sample_rate,
+             highpass_on && steep);
+
+    double shelf_q = p->low_shelf_gentle ? GENTLE_SHELF_Q : BUTTERWORTH_Q;
+    bilinear(&t->section[LOW_SHELF], mixbox_svf_low_shelf(p->low_shelf_hz, shelf_q, p->low_shelf_cdb / 100.0),
+             sample_rate, p->low_shelf_cdb != 0);
+
+    for (int band = 0; band < 2; band++) {
+        double hz = design_hz(p->bell_hz[band], sample_rate);
+        matched(&t->section[BELL_1 + band], mixbox_svf_bell(hz, bell_q(p, band), p->bell_cdb[band] / 100.0), hz,
+                sample_rate, p->bell_cdb[band] != 0);
+    }
+
+    double shelf_hz = design_hz(p->high_shelf_hz, sample_rate);
+    matched(&t->section[HIGH_SHELF], mixbox_svf_high_shelf(shelf_hz, BUTTERWORTH_Q, p->high_shelf_cdb / 100.0),
+            shelf_hz, sample_rate, p->high_shelf_cdb != 0);
+
+    int lowpass_on = p->lowpass_hz > 0;
+    double lowpass_hz = design_hz(lowpass_on ? p->lowpass_hz : 20000.0, sample_rate);
+    matched(&t->section[LOWPASS], mixbox_svf_lowpass(lowpass_hz, BUTTERWORTH_Q), lowpass_hz, sample_rate, lowpass_on);
+}
+
+void mixbox_bus_eq_init(mixbox_bus_eq_t *eq, const mixbox_bus_eq_targets_t *t)
+{
+    memset(eq, 0, sizeof *eq);
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) mixbox_svf_init(&eq->section[s], &t->section[s]);
+}
+
+void mixbox_bus_eq_apply(mixbox_bus_eq_t *eq, const mixbox_bus_eq_targets_t *t, uint32_t ramp_frames)
+{
+    uint32_t updates = (ramp_frames + MIXBOX_SVF_UPDATE_FRAMES - 1u) / MIXBOX_SVF_UPDATE_FRAMES;
+    if (ramp_frames <= 1u) updates = 1u;
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        mixbox_svf_set_target(&eq->section[s], &t->section[s], updates);
+        if (eq->section[s].updates_left != 0u) {
+            eq->ramping |= 1u << s;
+            eq->frames_to_update = 0u; /* a ramp starts now: the update grid starts with it */
+        }
+    }
+}
+
+int mixbox_bus_eq_is_flat(const mixbox_bus_eq_t *eq)
+{
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (eq->section[s].active) return 0;
+    }
+    return 1;
+}
+
+static void update_ramps(mixbox_bus_eq_t *eq)
+{
+    uint32_t ramping = 0u;
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (!(eq->ramping >> s & 1u)) continue;
+        mixbox_svf_update(&eq->section[s]);
+        if (eq->section[s].updates_left != 0u) ramping |= 1u << s;
+    }
+    eq->ramping = ramping;
+}
+
+static void run_sections(mixbox_bus_eq_t *eq, uint32_t from, uint32_t n)
+{
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (!eq->section[s].active) continue;
+        mixbox_svf_run(&eq->section[s], 0u, eq->work[0] + from, n);
+        mixbox_svf_run(&eq->section[s], 1u, eq->work[1] + from, n);
+    }
+}
+
+void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return;
+    for (uint32_t i = 0; i < n; i++) {
+        eq->work[0][i] = (int32_t)((left[i] + 128) >> 8);
+        eq->work[1][i] = (int32_t)((right[i] + 128) >> 8);
+    }
+    /* Runs between the update points while something moves; one run otherwise. */
+    for (uint32_t done = 0; done < n;) {
+        if (eq->ramping != 0u && eq->frames_to_update == 0u) {
+            update_ramps(eq);
+            eq->frames_to_update = MIXBOX_SVF_UPDATE_FRAMES;
+        }
+        if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) {
+            n = done; /* every band has just gone out: the rest passes untouched */
+            break;
+        }
+        uint32_t run = n - done;
+        if (eq->ramping != 0u && eq->frames_to_update < run) run = eq->frames_to_update;
+        run_sections(eq, done, run);
+        if (eq->ramping != 0u) eq->frames_to_update -= run;
+        done += run;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        left[i] = (int64_t)eq->work[0][i] * 256;
+        right[i] = (int64_t)eq->work[1][i] * 256;
+    }
+}

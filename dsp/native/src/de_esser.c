@@ -1,0 +1,141 @@
+#include "de_esser.h"
+
+#include <string.h>
+
+#include "control_math.h"
+#include "log2_fixed.h"
+#include "svf_design.h"
+
+#define Q24_ONE (1 << 24)
+/* Q23 band magnitudes -> log2 units re full scale: log2_level_q24 takes Q31. */
+#define Q23_TO_LOG2_OFFSET (8 * Q24_ONE)
+
+static int32_t cdb_to_log2_q24(int32_t cdb)
+{
+    return (int32_t)cm_round((double)cdb / 602.05999132796239 * Q24_ONE);
+}
+
+static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
+{
+    long long share = cm_round((1.0 - cm_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
+    return share > 0xFFFFFFFFll ? 0xFFFFFFFFu : (uint32_t)share;
+}
+
+void mixbox_de_esser_design(mixbox_de_esser_coeffs_t *c, const mixbox_de_esser_params_t *p, uint32_t sample_rate)
+{
+    mixbox_svf_design_t d;
+    mixbox_svf_prototype_t band = mixbox_svf_bandpass(p->hz, MIXBOX_DE_ESSER_Q);
+    double highest = 0.45 * sample_rate;
+    if (band.pole_hz > highest) band.pole_hz = highest;
+    mixbox_svf_design_bilinear(&d, &band, sample_rate);
+    mixbox_svf_quantise(&c->band, &d);
+    c->threshold_q23 = (uint32_t)cm_round(cm_cdb_to_linear(p->threshold_cdb) * 8388608.0);
+    c->threshold_q24 = cdb_to_log2_q24(p->threshold_cdb);
+    c->range_q24 = cdb_to_log2_q24(p->range_cdb);
+    c->attack_q32 = one_pole_q32(MIXBOX_DE_ESSER_ATTACK_S, sample_rate);
+    c->release_q32 = one_pole_q32(p->release_ms * 1e-3, sample_rate);
+    c->on = p->on;
+    c->listen = p->on && p->listen;
+}
+
+void mixbox_de_esser_init(mixbox_de_esser_t *d, const mixbox_de_esser_coeffs_t *c)
+{
+    memset(d, 0, sizeof *d);
+    mixbox_svf_init(&d->band, &c->band);
+    d->coeffs = *c;
+    d->idle = !c->on;
+}
+
+void mixbox_de_esser_apply(mixbox_de_esser_t *d, const mixbox_de_esser_coeffs_t *c, uint32_t ramp_frames)
+{
+    uint32_t updates = ramp_frames <= 1u ? 1u : (ramp_frames + MIXBOX_SVF_UPDATE_FRAMES - 1u) / MIXBOX_SVF_UPDATE_FRAMES;
+    /* From rest the band starts at its frequency (nothing to glide from). */
+    mixbox_svf_set_target(&d->band, &c->band, d->idle ? 1u : updates);
+    if (d->band.updates_left != 0u) d->frames_to_update = 0u;
+    d->coeffs = *c;
+    if (c->on) d->idle = 0;
+}
+
+/* state + (target - state) * share, floored (as the compressor's). */
+static inline int32_t one_pole_step(int32_t state, int32_t target, uint32_t share_q32)
+{
+    return state + (int32_t)(((int64_t)(target - state) * (int64_t)share_q32) >> 32);
+}
+
+/* The band of both channels into work[] (Q23), following the update grid. */
+static void filter_band(mixbox_de_esser_t *d, uint32_t n)
+{
+    for (uint32_t done = 0; done < n;) {
+        if (d->band.updates_left != 0u && d->frames_to_update == 0u) {
+            mixbox_svf_update(&d->band);
+            d->frames_to_update = MIXBOX_SVF_UPDATE_FRAMES;
+        }
+        uint32_t run = n - done;
+        if (d->band.updates_left != 0u && d->frames_to_update < run) run = d->frames_to_update;
+        mixbox_svf_run(&d->band, 0u, d->work[0] + done, run);
+        mixbox_svf_run(&d->band, 1u, d->work[1] + done, run);
+        if (d->band.updates_left != 0u) d->frames_to_update -= run;
+        done += run;
+    }
+}
+
+/* x - (1 - g) band, with 1 - g in Q32: the correction in Q23 back to Q31 scale. */
+static inline int64_t reduce(int64_t x, int32_t band, uint32_t cut_q32)
+{
+    return x - (int64_t)mul_high_s32_u32(band, cut_q32) * 256;
+}
+
+void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (d->idle) return;
+    const mixbox_de_esser_coeffs_t *c = &d->coeffs;
+    for (uint32_t i = 0; i < n; i++) {
+        d->work[0][i] = (int32_t)((left[i] + 128) >> 8);
+        d->work[1][i] = (int32_t)((right[i] + 128) >> 8);
+    }
+    filter_band(d, n);
+
+    int32_t peak = d->peak_q27, smooth = d->smooth_q27, gr_max = d->gr_max_q24;
+    const uint32_t threshold = c->on ? c->threshold_q23 : 0xFFFFFFFFu;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t bl = d->work[0][i], br = d->work[1][i];
+        uint32_t ml = q31_magnitude(bl), mr = q31_magnitude(br);
+        uint32_t level = ml > mr ? ml : mr;
+        int32_t wanted = 0;
+        if (level > threshold) {
+            wanted = log2_level_q24(level) + Q23_TO_LOG2_OFFSET - c->threshold_q24;
+            if (wanted > c->range_q24) wanted = c->range_q24;
+            wanted *= 8; /* Q27 */
+        }
+        if ((peak | smooth | wanted) != 0) {
+            peak = one_pole_step(peak, wanted, c->release_q32);
+            if (wanted > peak) peak = wanted;
+            smooth = one_pole_step(smooth, peak, c->attack_q32);
+            if (smooth > gr_max * 8) gr_max = smooth >> 3;
+        }
+        if (c->listen) {
+            left[i] = (int64_t)bl * 256;
+            right[i] = (int64_t)br * 256;
+        } else if (smooth != 0) {
+            /* 1 - 2^-r: exp2 in Q24 -> Q32. */
+            uint32_t cut = (uint32_t)(((int64_t)Q24_ONE - exp2_gain_q24(-(smooth >> 3))) << 8);
+            left[i] = reduce(left[i], bl, cut);
+            right[i] = reduce(right[i], br, cut);
+        }
+    }
+    d->peak_q27 = peak;
+    d->smooth_q27 = smooth;
+    d->gr_max_q24 = gr_max;
+    /* Switched off and released: rest, and skip from now on. */
+    if (!c->on && peak == 0 && smooth == 0 && d->band.updates_left == 0u) {
+        mixbox_svf_clear(&d->band);
+        d->idle = 1;
+    }
+}
+
+int32_t mixbox_de_esser_read_reduction(mixbox_de_esser_t *d)
+{
+    int32_t gr_q24 = d->gr_max_q24;
+    d->gr_max_q24 = 0;
+    return (int32_t)(((int64_t)gr_q24 * 60205999 / 100000 + (1 << 23)) >> 24);
+}

@@ -1,0 +1,96 @@
+#include "stereo_tools.h"
+
+#include <string.h>
+
+#include "svf_design.h"
+
+#define Q24_ONE (1 << 24)
+#define BUTTERWORTH_Q 0.70710678118654752
+
+void mixbox_stereo_tools_design(mixbox_stereo_tools_coeffs_t *c, const mixbox_stereo_tools_params_t *p,
+                                uint32_t sample_rate)
+{
+    int on = p->mono_below_hz > 0;
+    mixbox_svf_design_t d;
+    mixbox_svf_prototype_t highpass = mixbox_svf_highpass(on ? p->mono_below_hz : 60.0, BUTTERWORTH_Q);
+    mixbox_svf_design_bilinear(&d, &highpass, sample_rate);
+    mixbox_svf_quantise(&c->highpass, &d);
+    if (!on) memset(c->highpass.c_q27, 0, sizeof c->highpass.c_q27);
+    c->width_q24 = (int32_t)(((int64_t)p->width_percent * Q24_ONE) / 100);
+}
+
+void mixbox_stereo_tools_init(mixbox_stereo_tools_t *t, const mixbox_stereo_tools_coeffs_t *c)
+{
+    memset(t, 0, sizeof *t);
+    mixbox_svf_init(&t->highpass[0], &c->highpass);
+    mixbox_svf_init(&t->highpass[1], &c->highpass);
+    t->width_target_q24 = c->width_q24;
+    t->width_q40 = (int64_t)c->width_q24 << 16;
+}
+
+void mixbox_stereo_tools_apply(mixbox_stereo_tools_t *t, const mixbox_stereo_tools_coeffs_t *c, uint32_t ramp_frames)
+{
+    uint32_t updates = ramp_frames <= 1u ? 1u : (ramp_frames + MIXBOX_SVF_UPDATE_FRAMES - 1u) / MIXBOX_SVF_UPDATE_FRAMES;
+    for (uint32_t s = 0; s < 2u; s++) {
+        mixbox_svf_set_target(&t->highpass[s], &c->highpass, updates);
+        if (t->highpass[s].updates_left != 0u) t->frames_to_update = 0u;
+    }
+    if (c->width_q24 != t->width_target_q24) {
+        t->width_target_q24 = c->width_q24;
+        if (ramp_frames <= 1u) {
+            t->width_q40 = (int64_t)c->width_q24 << 16;
+            t->width_frames_left = 0u;
+        } else {
+            t->width_step = (((int64_t)c->width_q24 << 16) - t->width_q40) / (int64_t)ramp_frames;
+            t->width_frames_left = ramp_frames;
+        }
+    }
+}
+
+int mixbox_stereo_tools_is_neutral(const mixbox_stereo_tools_t *t)
+{
+    return t->width_frames_left == 0u && t->width_target_q24 == Q24_ONE && !t->highpass[0].active &&
+           !t->highpass[1].active;
+}
+
+/* The side through the LR4 high-pass, following the update grid. */
+static void highpass_side(mixbox_stereo_tools_t *t, int32_t *side, uint32_t n)
+{
+    for (uint32_t done = 0; done < n;) {
+        int moving = t->highpass[0].updates_left != 0u || t->highpass[1].updates_left != 0u;
+        if (moving && t->frames_to_update == 0u) {
+            mixbox_svf_update(&t->highpass[0]);
+            mixbox_svf_update(&t->highpass[1]);
+            t->frames_to_update = MIXBOX_SVF_UPDATE_FRAMES;
+        }
+        uint32_t run = n - done;
+        if (moving && t->frames_to_update < run) run = t->frames_to_update;
+        for (uint32_t s = 0; s < 2u; s++) {
+            if (t->highpass[s].active) mixbox_svf_run(&t->highpass[s], 0u, side + done, run);
+        }
+        if (moving) t->frames_to_update -= run;
+        done += run;
+    }
+}
+
+void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (mixbox_stereo_tools_is_neutral(t)) return;
+    int32_t side[32];
+    for (uint32_t i = 0; i < n; i++) side[i] = (int32_t)((left[i] - right[i] + 256) >> 9);
+    memcpy(t->side, side, n * sizeof side[0]);
+    highpass_side(t, t->side, n);
+    int64_t width = t->width_q40;
+    for (uint32_t i = 0; i < n; i++) {
+        if (t->width_frames_left != 0u) {
+            width += t->width_step;
+            if (--t->width_frames_left == 0u) width = (int64_t)t->width_target_q24 << 16;
+        }
+        /* S - w HP4(S), in Q23; back to Q31 scale. */
+        int32_t narrowed = (int32_t)(((int64_t)t->side[i] * (int32_t)(width >> 16)) >> 24);
+        int64_t change = (int64_t)(side[i] - narrowed) * 256;
+        left[i] -= change;
+        right[i] += change;
+    }
+    t->width_q40 = width;
+}

@@ -1,0 +1,337 @@
+#include "svf_design.h"
+
+#include "control_math.h"
+#include "control_math_extra.h"
+
+#define Q27_ONE 134217728.0
+#define Q28_ONE 268435456.0
+
+mixbox_svf_prototype_t mixbox_svf_bell(double hz, double q, double db)
+{
+    double a = cm_cdb_to_linear(db * 50.0); /* 10^(dB/40) */
+    mixbox_svf_prototype_t p = { 1.0, a / q, 1.0, q * a, hz };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_low_shelf(double hz, double q, double db)
+{
+    /* (s^2 + k A s + A^2) / (s^2 + k s + 1), s at the poles hz / sqrt(A). */
+    double a = cm_cdb_to_linear(db * 50.0);
+    double root_a = cm_cdb_to_linear(db * 25.0);
+    mixbox_svf_prototype_t p = { a * a, a / q, 1.0, q, hz / root_a };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_high_shelf(double hz, double q, double db)
+{
+    /* (A^2 s^2 + k A s + 1) / (s^2 + k s + 1), s at the poles hz sqrt(A). */
+    double a = cm_cdb_to_linear(db * 50.0);
+    double root_a = cm_cdb_to_linear(db * 25.0);
+    mixbox_svf_prototype_t p = { 1.0, a / q, a * a, q, hz * root_a };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_highpass(double hz, double q)
+{
+    mixbox_svf_prototype_t p = { 0.0, 0.0, 1.0, q, hz };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_lowpass(double hz, double q)
+{
+    mixbox_svf_prototype_t p = { 1.0, 0.0, 0.0, q, hz };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_bandpass(double hz, double q)
+{
+    mixbox_svf_prototype_t p = { 0.0, 1.0 / q, 0.0, q, hz };
+    return p;
+}
+
+mixbox_svf_prototype_t mixbox_svf_highpass_first_order(double hz)
+{
+    mixbox_svf_prototype_t p = { 0.0, 1.0, 1.0, 0.5, hz };
+    return p;
+}
+
+/* |H(j w)|^2 with w normalised to the pole frequency. */
+static double prototype_power(const mixbox_svf_prototype_t *p, double w)
+{
+    double re_n = p->n0 - p->n2 * w * w, im_n = p->n1 * w;
+    double re_d = 1.0 - w * w, im_d = w / p->q;
+    return (re_n * re_n + im_n * im_n) / (re_d * re_d + im_d * im_d);
+}
+
+double mixbox_svf_prototype_magnitude(const mixbox_svf_prototype_t *p, double hz)
+{
+    return mixbox_cm_sqrt(prototype_power(p, hz / p->pole_hz));
+}
+
+void mixbox_svf_design_bilinear(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate)
+{
+    d->g = cm_tan(CM_PI * p->pole_hz / sample_rate);
+    d->k = 1.0 / p->q;
+    d->m0 = p->n2;
+    d->m1 = p->n1 - d->k * p->n2;
+    d->m2 = p->n0 - p->n2;
+}
+
+/* A digital biquad (a0 = 1) as an SVF: its poles give g and k (the bilinear
+ * image of s^2 + k s + 1), its numerator the mix (Nyquist gain m0, DC gain
+ * m0 + m2, and b0 - b2 for m1). */
+static void biquad_to_svf(mixbox_svf_design_t *d, double b0, double b1, double b2, double a1, double a2)
+{
+    double dc = 1.0 + a1 + a2, ny = 1.0 - a1 + a2;
+    d->g = mixbox_cm_sqrt(dc / ny);
+    d->k = 2.0 * (1.0 - a2) / ny / d->g;
+    d->m0 = (b0 - b1 + b2) / ny;
+    d->m2 = (b0 + b1 + b2) / dc - d->m0;
+    d->m1 = (b0 - b2 - d->m0 * (1.0 - a2)) * d->k / (1.0 - a2);
+}
+
+/* Poles by impulse invariance (Vicanek eq. 12): z = e^(s T). */
+static void matched_poles(double w0, double q, double *a1, double *a2)
+{
+    double zeta = 0.5 / q;
+    double decay = cm_exp(-zeta * w0);
+    if (zeta < 1.0) {
+        *a1 = -2.0 * decay * cm_cos(w0 * mixbox_cm_sqrt(1.0 - zeta * zeta));
+    } else {
+        double x = w0 * mixbox_cm_sqrt(zeta * zeta - 1.0);
+        *a1 = -decay * (cm_exp(x) + cm_exp(-x));
+    }
+    *a2 = decay * decay;
+}
+
+#define FIT_POINTS 48
+#define LAWSON_ROUNDS 6
+/* The section's g and k stay below 8 (svf_section.c). */
+#define MAX_G_K 7.9
+
+/* phi0, phi1, phi2 of Vicanek's eq. 26 at w (rad/sample). */
+static void phis(double w, double phi[3])
+{
+    double c = cm_cos(w / 2.0), s = cm_sin(w / 2.0);
+    phi[0] = c * c;
+    phi[1] = s * s;
+    phi[2] = 4.0 * phi[0] * phi[1];
+}
+
+/* Solves the 3x3 system m x = v (Gaussian elimination, partial pivoting). */
+static void solve3(double m[3][3], double v[3], double x[3])
+{
+    for (int c = 0; c < 3; c++) {
+        int pivot = c;
+        for (int r = c + 1; r < 3; r++) {
+            if ((m[r][c] < 0 ? -m[r][c] : m[r][c]) > (m[pivot][c] < 0 ? -m[pivot][c] : m[pivot][c])) pivot = r;
+        }
+        for (int k = 0; k < 3; k++) { double t = m[c][k]; m[c][k] = m[pivot][k]; m[pivot][k] = t; }
+        double t = v[c]; v[c] = v[pivot]; v[pivot] = t;
+        for (int r = c + 1; r < 3; r++) {
+            double f = m[r][c] / m[c][c];
+            for (int k = c; k < 3; k++) m[r][k] -= f * m[c][k];
+            v[r] -= f * v[c];
+        }
+    }
+    for (int c = 2; c >= 0; c--) {
+        double sum = v[c];
+        for (int k = c + 1; k < 3; k++) sum -= m[c][k] * x[k];
+        x[c] = sum / m[c][c];
+    }
+}
+
+/* The fit's frequencies: log-spaced from 20 Hz (or lower for a low band) to top_hz. */
+static double fit_hz(int i, double low_hz, double top_hz)
+{
+    return low_hz * cm_exp((double)i / (FIT_POINTS - 1) * (mixbox_cm_log(top_hz / low_hz)));
+}
+
+/* The fit's frequencies, with their phi values and analogue powers. */
+typedef struct {
+    double phi[FIT_POINTS][3];
+    double want[FIT_POINTS]; /* |H_analogue|^2 */
+} fit_grid_t;
+
+static void make_grid(fit_grid_t *grid, const mixbox_svf_prototype_t *p, double sample_rate, double low_hz,
+                      double top_hz)
+{
+    double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
+    for (int i = 0; i < FIT_POINTS; i++) {
+        double w = 2.0 * CM_PI * fit_hz(i, low_hz, top_hz) / sample_rate;
+        phis(w, grid->phi[i]);
+        grid->want[i] = prototype_power(p, w / w0);
+    }
+}
+
+/* |1 + a1 z^-1 + a2 z^-2|^2 in Vicanek's phi form (eq. 26-27):
+ * (1+a1+a2)^2 phi0 + (1-a1+a2)^2 phi1 - 4 a2 phi2. */
+static double denominator_power_phi(double a1, double a2, const double phi[3])
+{
+    double dc = 1.0 + a1 + a2, ny = 1.0 - a1 + a2;
+    return dc * dc * phi[0] + ny * ny * phi[1] - 4.0 * a2 * phi[2];
+}
+
+/* For poles a1, a2: the numerator power B0 phi0 + B1 phi1 + B2 phi2 that
+ * fits the analogue magnitude best in relative (log-like) terms over the
+ * fit's frequencies (least squares; linear in B), factored into b0, b1, b2.
+ * Returns the worst dB error over those frequencies. */
+/* The numerator for weights w: least squares, factored into b0, b1, b2;
+ * returns the error ratio at each point in err[] and the worst. */
+static double fit_weighted(const fit_grid_t *grid, const double *target, const double *weight, double b[3],
+                           double *err)
+{
+    double m[3][3] = { { 0 } }, v[3] = { 0 }, big_b[3];
+    for (int i = 0; i < FIT_POINTS; i++) {
+        const double *phi = grid->phi[i];
+        double w = weight[i] / (target[i] * target[i]);
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) m[r][c] += w * phi[r] * phi[c];
+            v[r] += w * phi[r] * target[i];
+        }
+    }
+    solve3(m, v, big_b);
+    if (big_b[0] < 0.0) big_b[0] = 0.0;
+    if (big_b[1] < 0.0) big_b[1] = 0.0;
+    double root_b0 = mixbox_cm_sqrt(big_b[0]), root_b1 = mixbox_cm_sqrt(big_b[1]);
+    double w = 0.5 * (root_b0 + root_b1);
+    double disc = w * w + big_b[2];
+    if (disc < 0.0) disc = 0.0; /* the nearest realisable numerator */
+    b[0] = 0.5 * (w + mixbox_cm_sqrt(disc));
+    b[1] = 0.5 * (root_b0 - root_b1);
+    b[2] = w - b[0];
+    double worst = 0.0, sum = b[0] + b[1] + b[2], alt = b[0] - b[1] + b[2];
+    for (int i = 0; i < FIT_POINTS; i++) {
+        const double *phi = grid->phi[i];
+        double got = sum * sum * phi[0] + alt * alt * phi[1] - 4.0 * b[0] * b[2] * phi[2];
+        double ratio = got / target[i];
+        err[i] = ratio > 1.0 ? ratio - 1.0 : 1.0 / ratio - 1.0; /* power ratio - 1 ~ 0.23 x dB */
+        if (err[i] > worst) worst = err[i];
+    }
+    return worst;
+}
+
+/* For poles a1, a2: the numerator power B0 phi0 + B1 phi1 + B2 phi2 (linear
+ * in B) that fits the analogue magnitude over the grid in relative terms,
+ * as a minimax fit by Lawson's iteration (least squares, each point's weight
+ * grown by its error), factored into b0, b1, b2. Returns the worst error. */
+static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3])
+{
+    double target[FIT_POINTS], weight[FIT_POINTS], err[FIT_POINTS], trial[3];
+    for (int i = 0; i < FIT_POINTS; i++) {
+        target[i] = grid->want[i] * denominator_power_phi(a1, a2, grid->phi[i]);
+        weight[i] = 1.0;
+    }
+    double best = fit_weighted(grid, target, weight, b, err);
+    for (int round = 0; round < LAWSON_ROUNDS; round++) {
+        double total = 0.0;
+        for (int i = 0; i < FIT_POINTS; i++) total += weight[i] *= err[i] + 1e-9;
+        for (int i = 0; i < FIT_POINTS; i++) weight[i] /= total;
+        double worst = fit_weighted(grid, target, weight, trial, err);
+        if (worst < best) {
+            best = worst;
+            for (int c = 0; c < 3; c++) b[c] = trial[c];
+        }
+    }
+    return best;
+}
+
+/* Poles of the SVF with g and k (the bilinear image of s^2 + k s + 1). */
+static void svf_poles(double g, double k, double *a1, double *a2)
+{
+    double a0 = 1.0 + g * (g + k);
+    *a1 = 2.0 * (g * g - 1.0) / a0;
+    *a2 = (1.0 - g * k + g * g) / a0;
+}
+
+void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
+                               double match_hz)
+{
+    /* Start from the better of two pole placements: impulse invariance
+     * (Vicanek eq. 12) and the bilinear transform; fit the numerator by least
+     * squares to the analogue magnitude from 20 Hz up; then refine
+     * the poles (as the SVF's g and k) by a coordinate search on the worst
+     * error, each step with its own numerator fit. */
+    double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
+    double low_hz = match_hz / 64.0 < 20.0 ? match_hz / 64.0 : 20.0;
+    /* Up to 0.4 fs, or to 20 kHz where that lies above (at 44.1 and 48 kHz). */
+    double top_hz = 0.4 * sample_rate;
+    if (top_hz < 20000.0) top_hz = 20000.0 < 0.46 * sample_rate ? 20000.0 : 0.46 * sample_rate;
+    double a1, a2, b[3], best_b[3];
+    fit_grid_t grid;
+    make_grid(&grid, p, sample_rate, low_hz, top_hz);
+    double g = cm_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
+    if (k > MAX_G_K) k = MAX_G_K;
+    svf_poles(g, k, &a1, &a2);
+    double best = fit_numerator(&grid, a1, a2, best_b);
+    if (w0 < CM_PI) {
+        double m1, m2;
+        matched_poles(w0, p->q, &m1, &m2);
+        double worst = fit_numerator(&grid, m1, m2, b);
+        double g_m = mixbox_cm_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
+        double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
+        if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
+            best = worst;
+            for (int i = 0; i < 3; i++) best_b[i] = b[i];
+            g = g_m;
+            k = k_m;
+        }
+    }
+    for (double step = 1.25; step > 1.0005; step = mixbox_cm_sqrt(step)) {
+        for (int improved = 1; improved;) {
+            improved = 0;
+            for (int move = 0; move < 4; move++) {
+                double g_try = move == 0 ? g * step : move == 1 ? g / step : g;
+                double k_try = move == 2 ? k * step : move == 3 ? k / step : k;
+                if (g_try > MAX_G_K || k_try > MAX_G_K) continue;
+                svf_poles(g_try, k_try, &a1, &a2);
+                double worst = fit_numerator(&grid, a1, a2, b);
+                if (worst < best * 0.999) {
+                    best = worst;
+                    g = g_try;
+                    k = k_try;
+                    for (int i = 0; i < 3; i++) best_b[i] = b[i];
+                    improved = 1;
+                }
+            }
+        }
+    }
+    svf_poles(g, k, &a1, &a2);
+    biquad_to_svf(d, best_b[0], best_b[1], best_b[2], a1, a2);
+}
+
+double mixbox_svf_design_magnitude(const mixbox_svf_design_t *d, double hz, double sample_rate)
+{
+    /* The SVF's analogue prototype evaluated at the bilinear-warped frequency. */
+    double w = cm_tan(CM_PI * hz / sample_rate) / d->g;
+    double re_n = d->m0 + d->m2 - d->m0 * w * w, im_n = (d->m0 * d->k + d->m1) * w;
+    double re_d = 1.0 - w * w, im_d = d->k * w;
+    return mixbox_cm_sqrt((re_n * re_n + im_n * im_n) / (re_d * re_d + im_d * im_d));
+}
+
+/* x in Q28, within [0, limit). */
+static uint32_t to_q28(double x, double limit)
+{
+    double scaled = x * Q28_ONE;
+    if (scaled > limit * Q28_ONE - 1.0) scaled = limit * Q28_ONE - 1.0;
+    if (scaled < 0.0) scaled = 0.0;
+    return (uint32_t)cm_round(scaled);
+}
+
+static int32_t to_q27(double x)
+{
+    double scaled = x * Q27_ONE;
+    if (scaled > 2147483647.0) scaled = 2147483647.0;
+    if (scaled < -2147483647.0) scaled = -2147483647.0;
+    return (int32_t)cm_round(scaled);
+}
+
+void mixbox_svf_quantise(mixbox_svf_target_t *t, const mixbox_svf_design_t *d)
+{
+    /* The section's arithmetic needs g and k below 8 (svf_section.c). */
+    t->g_q28 = to_q28(d->g, 8.0);
+    t->k_q28 = to_q28(d->k, 8.0);
+    t->c_q27[0] = to_q27(d->m0 - 1.0);
+    t->c_q27[1] = to_q27(d->m1);
+    t->c_q27[2] = to_q27(d->m2);
+}

@@ -1,0 +1,187 @@
+#include "svf_section.h"
+
+#include <string.h>
+
+#include "log2_fixed.h"
+
+#define GUARD_BITS 16
+/* States this small (16 LSB = -114 dBFS) are let go in silence. */
+#define SILENT_STATE 16u
+
+int mixbox_svf_target_is_flat(const mixbox_svf_target_t *t)
+{
+    return t->c_q27[0] == 0 && t->c_q27[1] == 0 && t->c_q27[2] == 0;
+}
+
+static int64_t target_value(const mixbox_svf_target_t *t, uint32_t i)
+{
+    int64_t v = i == 0u ? (int64_t)t->g_q28 : i == 1u ? (int64_t)t->k_q28 : (int64_t)t->c_q27[i - 2u];
+    return v * ((int64_t)1 << GUARD_BITS);
+}
+
+/* Leading zeros of x (32 for 0). */
+static int leading_zeros(uint32_t x)
+{
+    return x == 0u ? 32 : 31 - top_bit_index32(x);
+}
+
+/* The exponent for a pair of coefficients in [0, 1) given in Q60: the
+ * larger one's mantissa lands in [2^31, 2^32). */
+static int32_t pair_exponent(uint64_t a_q60, uint64_t b_q60)
+{
+    uint32_t larger = (uint32_t)((a_q60 > b_q60 ? a_q60 : b_q60) >> 28); /* Q32 */
+    int shift = leading_zeros(larger);
+    return shift > 28 ? 28 : shift; /* below 2^-28 the products are 0 anyway */
+}
+
+/* Keeps the carried fraction when the exponent changes: same value, new scale. */
+static int32_t rescale_carry(int32_t carry, int32_t old_n, int32_t new_n)
+{
+    if (new_n >= old_n) return (int32_t)((uint32_t)carry << (new_n - old_n));
+    return carry >> (old_n - new_n);
+}
+
+/* Per-sample coefficients from the current g, k, c (integer only: one
+ * 64-bit division, a few 64-bit products). g and k below 8 (the designs'
+ * range) keep every product below 2^63. */
+static void derive_kernel(mixbox_svf_section_t *s)
+{
+    mixbox_svf_kernel_t *k = &s->kernel;
+    uint64_t g = (uint64_t)(s->value[0] >> GUARD_BITS), kk = (uint64_t)(s->value[1] >> GUARD_BITS);
+    uint64_t den = ((uint64_t)1 << 28) + ((g * (g + kk)) >> 28); /* 1 + g (g + k), Q28 */
+    uint64_t a1 = (((uint64_t)1 << 60) + den / 2u) / den;       /* Q32, <= 2^32 */
+    uint64_t d1 = (((uint64_t)1 << 32) - a1) << 28;             /* 1 - a1, Q60 */
+    uint64_t a2 = g * a1;                                        /* g a1 <= 1/2, Q60 */
+    uint64_t a3 = g * (a2 >> 28);                                /* g a2 < 1, Q60 */
+
+    int32_t old_n1 = k->n1, old_n2 = k->n2;
+    k->n1 = pair_exponent(d1, a2);
+    k->n2 = pair_exponent(a2, a3);
+    k->d1_m = (uint32_t)(d1 >> (28 - k->n1));
+    k->a2_m1 = (uint32_t)(a2 >> (28 - k->n1));
+    k->a2_m2 = (uint32_t)(a2 >> (28 - k->n2));
+    k->a3_m = (uint32_t)(a3 >> (28 - k->n2));
+    k->mask1 = (int32_t)((1u << k->n1) - 1u);
+    k->mask2 = (int32_t)((1u << k->n2) - 1u);
+    for (uint32_t ch = 0; ch < 2u; ch++) {
+        mixbox_svf_channel_t *c = &s->channel[ch];
+        c->carry1 = rescale_carry(c->carry1, old_n1, k->n1);
+        c->carry2 = rescale_carry(c->carry2, old_n2, k->n2);
+    }
+    for (uint32_t i = 0; i < 3u; i++) {
+        int32_t c = (int32_t)(s->value[2u + i] >> GUARD_BITS);
+        k->c_int[i] = c >> 27;
+        k->c_frac[i] = ((uint32_t)c & 0x7FFFFFFu) << 5;
+    }
+}
+
+void mixbox_svf_clear(mixbox_svf_section_t *section)
+{
+    memset(section->channel, 0, sizeof section->channel);
+}
+
+static void settle(mixbox_svf_section_t *s)
+{
+    for (uint32_t i = 0; i < MIXBOX_SVF_COEFFS; i++) {
+        s->value[i] = target_value(&s->target, i);
+        s->step[i] = 0;
+    }
+    s->updates_left = 0u;
+    derive_kernel(s);
+    if (mixbox_svf_target_is_flat(&s->target)) {
+        s->active = 0;
+        mixbox_svf_clear(s);
+    } else {
+        s->active = 1;
+    }
+}
+
+void mixbox_svf_init(mixbox_svf_section_t *section, const mixbox_svf_target_t *target)
+{
+    memset(section, 0, sizeof *section);
+    section->target = *target;
+    settle(section);
+}
+
+void mixbox_svf_set_target(mixbox_svf_section_t *s, const mixbox_svf_target_t *target, uint32_t updates)
+{
+    if (memcmp(&s->target, target, sizeof *target) == 0) return;
+    s->target = *target;
+    if (updates <= 1u) {
+        settle(s);
+        return;
+    }
+    if (!s->active) {
+        /* Nothing sounds through a flat band: take g and k at once, fade the mix in. */
+        s->value[0] = target_value(target, 0u);
+        s->value[1] = target_value(target, 1u);
+        s->active = 1;
+        derive_kernel(s);
+    }
+    for (uint32_t i = 0; i < MIXBOX_SVF_COEFFS; i++) {
+        s->step[i] = (target_value(target, i) - s->value[i]) / (int64_t)updates;
+    }
+    s->updates_left = updates;
+}
+
+void mixbox_svf_update(mixbox_svf_section_t *s)
+{
+    if (s->updates_left == 0u) return;
+    if (--s->updates_left == 0u) {
+        settle(s);
+        return;
+    }
+    for (uint32_t i = 0; i < MIXBOX_SVF_COEFFS; i++) s->value[i] += s->step[i];
+    derive_kernel(s);
+}
+
+/* v c for c = c_int + c_frac / 2^32: exact integer part, fraction rounded to
+ * nearest (the low word's top bit), so no bias builds up in a tail. */
+static ALWAYS_INLINE uint32_t mix_term(int32_t v, int32_t c_int, uint32_t c_frac)
+{
+    uint32_t low = (uint32_t)v * c_frac;
+    return (uint32_t)v * (uint32_t)c_int + (uint32_t)mul_high_s32_u32(v, c_frac) + (low >> 31);
+}
+
+void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)
+{
+    const mixbox_svf_kernel_t k = section->kernel;
+    mixbox_svf_channel_t *c = &section->channel[ch];
+    int32_t ic1 = c->ic1, ic2 = c->ic2, carry1 = c->carry1, carry2 = c->carry2;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t x = samples[i];
+        /* Silence: states within 16 LSB (-114 dBFS) are let go, so a tail
+          * ends in exact zeros instead of a limit cycle of the rounding (seen
+         * only where a product keeps no fraction bits, near Nyquist). */
+        if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
+            (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) {
+            ic1 = 0;
+            ic2 = 0;
+        }
+        int32_t v3 = x - ic2;
+        /* 2^n1 (v1 - ic1) = 2^n1 (a2 v3 - d1 ic1), plus the carried fraction. */
+        int32_t t1 = (int32_t)((uint32_t)mul_high_s32_u32(v3, k.a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k.d1_m) +
+                               (uint32_t)carry1);
+        carry1 = t1 & k.mask1;
+        int32_t v1 = ic1 + (t1 >> k.n1);
+        /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 - a3 (-v3)). Each pair is a difference
+         * of two floored high words, so their floors cancel on average (a sum
+         * would drift by an LSB fraction per sample, which the integrators'
+         * DC gain turns into an offset). */
+        int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(ic1, k.a2_m2) - (uint32_t)mul_high_s32_u32(-v3, k.a3_m) +
+                               (uint32_t)carry2);
+        carry2 = t2 & k.mask2;
+        int32_t v2 = ic2 + (t2 >> k.n2);
+        ic1 = 2 * v1 - ic1;
+        ic2 = 2 * v2 - ic2;
+        int32_t y = (int32_t)((uint32_t)x + mix_term(x, k.c_int[0], k.c_frac[0]) + mix_term(v1, k.c_int[1], k.c_frac[1]) +
+                              mix_term(v2, k.c_int[2], k.c_frac[2]));
+        /* Saturate at +-2^27 (one unsigned compare in the usual case). */
+        if ((uint32_t)y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) y = y < 0 ? -MIXBOX_SVF_LIMIT : MIXBOX_SVF_LIMIT;
+        samples[i] = y;
+    }
+    c->ic1 = ic1;
+    c->ic2 = ic2;
+    c->carry1 = carry1;
+    c->carry2 = carry2;
+}

@@ -1,0 +1,98 @@
+/*
+ * A trapezoidal (topology-preserving) state-variable filter section in fixed
+ * point, after A. Simper (Cytomic), "SvfLinearTrapOptimised2":
+ *   a1 = 1 / (1 + g (g + k)), a2 = g a1, a3 = g a2
+ *   v3 = x - ic2;  v1 = a1 ic1 + a2 v3;  v2 = ic2 + a2 ic1 + a3 v3
+ *   ic1 = 2 v1 - ic1;  ic2 = 2 v2 - ic2
+ * with the output written as a correction of the input,
+ *   y = x + c0 x + c1 v1 + c2 v2      (c0 = m0 - 1, c1 = m1, c2 = m2),
+ * so a band whose c are all zero is the input itself, bit for bit, and is
+ * skipped. It stays stable and click-free while g and k move, so knobs are
+ * followed by smoothing the coefficients, never by resetting the state.
+ *
+ * Scaling (every int32): samples and states in "Q23" (Q31 scale >> 8: full
+ * scale 2^23, +-2^27 = +24 dBFS, the chain's input bound). States reach at
+ * most ~12x the input for the sharpest section (a +12 dB bell at Q 4: pole
+ * Q 8), below 2^31 (checked by the section's bound test). v1 = ic1 - d1 ic1
+ * + a2 v3 (d1 = 1 - a1) and v2 = ic2 + (a2 ic1 + a3 v3): the large parts are
+ * exact adds; each pair of small products shares one exponent (mantissas
+ * normalised below 2^32, one mulhsu each) and carries its fraction bits
+ * into the next sample (first-order error feedback), so low cut-offs (poles
+ * next to z = 1) neither hum nor drift: a 20 Hz high-pass or +12 dB shelf at
+ * 96 kHz adds about -140 / -135 dBFS RMS. The output terms are v c_int +
+ * mulhsu(v, c_frac), rounded (within half an LSB each), and the
+ * section output is saturated at +-2^27 (+24 dBFS), so a cascade of boosts
+ * can never wrap.
+ *
+ * Smoothing: coefficients (g, k, c) move linearly toward a new target over a
+ * number of updates, one update every MIXBOX_SVF_UPDATE_FRAMES frames of the
+ * stream (a fixed grid: output does not depend on the block size); each
+ * update re-derives the per-sample coefficients (one 64-bit division).
+ * Coefficient formats: g, k Q28 (below 8); c Q27 (below 16 in magnitude).
+ */
+#ifndef MIXBOX_SVF_SECTION_H
+#define MIXBOX_SVF_SECTION_H
+
+#include <stdint.h>
+
+#include "q31_math.h"
+
+#define MIXBOX_SVF_UPDATE_FRAMES 8u
+/* Section input and output bound in Q23: +24 dBFS. */
+#define MIXBOX_SVF_LIMIT ((int32_t)1 << 27)
+
+typedef struct {
+    uint32_t g_q28, k_q28;
+    int32_t c_q27[3]; /* m0 - 1, m1, m2 */
+} mixbox_svf_target_t;
+
+/* Per-sample coefficients, derived from g, k, c at each update. */
+typedef struct {
+    uint32_t d1_m, a2_m1; /* 1 - a1 and a2, times 2^(32 + n1) */
+    uint32_t a2_m2, a3_m; /* a2 and a3, times 2^(32 + n2) */
+    int32_t n1, n2;
+    int32_t mask1, mask2; /* 2^n - 1: the fraction bits carried */
+    int32_t c_int[3];     /* c = c_int + c_frac / 2^32 */
+    uint32_t c_frac[3];
+} mixbox_svf_kernel_t;
+
+typedef struct {
+    int32_t ic1, ic2;     /* the two integrator states */
+    int32_t carry1, carry2; /* fraction bits of the v1 and v2 products */
+} mixbox_svf_channel_t;
+
+#define MIXBOX_SVF_COEFFS 5u /* g, k, c0, c1, c2 */
+
+typedef struct {
+    mixbox_svf_target_t target;
+    int64_t value[MIXBOX_SVF_COEFFS]; /* current g, k (Q28) and c (Q27), 16 guard bits */
+    int64_t step[MIXBOX_SVF_COEFFS];
+    uint32_t updates_left;            /* 0 = settled at target */
+    int32_t active;                   /* 0 = flat and settled: skipped */
+    mixbox_svf_kernel_t kernel;
+    mixbox_svf_channel_t channel[2];
+} mixbox_svf_section_t;
+
+/* Starts settled at the target, from rest. */
+void mixbox_svf_init(mixbox_svf_section_t *section, const mixbox_svf_target_t *target);
+
+/* Aims at a new target over `updates` updates (<= 1: at once). A section
+ * that is flat and settled takes the new g and k at once (nothing sounds
+ * through it) and ramps only its mix up from zero. No-op if unchanged. */
+void mixbox_svf_set_target(mixbox_svf_section_t *section, const mixbox_svf_target_t *target, uint32_t updates);
+
+/* One smoothing step (call at each update point while updates_left > 0).
+ * A section that lands on a flat target goes to rest (states cleared) and
+ * is skipped from then on. */
+void mixbox_svf_update(mixbox_svf_section_t *section);
+
+/* True when the target's mix is all zero: the band is the identity. */
+int mixbox_svf_target_is_flat(const mixbox_svf_target_t *target);
+
+/* Filters n samples (Q23, within +-MIXBOX_SVF_LIMIT) of channel ch in place. */
+void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n);
+
+/* Back to rest (states and carries cleared), coefficients kept. */
+void mixbox_svf_clear(mixbox_svf_section_t *section);
+
+#endif
