@@ -180,6 +180,91 @@ typedef struct {
     int32_t cubic_q28;    /* (4/27) 2^62 / (ceiling - knee)^2 */
 } mixbox_output_coeffs_t;
 
+/* ---- The mix-bus toolkit (src/svf_section.h, bus_eq.h, de_esser.h,
+ * stereo_tools.h): trapezoidal SVF sections in Q23 int32. ---- */
+
+/* A section's coefficient target: g, k Q28 (below 8), the output mix as the
+ * correction c = (m0 - 1, m1, m2) in Q27. */
+typedef struct {
+    uint32_t g_q28, k_q28;
+    int32_t c_q27[3]; /* m0 - 1, m1, m2 */
+} mixbox_svf_target_t;
+
+/* Per-sample coefficients, derived from g, k, c at each update. */
+typedef struct {
+    uint32_t d1_m, a2_m1; /* 1 - a1 and a2, times 2^(32 + n1) */
+    uint32_t a2_m2, a3_m; /* a2 and a3, times 2^(32 + n2) */
+    int32_t n1, n2;
+    int32_t mask1, mask2; /* 2^n - 1: the fraction bits carried */
+    int32_t c_int[3];     /* c = c_int + c_frac / 2^32 */
+    uint32_t c_frac[3];
+    int32_t form;         /* which terms the mix needs (svf_section.c) */
+} mixbox_svf_kernel_t;
+
+typedef struct {
+    int32_t ic1, ic2;     /* the two integrator states */
+    int32_t carry1, carry2; /* fraction bits of the v1 and v2 products */
+} mixbox_svf_channel_t;
+
+#define MIXBOX_SVF_COEFFS 5u /* g, k, c0, c1, c2 */
+
+typedef struct {
+    mixbox_svf_target_t target;
+    int64_t value[MIXBOX_SVF_COEFFS]; /* current g, k (Q28) and c (Q27), 16 guard bits */
+    int64_t step[MIXBOX_SVF_COEFFS];
+    uint32_t updates_left;            /* 0 = settled at target */
+    int32_t active;                   /* 0 = flat and settled: skipped */
+    mixbox_svf_kernel_t kernel;
+    mixbox_svf_channel_t channel[2];
+} mixbox_svf_section_t;
+
+#define MIXBOX_BUS_EQ_SECTIONS 7u /* high-pass (2nd + 1st order), low shelf, two bells, high shelf, low-pass */
+
+typedef struct {
+    mixbox_svf_target_t section[MIXBOX_BUS_EQ_SECTIONS];
+} mixbox_bus_eq_targets_t;
+
+typedef struct {
+    mixbox_svf_section_t section[MIXBOX_BUS_EQ_SECTIONS];
+    uint32_t frames_to_update; /* to the next point of the update grid */
+    uint32_t ramping;          /* bit s: section s is moving */
+    int32_t work[2][MIXBOX_CHUNK_FRAMES];       /* one chunk in Q23 */
+} mixbox_bus_eq_t;
+
+typedef struct {
+    mixbox_svf_target_t band;
+    uint32_t threshold_q23;  /* band magnitude at the threshold */
+    int32_t threshold_q24;   /* the same in log2 units re full scale */
+    int32_t range_q24;       /* largest reduction, log2 units */
+    uint32_t attack_q32, release_q32;
+    int32_t on, listen;
+} mixbox_de_esser_coeffs_t;
+
+typedef struct {
+    mixbox_svf_section_t band;
+    mixbox_de_esser_coeffs_t coeffs;
+    uint32_t frames_to_update;
+    int32_t peak_q27, smooth_q27; /* detector states, log2 units Q27 */
+    int32_t gr_max_q24;           /* largest reduction since the last read */
+    int32_t idle;                 /* off and at rest: skipped */
+    int32_t work[2][MIXBOX_CHUNK_FRAMES];
+} mixbox_de_esser_t;
+
+typedef struct {
+    mixbox_svf_target_t highpass; /* flat when mono-below is off */
+    int32_t width_q24;
+} mixbox_stereo_tools_coeffs_t;
+
+typedef struct {
+    mixbox_svf_section_t highpass[2]; /* the LR4: two sections on the side (channel 0) */
+    int64_t width_q40;   /* ramp: value, step (Q40), frames left */
+    int64_t width_step;
+    uint32_t width_frames_left;
+    int32_t width_target_q24;
+    uint32_t frames_to_update;
+    int32_t side[MIXBOX_CHUNK_FRAMES];
+} mixbox_stereo_tools_t;
+
 /* Everything the control side derives for the mix-bus chain. */
 typedef struct {
     mixbox_compressor_coeffs_t compressor;
@@ -189,6 +274,10 @@ typedef struct {
     int32_t wet_q24;        /* compressed share, linear */
     int32_t dry_q24;        /* uncompressed share, linear */
     int32_t drive_mix_q24;  /* 0 = drive stage out, 1.0 = in */
+    mixbox_de_esser_coeffs_t de_esser;
+    mixbox_bus_eq_targets_t eq;
+    int32_t eq_after_compressor; /* 0: de-esser -> EQ -> compressor; 1: compressor -> EQ -> drive */
+    mixbox_stereo_tools_coeffs_t stereo;
 } mixbox_mixbus_settings_t;
 
 typedef struct {
@@ -200,6 +289,10 @@ typedef struct {
     mixbox_gain_ramp_t dry;
     mixbox_gain_ramp_t drive_mix;
     uint32_t dither_seed;
+    mixbox_de_esser_t de_esser;
+    mixbox_bus_eq_t eq;
+    int32_t eq_after_compressor;
+    mixbox_stereo_tools_t stereo;
 } mixbox_mixbus_t;
 
 typedef struct {

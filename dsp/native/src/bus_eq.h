@@ -22,7 +22,6 @@
 
 #include "svf_section.h"
 
-#define MIXBOX_BUS_EQ_SECTIONS 7u
 
 /* User units (as the engine's parameters). */
 typedef struct {
@@ -40,16 +39,6 @@ typedef struct {
     int32_t lowpass_hz;        /* 0 = off, or 10000..20000 */
 } mixbox_bus_eq_params_t;
 
-typedef struct {
-    mixbox_svf_target_t section[MIXBOX_BUS_EQ_SECTIONS];
-} mixbox_bus_eq_targets_t;
-
-typedef struct {
-    mixbox_svf_section_t section[MIXBOX_BUS_EQ_SECTIONS];
-    uint32_t frames_to_update; /* to the next point of the update grid */
-    uint32_t ramping;          /* bit s: section s is moving */
-    int32_t work[2][32];       /* one chunk in Q23 */
-} mixbox_bus_eq_t;
 
 /* Control side. */
 void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *targets, const mixbox_bus_eq_params_t *params, uint32_t sample_rate);

@@ -19,6 +19,12 @@ double mixbox_control_tan(double x);
 /* 10^(cdb / 2000): a level in centi-dB as a linear factor. */
 double mixbox_control_cdb_to_linear(double cdb);
 
+/* sqrt(x) for x >= 0 (0 for x <= 0), relative error ~1e-16. */
+double mixbox_control_sqrt(double x);
+
+/* ln(x) for x > 0, relative error ~1e-15. */
+double mixbox_control_log(double x);
+
 /* round(x) to the nearest integer as a 64-bit value (ties away from zero). */
 long long mixbox_control_round(double x);
 

@@ -12,12 +12,12 @@
 
 static int32_t cdb_to_log2_q24(int32_t cdb)
 {
-    return (int32_t)cm_round((double)cdb / 602.05999132796239 * Q24_ONE);
+    return (int32_t)mixbox_control_round((double)cdb / 602.05999132796239 * Q24_ONE);
 }
 
 static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
 {
-    long long share = cm_round((1.0 - cm_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
+    long long share = mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
     return share > 0xFFFFFFFFll ? 0xFFFFFFFFu : (uint32_t)share;
 }
 
@@ -29,7 +29,7 @@ void mixbox_de_esser_design(mixbox_de_esser_coeffs_t *c, const mixbox_de_esser_p
     if (band.pole_hz > highest) band.pole_hz = highest;
     mixbox_svf_design_bilinear(&d, &band, sample_rate);
     mixbox_svf_quantise(&c->band, &d);
-    c->threshold_q23 = (uint32_t)cm_round(cm_cdb_to_linear(p->threshold_cdb) * 8388608.0);
+    c->threshold_q23 = (uint32_t)mixbox_control_round(mixbox_control_cdb_to_linear(p->threshold_cdb) * 8388608.0);
     c->threshold_q24 = cdb_to_log2_q24(p->threshold_cdb);
     c->range_q24 = cdb_to_log2_q24(p->range_cdb);
     c->attack_q32 = one_pole_q32(MIXBOX_DE_ESSER_ATTACK_S, sample_rate);

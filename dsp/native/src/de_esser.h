@@ -32,24 +32,6 @@ typedef struct {
     int32_t listen;        /* 0/1 */
 } mixbox_de_esser_params_t;
 
-typedef struct {
-    mixbox_svf_target_t band;
-    uint32_t threshold_q23;  /* band magnitude at the threshold */
-    int32_t threshold_q24;   /* the same in log2 units re full scale */
-    int32_t range_q24;       /* largest reduction, log2 units */
-    uint32_t attack_q32, release_q32;
-    int32_t on, listen;
-} mixbox_de_esser_coeffs_t;
-
-typedef struct {
-    mixbox_svf_section_t band;
-    mixbox_de_esser_coeffs_t coeffs;
-    uint32_t frames_to_update;
-    int32_t peak_q27, smooth_q27; /* detector states, log2 units Q27 */
-    int32_t gr_max_q24;           /* largest reduction since the last read */
-    int32_t idle;                 /* off and at rest: skipped */
-    int32_t work[2][32];
-} mixbox_de_esser_t;
 
 void mixbox_de_esser_design(mixbox_de_esser_coeffs_t *coeffs, const mixbox_de_esser_params_t *params,
                             uint32_t sample_rate);

@@ -22,20 +22,6 @@ typedef struct {
     int32_t mono_below_hz;  /* 0 = off, 60, 100, 150, 200 */
 } mixbox_stereo_tools_params_t;
 
-typedef struct {
-    mixbox_svf_target_t highpass; /* flat when mono-below is off */
-    int32_t width_q24;
-} mixbox_stereo_tools_coeffs_t;
-
-typedef struct {
-    mixbox_svf_section_t highpass[2]; /* the LR4: two sections on the side (channel 0) */
-    int64_t width_q40;   /* ramp: value, step (Q40), frames left */
-    int64_t width_step;
-    uint32_t width_frames_left;
-    int32_t width_target_q24;
-    uint32_t frames_to_update;
-    int32_t side[32];
-} mixbox_stereo_tools_t;
 
 void mixbox_stereo_tools_design(mixbox_stereo_tools_coeffs_t *c, const mixbox_stereo_tools_params_t *p,
                                 uint32_t sample_rate);

@@ -1,14 +1,13 @@
 #include "svf_design.h"
 
 #include "control_math.h"
-#include "control_math_extra.h"
 
 #define Q27_ONE 134217728.0
 #define Q28_ONE 268435456.0
 
 mixbox_svf_prototype_t mixbox_svf_bell(double hz, double q, double db)
 {
-    double a = cm_cdb_to_linear(db * 50.0); /* 10^(dB/40) */
+    double a = mixbox_control_cdb_to_linear(db * 50.0); /* 10^(dB/40) */
     mixbox_svf_prototype_t p = { 1.0, a / q, 1.0, q * a, hz };
     return p;
 }
@@ -16,8 +15,8 @@ mixbox_svf_prototype_t mixbox_svf_bell(double hz, double q, double db)
 mixbox_svf_prototype_t mixbox_svf_low_shelf(double hz, double q, double db)
 {
     /* (s^2 + k A s + A^2) / (s^2 + k s + 1), s at the poles hz / sqrt(A). */
-    double a = cm_cdb_to_linear(db * 50.0);
-    double root_a = cm_cdb_to_linear(db * 25.0);
+    double a = mixbox_control_cdb_to_linear(db * 50.0);
+    double root_a = mixbox_control_cdb_to_linear(db * 25.0);
     mixbox_svf_prototype_t p = { a * a, a / q, 1.0, q, hz / root_a };
     return p;
 }
@@ -25,8 +24,8 @@ mixbox_svf_prototype_t mixbox_svf_low_shelf(double hz, double q, double db)
 mixbox_svf_prototype_t mixbox_svf_high_shelf(double hz, double q, double db)
 {
     /* (A^2 s^2 + k A s + 1) / (s^2 + k s + 1), s at the poles hz sqrt(A). */
-    double a = cm_cdb_to_linear(db * 50.0);
-    double root_a = cm_cdb_to_linear(db * 25.0);
+    double a = mixbox_control_cdb_to_linear(db * 50.0);
+    double root_a = mixbox_control_cdb_to_linear(db * 25.0);
     mixbox_svf_prototype_t p = { 1.0, a / q, a * a, q, hz * root_a };
     return p;
 }
@@ -65,12 +64,12 @@ static double prototype_power(const mixbox_svf_prototype_t *p, double w)
 
 double mixbox_svf_prototype_magnitude(const mixbox_svf_prototype_t *p, double hz)
 {
-    return mixbox_cm_sqrt(prototype_power(p, hz / p->pole_hz));
+    return mixbox_control_sqrt(prototype_power(p, hz / p->pole_hz));
 }
 
 void mixbox_svf_design_bilinear(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate)
 {
-    d->g = cm_tan(CM_PI * p->pole_hz / sample_rate);
+    d->g = mixbox_control_tan(CM_PI * p->pole_hz / sample_rate);
     d->k = 1.0 / p->q;
     d->m0 = p->n2;
     d->m1 = p->n1 - d->k * p->n2;
@@ -83,7 +82,7 @@ void mixbox_svf_design_bilinear(mixbox_svf_design_t *d, const mixbox_svf_prototy
 static void biquad_to_svf(mixbox_svf_design_t *d, double b0, double b1, double b2, double a1, double a2)
 {
     double dc = 1.0 + a1 + a2, ny = 1.0 - a1 + a2;
-    d->g = mixbox_cm_sqrt(dc / ny);
+    d->g = mixbox_control_sqrt(dc / ny);
     d->k = 2.0 * (1.0 - a2) / ny / d->g;
     d->m0 = (b0 - b1 + b2) / ny;
     d->m2 = (b0 + b1 + b2) / dc - d->m0;
@@ -94,12 +93,12 @@ static void biquad_to_svf(mixbox_svf_design_t *d, double b0, double b1, double b
 static void matched_poles(double w0, double q, double *a1, double *a2)
 {
     double zeta = 0.5 / q;
-    double decay = cm_exp(-zeta * w0);
+    double decay = mixbox_control_exp(-zeta * w0);
     if (zeta < 1.0) {
-        *a1 = -2.0 * decay * cm_cos(w0 * mixbox_cm_sqrt(1.0 - zeta * zeta));
+        *a1 = -2.0 * decay * mixbox_control_cos(w0 * mixbox_control_sqrt(1.0 - zeta * zeta));
     } else {
-        double x = w0 * mixbox_cm_sqrt(zeta * zeta - 1.0);
-        *a1 = -decay * (cm_exp(x) + cm_exp(-x));
+        double x = w0 * mixbox_control_sqrt(zeta * zeta - 1.0);
+        *a1 = -decay * (mixbox_control_exp(x) + mixbox_control_exp(-x));
     }
     *a2 = decay * decay;
 }
@@ -112,7 +111,7 @@ static void matched_poles(double w0, double q, double *a1, double *a2)
 /* phi0, phi1, phi2 of Vicanek's eq. 26 at w (rad/sample). */
 static void phis(double w, double phi[3])
 {
-    double c = cm_cos(w / 2.0), s = cm_sin(w / 2.0);
+    double c = mixbox_control_cos(w / 2.0), s = mixbox_control_sin(w / 2.0);
     phi[0] = c * c;
     phi[1] = s * s;
     phi[2] = 4.0 * phi[0] * phi[1];
@@ -144,7 +143,7 @@ static void solve3(double m[3][3], double v[3], double x[3])
 /* The fit's frequencies: log-spaced from 20 Hz (or lower for a low band) to top_hz. */
 static double fit_hz(int i, double low_hz, double top_hz)
 {
-    return low_hz * cm_exp((double)i / (FIT_POINTS - 1) * (mixbox_cm_log(top_hz / low_hz)));
+    return low_hz * mixbox_control_exp((double)i / (FIT_POINTS - 1) * (mixbox_control_log(top_hz / low_hz)));
 }
 
 /* The fit's frequencies, with their phi values and analogue powers. */
@@ -193,11 +192,11 @@ static double fit_weighted(const fit_grid_t *grid, const double *target, const d
     solve3(m, v, big_b);
     if (big_b[0] < 0.0) big_b[0] = 0.0;
     if (big_b[1] < 0.0) big_b[1] = 0.0;
-    double root_b0 = mixbox_cm_sqrt(big_b[0]), root_b1 = mixbox_cm_sqrt(big_b[1]);
+    double root_b0 = mixbox_control_sqrt(big_b[0]), root_b1 = mixbox_control_sqrt(big_b[1]);
     double w = 0.5 * (root_b0 + root_b1);
     double disc = w * w + big_b[2];
     if (disc < 0.0) disc = 0.0; /* the nearest realisable numerator */
-    b[0] = 0.5 * (w + mixbox_cm_sqrt(disc));
+    b[0] = 0.5 * (w + mixbox_control_sqrt(disc));
     b[1] = 0.5 * (root_b0 - root_b1);
     b[2] = w - b[0];
     double worst = 0.0, sum = b[0] + b[1] + b[2], alt = b[0] - b[1] + b[2];
@@ -260,7 +259,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     double a1, a2, b[3], best_b[3];
     fit_grid_t grid;
     make_grid(&grid, p, sample_rate, low_hz, top_hz);
-    double g = cm_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
+    double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
     double best = fit_numerator(&grid, a1, a2, best_b);
@@ -268,7 +267,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
         double m1, m2;
         matched_poles(w0, p->q, &m1, &m2);
         double worst = fit_numerator(&grid, m1, m2, b);
-        double g_m = mixbox_cm_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
+        double g_m = mixbox_control_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
         double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
         if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
             best = worst;
@@ -277,7 +276,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             k = k_m;
         }
     }
-    for (double step = 1.25; step > 1.0005; step = mixbox_cm_sqrt(step)) {
+    for (double step = 1.25; step > 1.0005; step = mixbox_control_sqrt(step)) {
         for (int improved = 1; improved;) {
             improved = 0;
             for (int move = 0; move < 4; move++) {
@@ -303,10 +302,10 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
 double mixbox_svf_design_magnitude(const mixbox_svf_design_t *d, double hz, double sample_rate)
 {
     /* The SVF's analogue prototype evaluated at the bilinear-warped frequency. */
-    double w = cm_tan(CM_PI * hz / sample_rate) / d->g;
+    double w = mixbox_control_tan(CM_PI * hz / sample_rate) / d->g;
     double re_n = d->m0 + d->m2 - d->m0 * w * w, im_n = (d->m0 * d->k + d->m1) * w;
     double re_d = 1.0 - w * w, im_d = d->k * w;
-    return mixbox_cm_sqrt((re_n * re_n + im_n * im_n) / (re_d * re_d + im_d * im_d));
+    return mixbox_control_sqrt((re_n * re_n + im_n * im_n) / (re_d * re_d + im_d * im_d));
 }
 
 /* x in Q28, within [0, limit). */
@@ -315,7 +314,7 @@ static uint32_t to_q28(double x, double limit)
     double scaled = x * Q28_ONE;
     if (scaled > limit * Q28_ONE - 1.0) scaled = limit * Q28_ONE - 1.0;
     if (scaled < 0.0) scaled = 0.0;
-    return (uint32_t)cm_round(scaled);
+    return (uint32_t)mixbox_control_round(scaled);
 }
 
 static int32_t to_q27(double x)
@@ -323,7 +322,7 @@ static int32_t to_q27(double x)
     double scaled = x * Q27_ONE;
     if (scaled > 2147483647.0) scaled = 2147483647.0;
     if (scaled < -2147483647.0) scaled = -2147483647.0;
-    return (int32_t)cm_round(scaled);
+    return (int32_t)mixbox_control_round(scaled);
 }
 
 void mixbox_svf_quantise(mixbox_svf_target_t *t, const mixbox_svf_design_t *d)

@@ -8,6 +8,18 @@
 /* States this small (16 LSB = -114 dBFS) are let go in silence. */
 #define SILENT_STATE 16u
 
+/* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
+enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND };
+
+static int32_t mix_form(const int32_t *c_q27)
+{
+    const int32_t one = (int32_t)1 << 27;
+    if (c_q27[0] == 0 && c_q27[2] == -one) return FORM_HIGHPASS; /* y = x - v2 + c1 v1 */
+    if (c_q27[0] == -one && c_q27[2] == 0) return FORM_BAND;     /* y = c1 v1 */
+    if (c_q27[0] == 0) return FORM_SHELF;                        /* y = x + c1 v1 + c2 v2 */
+    return FORM_GENERAL;
+}
+
 int mixbox_svf_target_is_flat(const mixbox_svf_target_t *t)
 {
     return t->c_q27[0] == 0 && t->c_q27[1] == 0 && t->c_q27[2] == 0;
@@ -68,11 +80,13 @@ static void derive_kernel(mixbox_svf_section_t *s)
         c->carry1 = rescale_carry(c->carry1, old_n1, k->n1);
         c->carry2 = rescale_carry(c->carry2, old_n2, k->n2);
     }
+    int32_t c_q27[3];
     for (uint32_t i = 0; i < 3u; i++) {
-        int32_t c = (int32_t)(s->value[2u + i] >> GUARD_BITS);
-        k->c_int[i] = c >> 27;
-        k->c_frac[i] = ((uint32_t)c & 0x7FFFFFFu) << 5;
+        c_q27[i] = (int32_t)(s->value[2u + i] >> GUARD_BITS);
+        k->c_int[i] = c_q27[i] >> 27;
+        k->c_frac[i] = ((uint32_t)c_q27[i] & 0x7FFFFFFu) << 5;
     }
+    k->form = mix_form(c_q27);
 }
 
 void mixbox_svf_clear(mixbox_svf_section_t *section)
@@ -135,23 +149,28 @@ void mixbox_svf_update(mixbox_svf_section_t *s)
     derive_kernel(s);
 }
 
-/* v c for c = c_int + c_frac / 2^32: exact integer part, fraction rounded to
- * nearest (the low word's top bit), so no bias builds up in a tail. */
-static ALWAYS_INLINE uint32_t mix_term(int32_t v, int32_t c_int, uint32_t c_frac)
+/* v c for c = c_int + c_frac / 2^32: the integer part exact, the fraction
+ * floored (a high word) or, negated, ceiled: a floor and a ceil in one sum
+ * cancel each other's half-LSB bias on average. */
+static ALWAYS_INLINE uint32_t term_floor(int32_t v, int32_t c_int, uint32_t c_frac)
 {
-    uint32_t low = (uint32_t)v * c_frac;
-    return (uint32_t)v * (uint32_t)c_int + (uint32_t)mul_high_s32_u32(v, c_frac) + (low >> 31);
+    return (uint32_t)v * (uint32_t)c_int + (uint32_t)mul_high_s32_u32(v, c_frac);
 }
 
-void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)
+static ALWAYS_INLINE uint32_t term_ceil(int32_t v, int32_t c_int, uint32_t c_frac)
 {
-    const mixbox_svf_kernel_t k = section->kernel;
-    mixbox_svf_channel_t *c = &section->channel[ch];
+    return (uint32_t)v * (uint32_t)c_int - (uint32_t)mul_high_s32_u32(-v, c_frac);
+}
+
+static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples, uint32_t n,
+                                   const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
     int32_t ic1 = c->ic1, ic2 = c->ic2, carry1 = c->carry1, carry2 = c->carry2;
     for (uint32_t i = 0; i < n; i++) {
         int32_t x = samples[i];
         /* Silence: states within 16 LSB (-114 dBFS) are let go, so a tail
-          * ends in exact zeros instead of a limit cycle of the rounding (seen
+         * ends in exact zeros instead of a limit cycle of the rounding (seen
          * only where a product keeps no fraction bits, near Nyquist). */
         if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
             (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) {
@@ -174,14 +193,36 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
         int32_t v2 = ic2 + (t2 >> k.n2);
         ic1 = 2 * v1 - ic1;
         ic2 = 2 * v2 - ic2;
-        int32_t y = (int32_t)((uint32_t)x + mix_term(x, k.c_int[0], k.c_frac[0]) + mix_term(v1, k.c_int[1], k.c_frac[1]) +
-                              mix_term(v2, k.c_int[2], k.c_frac[2]));
+        uint32_t y;
+        if (form == FORM_HIGHPASS) {
+            y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k.c_int[1], k.c_frac[1]);
+        } else if (form == FORM_BAND) {
+            y = term_floor(v1, k.c_int[1], k.c_frac[1]);
+        } else if (form == FORM_SHELF) {
+            y = (uint32_t)x + term_ceil(v1, k.c_int[1], k.c_frac[1]) + term_floor(v2, k.c_int[2], k.c_frac[2]);
+        } else {
+            y = (uint32_t)x + term_floor(x, k.c_int[0], k.c_frac[0]) + term_ceil(v1, k.c_int[1], k.c_frac[1]) +
+                term_floor(v2, k.c_int[2], k.c_frac[2]);
+        }
         /* Saturate at +-2^27 (one unsigned compare in the usual case). */
-        if ((uint32_t)y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) y = y < 0 ? -MIXBOX_SVF_LIMIT : MIXBOX_SVF_LIMIT;
-        samples[i] = y;
+        if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
+            y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
+        }
+        samples[i] = (int32_t)y;
     }
     c->ic1 = ic1;
     c->ic2 = ic2;
     c->carry1 = carry1;
     c->carry2 = carry2;
+}
+
+void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)
+{
+    mixbox_svf_channel_t *c = &section->channel[ch];
+    switch (section->kernel.form) {
+    case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;
+    case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
+    case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
+    default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
+    }
 }

@@ -33,45 +33,13 @@
 #ifndef MIXBOX_SVF_SECTION_H
 #define MIXBOX_SVF_SECTION_H
 
-#include <stdint.h>
-
+#include "mixbox_engine.h"
 #include "q31_math.h"
 
 #define MIXBOX_SVF_UPDATE_FRAMES 8u
 /* Section input and output bound in Q23: +24 dBFS. */
 #define MIXBOX_SVF_LIMIT ((int32_t)1 << 27)
 
-typedef struct {
-    uint32_t g_q28, k_q28;
-    int32_t c_q27[3]; /* m0 - 1, m1, m2 */
-} mixbox_svf_target_t;
-
-/* Per-sample coefficients, derived from g, k, c at each update. */
-typedef struct {
-    uint32_t d1_m, a2_m1; /* 1 - a1 and a2, times 2^(32 + n1) */
-    uint32_t a2_m2, a3_m; /* a2 and a3, times 2^(32 + n2) */
-    int32_t n1, n2;
-    int32_t mask1, mask2; /* 2^n - 1: the fraction bits carried */
-    int32_t c_int[3];     /* c = c_int + c_frac / 2^32 */
-    uint32_t c_frac[3];
-} mixbox_svf_kernel_t;
-
-typedef struct {
-    int32_t ic1, ic2;     /* the two integrator states */
-    int32_t carry1, carry2; /* fraction bits of the v1 and v2 products */
-} mixbox_svf_channel_t;
-
-#define MIXBOX_SVF_COEFFS 5u /* g, k, c0, c1, c2 */
-
-typedef struct {
-    mixbox_svf_target_t target;
-    int64_t value[MIXBOX_SVF_COEFFS]; /* current g, k (Q28) and c (Q27), 16 guard bits */
-    int64_t step[MIXBOX_SVF_COEFFS];
-    uint32_t updates_left;            /* 0 = settled at target */
-    int32_t active;                   /* 0 = flat and settled: skipped */
-    mixbox_svf_kernel_t kernel;
-    mixbox_svf_channel_t channel[2];
-} mixbox_svf_section_t;
 
 /* Starts settled at the target, from rest. */
 void mixbox_svf_init(mixbox_svf_section_t *section, const mixbox_svf_target_t *target);
