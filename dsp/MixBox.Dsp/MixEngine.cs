@@ -118,6 +118,14 @@ namespace MixBox.Dsp
             return value;
         }
 
+        /// <summary>The de-esser's largest reduction of its band since the previous read, centi-dB (>= 0).</summary>
+        public int ReadDeEsserReduction()
+        {
+            int value;
+            Check(_native.ReadDeEsserReduction(out value), "read de-esser reduction");
+            return value;
+        }
+
         /// <summary>Loudness of the output; reading does not reset it.</summary>
         public LoudnessReading ReadLoudness()
         {

@@ -39,6 +39,13 @@ namespace MixBox.Dsp
             return status;
         }
 
+        public int ReadDeEsserReduction(out int centiDb)
+        {
+            int status = NativeReadDeEsserReduction(_box);
+            centiDb = _box[0];
+            return status;
+        }
+
         public int ReadLoudness(int[] values) { return NativeReadLoudness(values); }
 
         public int ResetLoudness() { return NativeResetLoudness(); }
@@ -53,6 +60,7 @@ namespace MixBox.Dsp
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadMeter(int meterId, int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetMeterHold(int meterId);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadGainReduction(int[] centiDb);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadDeEsserReduction(int[] centiDb);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadLoudness(int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetLoudness();
     }

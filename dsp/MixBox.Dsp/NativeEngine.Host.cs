@@ -43,6 +43,8 @@ namespace MixBox.Dsp
 
         public int ReadGainReduction(out int centiDb) { return mixbox_gain_reduction_read(_instance, out centiDb); }
 
+        public int ReadDeEsserReduction(out int centiDb) { return mixbox_de_esser_reduction_read(_instance, out centiDb); }
+
         public int ReadLoudness(int[] values) { return mixbox_loudness_read(_instance, values); }
 
         public int ResetLoudness() { return mixbox_loudness_reset(_instance); }
@@ -67,6 +69,7 @@ namespace MixBox.Dsp
         [DllImport(Library)] private static extern int mixbox_meter_read(IntPtr engine, uint meterId, [Out] int[] reading);
         [DllImport(Library)] private static extern int mixbox_meter_reset_hold(IntPtr engine, uint meterId);
         [DllImport(Library)] private static extern int mixbox_gain_reduction_read(IntPtr engine, out int centiDb);
+        [DllImport(Library)] private static extern int mixbox_de_esser_reduction_read(IntPtr engine, out int centiDb);
         // mixbox_loudness_reading_t is eight int32 fields: the same layout as int[8].
         [DllImport(Library)] private static extern int mixbox_loudness_read(IntPtr engine, [Out] int[] reading);
         [DllImport(Library)] private static extern int mixbox_loudness_reset(IntPtr engine);

@@ -5,8 +5,10 @@ set(MIXBOX_ENGINE_DIR ${CMAKE_CURRENT_LIST_DIR})
 set(MIXBOX_ENGINE_INCLUDE_DIR ${MIXBOX_ENGINE_DIR}/include)
 set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/bus_compressor.c
+    ${MIXBOX_ENGINE_DIR}/src/bus_eq.c
     ${MIXBOX_ENGINE_DIR}/src/bus_sum.c
     ${MIXBOX_ENGINE_DIR}/src/control_math.c
+    ${MIXBOX_ENGINE_DIR}/src/de_esser.c
     ${MIXBOX_ENGINE_DIR}/src/drive_stage.c
     ${MIXBOX_ENGINE_DIR}/src/gain_law.c
     ${MIXBOX_ENGINE_DIR}/src/gain_ramp.c
@@ -21,6 +23,9 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/mix_engine.c
     ${MIXBOX_ENGINE_DIR}/src/mixbus_chain.c
     ${MIXBOX_ENGINE_DIR}/src/output_stage.c
+    ${MIXBOX_ENGINE_DIR}/src/stereo_tools.c
+    ${MIXBOX_ENGINE_DIR}/src/svf_design.c
+    ${MIXBOX_ENGINE_DIR}/src/svf_section.c
     ${MIXBOX_ENGINE_DIR}/src/true_peak.c
 )
 # -ffp-contract=off: no fused multiply-add, so coefficient derivation rounds

@@ -102,6 +102,17 @@ signed int NativeEngine::NativeReadGainReduction(CLR_RT_TypedArray_INT32 param0,
     return status;
 }
 
+signed int NativeEngine::NativeReadDeEsserReduction(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < 1) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    int32_t value = 0;
+    int32_t status = mixbox_device_de_esser_reduction_read(&value);
+    if (status == MIXBOX_OK) param0.GetBuffer()[0] = value;
+    return status;
+}
+
 signed int NativeEngine::NativeReadLoudness(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
 {
     (void)hr;

@@ -164,6 +164,7 @@ static int32_t refresh_meters(void)
     if (status != MIXBOX_OK) return status;
     if (s_mailbox.status != MIXBOX_OK) return s_mailbox.status;
     mixbox_meter_cache_merge(&s_meter_cache, s_mailbox.meters, s_mailbox.gain_reduction_cdb);
+    mixbox_meter_cache_merge_de_esser(&s_meter_cache, s_mailbox.de_esser_reduction_cdb);
     return MIXBOX_OK;
 }
 
@@ -186,6 +187,16 @@ int32_t mixbox_device_gain_reduction_read(int32_t *gain_reduction_cdb)
     int32_t status = refresh_meters();
     if (status != MIXBOX_OK) return status;
     return mixbox_meter_cache_take_gain_reduction(&s_meter_cache, gain_reduction_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
+}
+
+int32_t mixbox_device_de_esser_reduction_read(int32_t *reduction_cdb)
+{
+    if (!mixbox_audio_running()) return mixbox_de_esser_reduction_read(&s_engine, reduction_cdb);
+    if (reduction_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (mixbox_meter_cache_take_de_esser(&s_meter_cache, reduction_cdb)) return MIXBOX_OK;
+    int32_t status = refresh_meters();
+    if (status != MIXBOX_OK) return status;
+    return mixbox_meter_cache_take_de_esser(&s_meter_cache, reduction_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
 }
 
 int32_t mixbox_device_meter_reset_hold(uint32_t meter_id)

@@ -76,6 +76,7 @@ int32_t mixbox_audio_loopback_read(mixbox_loopback_result_t *result);
 int32_t mixbox_device_meter_read(uint32_t meter_id, mixbox_meter_reading_t *reading);
 int32_t mixbox_device_meter_reset_hold(uint32_t meter_id);
 int32_t mixbox_device_gain_reduction_read(int32_t *gain_reduction_cdb);
+int32_t mixbox_device_de_esser_reduction_read(int32_t *reduction_cdb);
 int32_t mixbox_device_loudness_read(mixbox_loudness_reading_t *reading);
 int32_t mixbox_device_loudness_reset(void);
 

@@ -74,6 +74,7 @@ int mixbox_mailbox_service(mixbox_mailbox_t *mailbox, mixbox_engine_t *engine, m
             }
         }
         if (status == MIXBOX_OK) status = mixbox_gain_reduction_read(engine, &mailbox->gain_reduction_cdb);
+        if (status == MIXBOX_OK) status = mixbox_de_esser_reduction_read(engine, &mailbox->de_esser_reduction_cdb);
         break;
     case MIXBOX_REQUEST_METER_RESET_HOLD:
         status = mixbox_meter_reset_hold(engine, mailbox->arg);
@@ -143,6 +144,22 @@ int mixbox_meter_cache_take_gain_reduction(mixbox_meter_cache_t *cache, int32_t 
     if (!cache->gain_reduction_fresh) return 0;
     *gain_reduction_cdb = cache->gain_reduction_cdb;
     cache->gain_reduction_fresh = 0;
+    return 1;
+}
+
+void mixbox_meter_cache_merge_de_esser(mixbox_meter_cache_t *cache, int32_t de_esser_reduction_cdb)
+{
+    if (!cache->de_esser_reduction_fresh || de_esser_reduction_cdb > cache->de_esser_reduction_cdb) {
+        cache->de_esser_reduction_cdb = de_esser_reduction_cdb;
+    }
+    cache->de_esser_reduction_fresh = 1;
+}
+
+int mixbox_meter_cache_take_de_esser(mixbox_meter_cache_t *cache, int32_t *de_esser_reduction_cdb)
+{
+    if (!cache->de_esser_reduction_fresh) return 0;
+    *de_esser_reduction_cdb = cache->de_esser_reduction_cdb;
+    cache->de_esser_reduction_fresh = 0;
     return 1;
 }
 

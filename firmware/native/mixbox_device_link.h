@@ -89,6 +89,7 @@ typedef struct {
     /* Response: written by the audio task, then response_seq is published. */
     int32_t status;
     int32_t gain_reduction_cdb;
+    int32_t de_esser_reduction_cdb;
     mixbox_meter_reading_t meters[MIXBOX_METER_COUNT];
     mixbox_loudness_reading_t loudness;
     /* request_seq != response_seq: a request is pending. */
@@ -125,6 +126,8 @@ typedef struct {
     uint8_t fresh[MIXBOX_METER_COUNT];
     int32_t gain_reduction_cdb;
     uint8_t gain_reduction_fresh;
+    int32_t de_esser_reduction_cdb;
+    uint8_t de_esser_reduction_fresh;
 } mixbox_meter_cache_t;
 
 void mixbox_meter_cache_init(mixbox_meter_cache_t *cache);
@@ -132,6 +135,9 @@ void mixbox_meter_cache_merge(mixbox_meter_cache_t *cache, const mixbox_meter_re
 /* 1 and *reading filled if meter_id has an untaken reading (then taken), else 0. */
 int mixbox_meter_cache_take(mixbox_meter_cache_t *cache, uint32_t meter_id, mixbox_meter_reading_t *reading);
 int mixbox_meter_cache_take_gain_reduction(mixbox_meter_cache_t *cache, int32_t *gain_reduction_cdb);
+/* The de-esser's reading, merged and taken the same way (largest since the last take). */
+void mixbox_meter_cache_merge_de_esser(mixbox_meter_cache_t *cache, int32_t de_esser_reduction_cdb);
+int mixbox_meter_cache_take_de_esser(mixbox_meter_cache_t *cache, int32_t *de_esser_reduction_cdb);
 
 /* Audio side: block timing. */
 void mixbox_audio_stats_init(mixbox_audio_stats_t *stats, uint32_t sample_rate_hz, uint32_t block_frames);

@@ -1,11 +1,11 @@
 namespace MixBox.Dsp.Tests;
 
-internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadLoudness, ResetLoudness, ResetMeterHold }
+internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadDeEsserReduction, ReadLoudness, ResetLoudness, ResetMeterHold }
 
 /// <summary>One thing done to the engine between two blocks: a parameter set, a reading or a reset.</summary>
 internal readonly record struct SceneEvent(int Frame, SceneOp Op, EngineParam Param = default, int Index = 0, int Value = 0)
 {
-    public bool IsReading => Op is SceneOp.ReadMeter or SceneOp.ReadGainReduction or SceneOp.ReadLoudness;
+    public bool IsReading => Op is SceneOp.ReadMeter or SceneOp.ReadGainReduction or SceneOp.ReadDeEsserReduction or SceneOp.ReadLoudness;
 
     public override string ToString() => Op switch
     {
@@ -29,13 +29,26 @@ internal sealed class BlockSizeScene
     private static readonly int[] SampleRates = { 8000, 22000, 44100, 48000, 96000 };
 
     // Every parameter, and the ones whose changes are most likely to expose block-size
-    // dependence (compressor in/out, routing, drive crossfade) a few times more.
+    // dependence (compressor in/out, routing, drive crossfade, the toolkit's bands going
+    // in and out, its coefficient smoothing, the de-esser's release to rest, the EQ
+    // moving around the compressor) a few times more.
     private static readonly EngineParam[] Changes = Enum.GetValues<EngineParam>().Concat(new[]
     {
         EngineParam.CompBypass, EngineParam.CompBypass, EngineParam.CompBypass, EngineParam.CompMixPercent,
         EngineParam.CompSidechainHighPassHz, EngineParam.CompMakeupCentiDb, EngineParam.DriveCentiDb,
         EngineParam.ChannelToMain, EngineParam.ChannelSubBus, EngineParam.ChannelSubBus, EngineParam.ChannelFaderCentiDb,
+        EngineParam.DeessOn, EngineParam.DeessOn, EngineParam.DeessThresholdCentiDb, EngineParam.DeessHz,
+        EngineParam.EqAfterComp, EngineParam.EqHighPassHz, EngineParam.EqLowShelfCentiDb, EngineParam.EqBell1CentiDb,
+        EngineParam.EqBell1Hz, EngineParam.EqBell2CentiDb, EngineParam.EqHighShelfCentiDb, EngineParam.EqLowpassHz,
+        EngineParam.StereoWidthPercent, EngineParam.StereoMonoBelowHz,
     }).ToArray();
+
+    private static readonly int[] HighPassHz = { 0, 20, 30, 40, 60, 80, 100, 150 };
+    private static readonly int[] MonoBelowHz = { 0, 60, 100, 150, 200 };
+
+    private static int LogUniform(Random random, int low, int high) => (int)Math.Round(low * Math.Pow((double)high / low, random.NextDouble()));
+
+    private static int EqGain(Random random) => random.Next(3) == 0 ? 0 : random.Next(-1200, 1201);
 
     private BlockSizeScene(int seed, int sampleRate, int channels, int[] input, List<SceneEvent> events)
     {
@@ -125,6 +138,21 @@ internal sealed class BlockSizeScene
             EngineParam.CompMixPercent => random.Next(4) == 0 ? 100 : random.Next(5) == 0 ? 0 : random.Next(0, 101),
             EngineParam.DriveCentiDb => random.Next(3) == 0 ? 0 : random.Next(1, 1801),
             EngineParam.OutputCeilingCentiDb => random.Next(-600, 1),
+            EngineParam.DeessHz => LogUniform(random, 2000, 12000),
+            EngineParam.DeessThresholdCentiDb => random.Next(-5000, 1),
+            EngineParam.DeessRangeCentiDb => random.Next(0, 1201),
+            EngineParam.DeessReleaseMilliseconds => random.Next(20, 301),
+            EngineParam.EqHighPassHz => HighPassHz[random.Next(HighPassHz.Length)],
+            EngineParam.EqHighPassSlope => random.Next(2) == 0 ? 12 : 18,
+            EngineParam.EqLowShelfHz => LogUniform(random, 30, 300),
+            EngineParam.EqBell1Hz or EngineParam.EqBell2Hz => LogUniform(random, 60, 8000),
+            EngineParam.EqBell1QX100 or EngineParam.EqBell2QX100 => LogUniform(random, 40, 400),
+            EngineParam.EqHighShelfHz => LogUniform(random, 1500, 16000),
+            EngineParam.EqLowShelfCentiDb or EngineParam.EqBell1CentiDb or EngineParam.EqBell2CentiDb
+                or EngineParam.EqHighShelfCentiDb => EqGain(random),
+            EngineParam.EqLowpassHz => random.Next(3) == 0 ? 0 : random.Next(10000, 20001),
+            EngineParam.StereoWidthPercent => random.Next(3) == 0 ? 100 : random.Next(0, 201),
+            EngineParam.StereoMonoBelowHz => MonoBelowHz[random.Next(MonoBelowHz.Length)],
             _ => random.Next(2), // switches
         };
         return new SceneEvent(frame, SceneOp.Set, param, index, value);
@@ -136,7 +164,8 @@ internal sealed class BlockSizeScene
         return random.Next(20) switch
         {
             < 8 => new(frame, SceneOp.ReadMeter, Index: meter),
-            < 13 => new(frame, SceneOp.ReadGainReduction),
+            < 11 => new(frame, SceneOp.ReadGainReduction),
+            < 13 => new(frame, SceneOp.ReadDeEsserReduction),
             < 18 => new(frame, SceneOp.ReadLoudness),
             18 => new(frame, SceneOp.ResetLoudness),
             _ => new(frame, SceneOp.ResetMeterHold, Index: meter),
@@ -198,6 +227,7 @@ internal sealed class BlockSizeScene
         foreach (int meter in Enumerable.Range(0, Channels).Concat(Enumerable.Range(EngineLimits.MaxChannels, 2 * EngineLimits.SubBuses + 2)))
             Apply(engine, new SceneEvent(Frames, SceneOp.ReadMeter, Index: meter), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadGainReduction), readings);
+        Apply(engine, new SceneEvent(Frames, SceneOp.ReadDeEsserReduction), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadLoudness), readings);
         return (output, readings);
     }
@@ -215,6 +245,9 @@ internal sealed class BlockSizeScene
                 break;
             case SceneOp.ReadGainReduction:
                 readings.Add(new(e.Frame, "gain reduction", engine.ReadGainReduction().ToString()));
+                break;
+            case SceneOp.ReadDeEsserReduction:
+                readings.Add(new(e.Frame, "de-esser reduction", engine.ReadDeEsserReduction().ToString()));
                 break;
             case SceneOp.ReadLoudness:
                 var l = engine.ReadLoudness();

@@ -5,7 +5,7 @@ namespace MixBox.Dsp.Tests;
 
 /// <summary>
 /// How the stream is cut into blocks must not change a single bit of output, nor any meter,
-/// gain-reduction or loudness reading: random scenes (see <see cref="BlockSizeScene"/>) are
+/// gain-reduction, de-esser or loudness reading (the mix-bus toolkit's parameters included): random scenes (see <see cref="BlockSizeScene"/>) are
 /// rendered in blocks of 1, 7 and 32 frames and compared with 256-frame blocks.
 /// </summary>
 public class BlockSizeTests
@@ -22,7 +22,7 @@ public class BlockSizeTests
     {
         var clock = Stopwatch.StartNew();
         var failures = new List<string>();
-        int sounding = 0, compressing = 0;
+        int sounding = 0, compressing = 0, deessing = 0;
         // If the engine aborts (UBSan in Debug), the test host's stderr is all the run reports:
         // the last seed written before the sanitizer's message is the scene that did it.
         Console.Error.Write("BlockSizeTests scene seeds:");
@@ -33,6 +33,7 @@ public class BlockSizeTests
             var reference = scene.Render(256);
             if (reference.Output.Any(v => v != 0)) sounding++;
             if (reference.Readings.Any(r => r.Source == "gain reduction" && r.Value != "0")) compressing++;
+            if (reference.Readings.Any(r => r.Source == "de-esser reduction" && r.Value != "0")) deessing++;
 
             var differing = BlockSizes.Select(b => (Block: b, Difference: scene.FirstDifference(reference, scene.Render(b))))
                 .Where(d => d.Difference != null).ToList();
@@ -43,10 +44,10 @@ public class BlockSizeTests
             }
         }
         Console.Error.WriteLine();
-        _output.WriteLine($"{Scenes} scenes in {clock.Elapsed.TotalSeconds:F1} s: {sounding} with output, {compressing} compressing");
+        _output.WriteLine($"{Scenes} scenes in {clock.Elapsed.TotalSeconds:F1} s: {sounding} with output, {compressing} compressing, {deessing} de-essing");
 
         Assert.True(failures.Count == 0,
             $"{failures.Count} of {Scenes} scenes depend on the block size; the first:\n\n" + string.Join("\n\n", failures.Take(3)));
-        Assert.True(sounding > Scenes * 9 / 10 && compressing > Scenes / 3, "the scenes exercise the engine");
+        Assert.True(sounding > Scenes * 9 / 10 && compressing > Scenes / 3 && deessing > Scenes / 10, "the scenes exercise the engine");
     }
 }

@@ -107,7 +107,8 @@ typedef enum {
     MIXBOX_PARAM_SUB_MUTE = 9,           /* 0/1, default 0 */
     MIXBOX_PARAM_MAIN_FADER_CDB = 10,    /* -14400 (off)..+1200, default 0 */
 
-    /* Mix-bus chain, after the main fader: compressor -> drive -> output. */
+    /* Mix-bus chain, after the main fader: de-esser -> (EQ) -> compressor ->
+     * (EQ) -> drive -> stereo tools -> output (docs/ENGINE.md, "Mix-bus chain"). */
     MIXBOX_PARAM_COMP_THRESHOLD_CDB = 11, /* -4000..0, default -1000 */
     MIXBOX_PARAM_COMP_RATIO_X100 = 12,    /* 100..2000 (1:1..20:1), default 400 */
     MIXBOX_PARAM_COMP_ATTACK_US = 13,     /* 100..30000 us, default 10000 */
@@ -122,7 +123,37 @@ typedef enum {
     MIXBOX_PARAM_OUTPUT_CEILING_CDB = 22, /* safety ceiling -600..0, default -30 */
     MIXBOX_PARAM_OUTPUT_SAFETY = 23,      /* 0/1 soft clip to the ceiling, default 0 */
     MIXBOX_PARAM_OUTPUT_DITHER = 24,      /* 0/1 TPDF dither to 24 bits, default 0 */
-    MIXBOX_PARAM_COUNT = 25
+
+    /* De-esser (split band, one detector for both sides). */
+    MIXBOX_PARAM_DEESS_ON = 25,             /* 0/1, default 0 */
+    MIXBOX_PARAM_DEESS_HZ = 26,             /* detector band centre 2000..12000 Hz, default 6500 */
+    MIXBOX_PARAM_DEESS_THRESHOLD_CDB = 27,  /* -5000..0, default -2000 */
+    MIXBOX_PARAM_DEESS_RANGE_CDB = 28,      /* largest reduction 0..1200, default 600 */
+    MIXBOX_PARAM_DEESS_RELEASE_MS = 29,     /* 20..300, default 60 (attack is 1 ms) */
+    MIXBOX_PARAM_DEESS_LISTEN = 30,         /* 0/1: output what the detector hears, default 0 */
+
+    /* Bus EQ. A band at 0 dB or a filter that is off costs nothing. */
+    MIXBOX_PARAM_EQ_AFTER_COMP = 31,        /* 0: before the compressor (default), 1: after it */
+    MIXBOX_PARAM_EQ_HPF_HZ = 32,            /* 0 (off), 20, 30, 40, 60, 80, 100 or 150; default 0 */
+    MIXBOX_PARAM_EQ_HPF_SLOPE = 33,         /* 12 or 18 dB/oct, default 12 */
+    MIXBOX_PARAM_EQ_LOW_SHELF_HZ = 34,      /* 30..300, default 100 */
+    MIXBOX_PARAM_EQ_LOW_SHELF_CDB = 35,     /* -1200..+1200, default 0 */
+    MIXBOX_PARAM_EQ_LOW_SHELF_GENTLE = 36,  /* 0/1: gentle (Pultec-like) slope, default 0 */
+    MIXBOX_PARAM_EQ_BELL1_HZ = 37,          /* 60..8000, default 300 */
+    MIXBOX_PARAM_EQ_BELL1_CDB = 38,         /* -1200..+1200, default 0 */
+    MIXBOX_PARAM_EQ_BELL1_Q_X100 = 39,      /* 40..400 (Q 0.4..4), default 100 */
+    MIXBOX_PARAM_EQ_BELL2_HZ = 40,          /* 60..8000, default 3000 */
+    MIXBOX_PARAM_EQ_BELL2_CDB = 41,         /* -1200..+1200, default 0 */
+    MIXBOX_PARAM_EQ_BELL2_Q_X100 = 42,      /* 40..400, default 100 */
+    MIXBOX_PARAM_EQ_PROPORTIONAL_Q = 43,    /* 0/1: the bells' Q = max(0.4, Q |gain| / 12 dB), default 0 */
+    MIXBOX_PARAM_EQ_HIGH_SHELF_HZ = 44,     /* 1500..16000, default 8000 */
+    MIXBOX_PARAM_EQ_HIGH_SHELF_CDB = 45,    /* -1200..+1200, default 0 */
+    MIXBOX_PARAM_EQ_LOWPASS_HZ = 46,        /* 0 (off) or 10000..20000 (air band), default 0 */
+
+    /* Stereo tools (mid/side), after the drive. */
+    MIXBOX_PARAM_STEREO_WIDTH_PERCENT = 47, /* side gain 0..200 %, default 100 (bit-exact) */
+    MIXBOX_PARAM_STEREO_MONO_BELOW_HZ = 48, /* 0 (off), 60, 100, 150 or 200: side high-passed (LR4); default 0 */
+    MIXBOX_PARAM_COUNT = 49
 } mixbox_param_t;
 
 #define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB
@@ -277,6 +308,10 @@ MIXBOX_API mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint
  * side-chain filter and reading cleared) on the frame its 5 ms fade-out ends,
  * so it comes back in the same way whatever the block size. */
 MIXBOX_API mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gain_reduction_cdb);
+
+/* The de-esser's largest reduction of its band since the previous read, in
+ * cdB (>= 0); resets it. 0 while the de-esser is off and released. */
+MIXBOX_API mixbox_status_t mixbox_de_esser_reduction_read(mixbox_engine_t *engine, int32_t *reduction_cdb);
 
 /* Loudness of what the DAC receives (EBU R 128 / ITU-R BS.1770-4): momentary,
  * short-term, integrated, their maxima, loudness range and true-peak max-hold.

@@ -220,9 +220,33 @@ typedef struct {
 
 #define MIXBOX_BUS_EQ_SECTIONS 7u /* high-pass (2nd + 1st order), low shelf, two bells, high shelf, low-pass */
 
+/* The bus EQ's parameters in user units (as MIXBOX_PARAM_EQ_*). */
+typedef struct {
+    int32_t highpass_hz;       /* 0 = off, 20, 30, 40, 60, 80, 100, 150 */
+    int32_t highpass_18db;     /* 0: 12 dB/oct, 1: 18 dB/oct */
+    int32_t low_shelf_hz;      /* 30..300 */
+    int32_t low_shelf_cdb;     /* -1200..+1200 */
+    int32_t low_shelf_gentle;  /* 0/1 */
+    int32_t bell_hz[2];        /* 60..8000 */
+    int32_t bell_cdb[2];       /* -1200..+1200 */
+    int32_t bell_q_x100[2];    /* 40..400 */
+    int32_t proportional_q;    /* 0/1: q = max(0.4, Q |gain| / 12 dB) */
+    int32_t high_shelf_hz;     /* 1500..16000 */
+    int32_t high_shelf_cdb;    /* -1200..+1200 */
+    int32_t lowpass_hz;        /* 0 = off, or 10000..20000 */
+} mixbox_bus_eq_params_t;
+
 typedef struct {
     mixbox_svf_target_t section[MIXBOX_BUS_EQ_SECTIONS];
 } mixbox_bus_eq_targets_t;
+
+/* Control side: the last design, so a change re-designs only its own band. */
+typedef struct {
+    int32_t valid;
+    uint32_t sample_rate;
+    mixbox_bus_eq_params_t params;
+    mixbox_bus_eq_targets_t targets;
+} mixbox_bus_eq_design_cache_t;
 
 typedef struct {
     mixbox_svf_section_t section[MIXBOX_BUS_EQ_SECTIONS];
@@ -341,6 +365,7 @@ typedef struct {
     int32_t sub_mute[MIXBOX_SUB_BUSES];
     int32_t main_fader_cdb;
     int32_t mixbus_param[MIXBOX_MIXBUS_PARAMS];
+    mixbox_bus_eq_design_cache_t eq_design_cache;
 
     /* Target sets: the control side writes targets[handoff.back] whole and
      * publishes it; the audio side reads only targets[handoff.front]. */

@@ -46,34 +46,72 @@ static double bell_q(const mixbox_bus_eq_params_t *p, int band)
     return q > MIN_BELL_Q ? q : MIN_BELL_Q;
 }
 
-void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *t, const mixbox_bus_eq_params_t *p, uint32_t sample_rate)
+/* Bands: 0 high-pass (two sections), 1 low shelf, 2-3 bells, 4 high shelf, 5 low-pass. */
+static int band_changed(int band, const mixbox_bus_eq_params_t *a, const mixbox_bus_eq_params_t *b)
 {
-    int highpass_on = p->highpass_hz > 0;
-    double highpass_hz = highpass_on ? p->highpass_hz : 20.0;
-    int steep = p->highpass_18db != 0;
-    /* 3rd-order Butterworth = first order x (q 1) at the same frequency. */
-    bilinear(&t->section[HIGHPASS], mixbox_svf_highpass(highpass_hz, steep ? 1.0 : BUTTERWORTH_Q), sample_rate,
-             highpass_on);
-    bilinear(&t->section[HIGHPASS_FIRST_ORDER], mixbox_svf_highpass_first_order(highpass_hz), sample_rate,
-             highpass_on && steep);
-
-    double shelf_q = p->low_shelf_gentle ? GENTLE_SHELF_Q : BUTTERWORTH_Q;
-    bilinear(&t->section[LOW_SHELF], mixbox_svf_low_shelf(p->low_shelf_hz, shelf_q, p->low_shelf_cdb / 100.0),
-             sample_rate, p->low_shelf_cdb != 0);
-
-    for (int band = 0; band < 2; band++) {
-        double hz = design_hz(p->bell_hz[band], sample_rate);
-        matched(&t->section[BELL_1 + band], mixbox_svf_bell(hz, bell_q(p, band), p->bell_cdb[band] / 100.0), hz,
-                sample_rate, p->bell_cdb[band] != 0);
+    switch (band) {
+    case 0: return a->highpass_hz != b->highpass_hz || a->highpass_18db != b->highpass_18db;
+    case 1: return a->low_shelf_hz != b->low_shelf_hz || a->low_shelf_cdb != b->low_shelf_cdb ||
+                   a->low_shelf_gentle != b->low_shelf_gentle;
+    case 2:
+    case 3: {
+        int i = band - 2;
+        return a->bell_hz[i] != b->bell_hz[i] || a->bell_cdb[i] != b->bell_cdb[i] ||
+               a->bell_q_x100[i] != b->bell_q_x100[i] || a->proportional_q != b->proportional_q;
     }
+    case 4: return a->high_shelf_hz != b->high_shelf_hz || a->high_shelf_cdb != b->high_shelf_cdb;
+    default: return a->lowpass_hz != b->lowpass_hz;
+    }
+}
 
-    double shelf_hz = design_hz(p->high_shelf_hz, sample_rate);
-    matched(&t->section[HIGH_SHELF], mixbox_svf_high_shelf(shelf_hz, BUTTERWORTH_Q, p->high_shelf_cdb / 100.0),
-            shelf_hz, sample_rate, p->high_shelf_cdb != 0);
+static void design_band(mixbox_bus_eq_targets_t *t, int band, const mixbox_bus_eq_params_t *p, uint32_t sample_rate)
+{
+    if (band == 0) {
+        int highpass_on = p->highpass_hz > 0;
+        double highpass_hz = highpass_on ? p->highpass_hz : 20.0;
+        int steep = p->highpass_18db != 0;
+        /* 3rd-order Butterworth = first order x (q 1) at the same frequency. */
+        bilinear(&t->section[HIGHPASS], mixbox_svf_highpass(highpass_hz, steep ? 1.0 : BUTTERWORTH_Q), sample_rate,
+                 highpass_on);
+        bilinear(&t->section[HIGHPASS_FIRST_ORDER], mixbox_svf_highpass_first_order(highpass_hz), sample_rate,
+                 highpass_on && steep);
+    } else if (band == 1) {
+        double shelf_q = p->low_shelf_gentle ? GENTLE_SHELF_Q : BUTTERWORTH_Q;
+        bilinear(&t->section[LOW_SHELF], mixbox_svf_low_shelf(p->low_shelf_hz, shelf_q, p->low_shelf_cdb / 100.0),
+                 sample_rate, p->low_shelf_cdb != 0);
+    } else if (band <= 3) {
+        int i = band - 2;
+        double hz = design_hz(p->bell_hz[i], sample_rate);
+        matched(&t->section[BELL_1 + i], mixbox_svf_bell(hz, bell_q(p, i), p->bell_cdb[i] / 100.0), hz, sample_rate,
+                p->bell_cdb[i] != 0);
+    } else if (band == 4) {
+        double shelf_hz = design_hz(p->high_shelf_hz, sample_rate);
+        matched(&t->section[HIGH_SHELF], mixbox_svf_high_shelf(shelf_hz, BUTTERWORTH_Q, p->high_shelf_cdb / 100.0),
+                shelf_hz, sample_rate, p->high_shelf_cdb != 0);
+    } else {
+        int lowpass_on = p->lowpass_hz > 0;
+        double lowpass_hz = design_hz(lowpass_on ? p->lowpass_hz : 20000.0, sample_rate);
+        matched(&t->section[LOWPASS], mixbox_svf_lowpass(lowpass_hz, BUTTERWORTH_Q), lowpass_hz, sample_rate,
+                lowpass_on);
+    }
+}
 
-    int lowpass_on = p->lowpass_hz > 0;
-    double lowpass_hz = design_hz(lowpass_on ? p->lowpass_hz : 20000.0, sample_rate);
-    matched(&t->section[LOWPASS], mixbox_svf_lowpass(lowpass_hz, BUTTERWORTH_Q), lowpass_hz, sample_rate, lowpass_on);
+#define BANDS 6
+
+void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *t, const mixbox_bus_eq_params_t *p, uint32_t sample_rate,
+                          mixbox_bus_eq_design_cache_t *cache)
+{
+    int fresh = cache == NULL || !cache->valid || cache->sample_rate != sample_rate;
+    if (cache != NULL && !fresh) *t = cache->targets;
+    for (int band = 0; band < BANDS; band++) {
+        if (fresh || band_changed(band, p, &cache->params)) design_band(t, band, p, sample_rate);
+    }
+    if (cache != NULL) {
+        cache->valid = 1;
+        cache->sample_rate = sample_rate;
+        cache->params = *p;
+        cache->targets = *t;
+    }
 }
 
 void mixbox_bus_eq_init(mixbox_bus_eq_t *eq, const mixbox_bus_eq_targets_t *t)
@@ -127,8 +165,8 @@ void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, u
 {
     if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return;
     for (uint32_t i = 0; i < n; i++) {
-        eq->work[0][i] = (int32_t)((left[i] + 128) >> 8);
-        eq->work[1][i] = (int32_t)((right[i] + 128) >> 8);
+        eq->work[0][i] = mixbox_svf_from_chain(left[i]);
+        eq->work[1][i] = mixbox_svf_from_chain(right[i]);
     }
     /* Runs between the update points while something moves; one run otherwise. */
     for (uint32_t done = 0; done < n;) {
@@ -147,7 +185,7 @@ void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, u
         done += run;
     }
     for (uint32_t i = 0; i < n; i++) {
-        left[i] = (int64_t)eq->work[0][i] * 256;
-        right[i] = (int64_t)eq->work[1][i] * 256;
+        left[i] = mixbox_svf_to_chain(eq->work[0][i]);
+        right[i] = mixbox_svf_to_chain(eq->work[1][i]);
     }
 }

@@ -23,25 +23,14 @@
 #include "svf_section.h"
 
 
-/* User units (as the engine's parameters). */
-typedef struct {
-    int32_t highpass_hz;       /* 0 = off, 20, 30, 40, 60, 80, 100, 150 */
-    int32_t highpass_18db;     /* 0: 12 dB/oct, 1: 18 dB/oct */
-    int32_t low_shelf_hz;      /* 30..300 */
-    int32_t low_shelf_cdb;     /* -1200..+1200 */
-    int32_t low_shelf_gentle;  /* 0/1 */
-    int32_t bell_hz[2];        /* 60..8000 */
-    int32_t bell_cdb[2];       /* -1200..+1200 */
-    int32_t bell_q_x100[2];    /* 40..400 */
-    int32_t proportional_q;    /* 0/1: q = max(0.4, Q |gain| / 12 dB) */
-    int32_t high_shelf_hz;     /* 1500..16000 */
-    int32_t high_shelf_cdb;    /* -1200..+1200 */
-    int32_t lowpass_hz;        /* 0 = off, or 10000..20000 */
-} mixbox_bus_eq_params_t;
 
 
-/* Control side. */
-void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *targets, const mixbox_bus_eq_params_t *params, uint32_t sample_rate);
+/* Control side. Re-designs only the bands whose parameters (or the rate)
+ * changed since the cache's last design; cache may be NULL (all designed).
+ * The fitted bands cost a few million instructions in software double on
+ * the device, so a knob turn must not re-design the others. */
+void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *targets, const mixbox_bus_eq_params_t *params, uint32_t sample_rate,
+                          mixbox_bus_eq_design_cache_t *cache);
 
 /* Audio side. */
 void mixbox_bus_eq_init(mixbox_bus_eq_t *eq, const mixbox_bus_eq_targets_t *targets);

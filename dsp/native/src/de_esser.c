@@ -79,10 +79,14 @@ static void filter_band(mixbox_de_esser_t *d, uint32_t n)
     }
 }
 
-/* x - (1 - g) band, with 1 - g in Q32: the correction in Q23 back to Q31 scale. */
+/* x - (1 - g) band, with 1 - g in Q32: the correction in Q23 back to Q31
+ * scale; limited to +-2^35 as the chain's stages expect (the band can
+ * exceed its input a little). */
 static inline int64_t reduce(int64_t x, int32_t band, uint32_t cut_q32)
 {
-    return x - (int64_t)mul_high_s32_u32(band, cut_q32) * 256;
+    int64_t y = x - mixbox_svf_to_chain(mul_high_s32_u32(band, cut_q32));
+    if ((uint64_t)(y + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT)) y = y > 0 ? MIXBOX_CHAIN_LIMIT : -MIXBOX_CHAIN_LIMIT;
+    return y;
 }
 
 void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n)
@@ -90,8 +94,8 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
     if (d->idle) return;
     const mixbox_de_esser_coeffs_t *c = &d->coeffs;
     for (uint32_t i = 0; i < n; i++) {
-        d->work[0][i] = (int32_t)((left[i] + 128) >> 8);
-        d->work[1][i] = (int32_t)((right[i] + 128) >> 8);
+        d->work[0][i] = mixbox_svf_from_chain(left[i]);
+        d->work[1][i] = mixbox_svf_from_chain(right[i]);
     }
     filter_band(d, n);
 
@@ -114,8 +118,8 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
             if (smooth > gr_max * 8) gr_max = smooth >> 3;
         }
         if (c->listen) {
-            left[i] = (int64_t)bl * 256;
-            right[i] = (int64_t)br * 256;
+            left[i] = mixbox_svf_to_chain(bl);
+            right[i] = mixbox_svf_to_chain(br);
         } else if (smooth != 0) {
             /* 1 - 2^-r: exp2 in Q24 -> Q32. */
             uint32_t cut = (uint32_t)(((int64_t)Q24_ONE - exp2_gain_q24(-(smooth >> 3))) << 8);

@@ -107,7 +107,7 @@ static void derive_targets(mixbox_engine_t *engine)
         t->sub_gain_q24[b] = fader_target_q24(engine->sub_fader_cdb[b], engine->sub_mute[b]);
     }
     t->main_gain_q24 = fader_target_q24(engine->main_fader_cdb, 0);
-    mixbox_mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate);
+    mixbox_mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate, &engine->eq_design_cache);
     handoff_publish(&engine->handoff);
 }
 
@@ -608,6 +608,14 @@ mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, int32_t *gai
     if (engine == NULL || gain_reduction_cdb == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     *gain_reduction_cdb = mixbox_mixbus_read_gain_reduction(&engine->mixbus);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_de_esser_reduction_read(mixbox_engine_t *engine, int32_t *reduction_cdb)
+{
+    if (engine == NULL || reduction_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    *reduction_cdb = mixbox_mixbus_read_de_esser_reduction(&engine->mixbus);
     return MIXBOX_OK;
 }
 

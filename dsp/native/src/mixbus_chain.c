@@ -1,10 +1,13 @@
 #include "mixbus_chain.h"
 
 #include "bus_compressor.h"
+#include "bus_eq.h"
+#include "de_esser.h"
 #include "drive_stage.h"
 #include "gain_ramp.h"
 #include "log2_fixed.h"
 #include "output_stage.h"
+#include "stereo_tools.h"
 
 #define Q24_ONE (1 << 24)
 #define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
@@ -24,21 +27,101 @@ const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     -30,   /* ceiling -0.3 dBFS */
     0,     /* safety clip off */
     0,     /* dither off */
+    0,     /* de-esser off */
+    6500,  /* de-esser at 6.5 kHz */
+    -2000, /* de-esser threshold -20 dB */
+    600,   /* de-esser range 6 dB */
+    60,    /* de-esser release 60 ms */
+    0,     /* listen off */
+    0,     /* EQ before the compressor */
+    0,     /* high-pass off */
+    12,    /* 12 dB/oct */
+    100,   /* low shelf 100 Hz */
+    0,     /* 0 dB */
+    0,     /* normal slope */
+    300,   /* bell 1 at 300 Hz */
+    0,     /* 0 dB */
+    100,   /* Q 1 */
+    3000,  /* bell 2 at 3 kHz */
+    0,     /* 0 dB */
+    100,   /* Q 1 */
+    0,     /* fixed Q */
+    8000,  /* high shelf 8 kHz */
+    0,     /* 0 dB */
+    0,     /* low-pass off */
+    100,   /* width 100 % */
+    0,     /* mono-below off */
 };
+
+static int one_of(int32_t value, const int32_t *allowed, int count)
+{
+    for (int i = 0; i < count; i++) {
+        if (value == allowed[i]) return 1;
+    }
+    return 0;
+}
 
 int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
 {
-    static const int32_t low[MIXBOX_MIXBUS_PARAMS] = { -4000, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, -600, 0, 0 };
-    static const int32_t high[MIXBOX_MIXBUS_PARAMS] = { 0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1 };
+    static const int32_t low[MIXBOX_MIXBUS_PARAMS] = {
+        -4000, 100, 100, 0, 0, 0, 0, 0, 0, 0, 0, -600, 0, 0,             /* compressor .. output */
+        0, 2000, -5000, 0, 20, 0,                                         /* de-esser */
+        0, 0, 12, 30, -1200, 0, 60, -1200, 40, 60, -1200, 40, 0, 1500, -1200, 0, /* EQ */
+        0, 0,                                                             /* stereo tools */
+    };
+    static const int32_t high[MIXBOX_MIXBUS_PARAMS] = {
+        0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1,
+        1, 12000, 0, 1200, 300, 1,
+        1, 150, 18, 300, 1200, 1, 8000, 1200, 400, 8000, 1200, 400, 1, 16000, 1200, 20000,
+        200, 200,
+    };
+    static const int32_t highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
+    static const int32_t mono_below_hz[] = { 0, 60, 100, 150, 200 };
     int i = PARAM(param);
     if (value < low[i] || value > high[i]) return 0;
     if (param == MIXBOX_PARAM_COMP_RELEASE_MS) return value == 0 || value >= 50;      /* 0 = auto */
     if (param == MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ) return value == 0 || value >= 20; /* 0 = off */
+    if (param == MIXBOX_PARAM_EQ_HPF_HZ) return one_of(value, highpass_hz, 8);
+    if (param == MIXBOX_PARAM_EQ_HPF_SLOPE) return value == 12 || value == 18;
+    if (param == MIXBOX_PARAM_EQ_LOWPASS_HZ) return value == 0 || value >= 10000;       /* 0 = off */
+    if (param == MIXBOX_PARAM_STEREO_MONO_BELOW_HZ) return one_of(value, mono_below_hz, 5);
     return 1;
 }
 
-void mixbox_mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate)
+static void design_toolkit(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate,
+                           mixbox_bus_eq_design_cache_t *eq_cache)
 {
+    mixbox_de_esser_params_t de_esser = {
+        v[PARAM(MIXBOX_PARAM_DEESS_ON)], v[PARAM(MIXBOX_PARAM_DEESS_HZ)], v[PARAM(MIXBOX_PARAM_DEESS_THRESHOLD_CDB)],
+        v[PARAM(MIXBOX_PARAM_DEESS_RANGE_CDB)], v[PARAM(MIXBOX_PARAM_DEESS_RELEASE_MS)], v[PARAM(MIXBOX_PARAM_DEESS_LISTEN)],
+    };
+    mixbox_de_esser_design(&s->de_esser, &de_esser, sample_rate);
+
+    mixbox_bus_eq_params_t eq = {
+        v[PARAM(MIXBOX_PARAM_EQ_HPF_HZ)], v[PARAM(MIXBOX_PARAM_EQ_HPF_SLOPE)] == 18,
+        v[PARAM(MIXBOX_PARAM_EQ_LOW_SHELF_HZ)], v[PARAM(MIXBOX_PARAM_EQ_LOW_SHELF_CDB)],
+        v[PARAM(MIXBOX_PARAM_EQ_LOW_SHELF_GENTLE)],
+        { v[PARAM(MIXBOX_PARAM_EQ_BELL1_HZ)], v[PARAM(MIXBOX_PARAM_EQ_BELL2_HZ)] },
+        { v[PARAM(MIXBOX_PARAM_EQ_BELL1_CDB)], v[PARAM(MIXBOX_PARAM_EQ_BELL2_CDB)] },
+        { v[PARAM(MIXBOX_PARAM_EQ_BELL1_Q_X100)], v[PARAM(MIXBOX_PARAM_EQ_BELL2_Q_X100)] },
+        v[PARAM(MIXBOX_PARAM_EQ_PROPORTIONAL_Q)],
+        v[PARAM(MIXBOX_PARAM_EQ_HIGH_SHELF_HZ)], v[PARAM(MIXBOX_PARAM_EQ_HIGH_SHELF_CDB)],
+        v[PARAM(MIXBOX_PARAM_EQ_LOWPASS_HZ)],
+    };
+    mixbox_bus_eq_design(&s->eq, &eq, sample_rate, eq_cache);
+    s->eq_after_compressor = v[PARAM(MIXBOX_PARAM_EQ_AFTER_COMP)];
+
+    mixbox_stereo_tools_params_t stereo = {
+        v[PARAM(MIXBOX_PARAM_STEREO_WIDTH_PERCENT)], v[PARAM(MIXBOX_PARAM_STEREO_MONO_BELOW_HZ)],
+    };
+    mixbox_stereo_tools_design(&s->stereo, &stereo, sample_rate);
+}
+
+void mixbox_mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_t sample_rate,
+                          mixbox_bus_eq_design_cache_t *eq_cache)
+{
+    design_toolkit(s, v, sample_rate, eq_cache);
+
     compressor_params_t comp = {
         v[PARAM(MIXBOX_PARAM_COMP_THRESHOLD_CDB)], v[PARAM(MIXBOX_PARAM_COMP_RATIO_X100)],
         v[PARAM(MIXBOX_PARAM_COMP_ATTACK_US)], v[PARAM(MIXBOX_PARAM_COMP_RELEASE_MS)],
@@ -72,6 +155,10 @@ void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *
     mixbox_gain_ramp_init(&chain->dry, s->dry_q24);
     mixbox_gain_ramp_init(&chain->drive_mix, s->drive_mix_q24);
     chain->dither_seed = 0x2545F491u; /* any nonzero seed */
+    mixbox_de_esser_init(&chain->de_esser, &s->de_esser);
+    mixbox_bus_eq_init(&chain->eq, &s->eq);
+    chain->eq_after_compressor = s->eq_after_compressor;
+    mixbox_stereo_tools_init(&chain->stereo, &s->stereo);
 }
 
 void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uint32_t ramp_frames)
@@ -83,6 +170,20 @@ void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t 
     mixbox_gain_ramp_set_target(&chain->wet, s->wet_q24, ramp_frames);
     mixbox_gain_ramp_set_target(&chain->dry, s->dry_q24, ramp_frames);
     mixbox_gain_ramp_set_target(&chain->drive_mix, s->drive_mix_q24, ramp_frames);
+    mixbox_de_esser_apply(&chain->de_esser, &s->de_esser, ramp_frames);
+    if (s->eq_after_compressor != chain->eq_after_compressor) {
+        /* The EQ moves: its bands drop to flat at once (states cleared) and
+         * fade in again at the new place over the ramp. */
+        mixbox_bus_eq_t *eq = &chain->eq;
+        mixbox_bus_eq_targets_t flat = s->eq;
+        for (uint32_t i = 0; i < MIXBOX_BUS_EQ_SECTIONS; i++) {
+            flat.section[i].c_q27[0] = flat.section[i].c_q27[1] = flat.section[i].c_q27[2] = 0;
+        }
+        mixbox_bus_eq_init(eq, &flat);
+        chain->eq_after_compressor = s->eq_after_compressor;
+    }
+    mixbox_bus_eq_apply(&chain->eq, &s->eq, ramp_frames);
+    mixbox_stereo_tools_apply(&chain->stereo, &s->stereo, ramp_frames);
 }
 
 /* floor(x * gain / 2^24), with a 32x32 product when x fits (the usual case). */
@@ -149,13 +250,22 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
      * compressor runs exactly the frames its wet share is above zero (the
      * rest of the chunk is dry at 1.0: untouched), and is reset on the frame
      * it goes out, so its state never depends on where chunks end. */
+    mixbox_de_esser_process(&chain->de_esser, main_left, main_right, frames);
+    if (!chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
     if (!gain_ramp_is_silent(&chain->wet)) {
         compress(chain, main_left, main_right, frames_until_out(&chain->wet, frames));
         if (gain_ramp_is_silent(&chain->wet)) mixbox_compressor_reset(&chain->compressor);
     }
+    if (chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
     if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
+    mixbox_stereo_tools_process(&chain->stereo, main_left, main_right, frames);
     mixbox_output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
                                 over_left, over_right);
+}
+
+int32_t mixbox_mixbus_read_de_esser_reduction(mixbox_mixbus_t *chain)
+{
+    return mixbox_de_esser_read_reduction(&chain->de_esser);
 }
 
 int32_t mixbox_mixbus_read_gain_reduction(mixbox_mixbus_t *chain)

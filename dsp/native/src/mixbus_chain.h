@@ -23,7 +23,10 @@ extern const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS];
 int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value);
 
 /* Control side: user values (indexed from MIXBOX_FIRST_MIXBUS_PARAM) -> settings. */
-void mixbox_mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate);
+/* eq_cache (control side, may be NULL) keeps the EQ's last design: a change
+ * re-designs only the bands it touches. */
+void mixbox_mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate,
+                          mixbox_bus_eq_design_cache_t *eq_cache);
 
 /* Audio side. */
 void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
@@ -50,5 +53,8 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
 /* Largest gain reduction since the previous call, in cdB (>= 0), 0 while the
  * compressor is out (its wet share's target is 0); resets it. */
 int32_t mixbox_mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
+
+/* The de-esser's largest reduction since the previous call, cdB (>= 0); resets it. */
+int32_t mixbox_mixbus_read_de_esser_reduction(mixbox_mixbus_t *chain);
 
 #endif

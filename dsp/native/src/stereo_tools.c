@@ -77,7 +77,14 @@ void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_
 {
     if (mixbox_stereo_tools_is_neutral(t)) return;
     int32_t side[32];
-    for (uint32_t i = 0; i < n; i++) side[i] = (int32_t)((left[i] - right[i] + 256) >> 9);
+    for (uint32_t i = 0; i < n; i++) {
+        /* S = (L - R) / 2 in Q23, rounded; L - R limited to +-2^36 (both
+         * sides within the chain's +-2^35), so S stays within +-2^27. */
+        int64_t difference = left[i] - right[i];
+        const int64_t limit = 2 * MIXBOX_CHAIN_LIMIT;
+        if ((uint64_t)(difference + limit) > (uint64_t)(2 * limit)) difference = difference > 0 ? limit : -limit;
+        side[i] = (int32_t)((difference + 256) >> 9);
+    }
     memcpy(t->side, side, n * sizeof side[0]);
     highpass_side(t, t->side, n);
     int64_t width = t->width_q40;

@@ -41,6 +41,21 @@
 #define MIXBOX_SVF_LIMIT ((int32_t)1 << 27)
 
 
+/* The chain's samples (Q31 scale, int64) and the sections' Q23: in, limited
+ * to +-2^35 (+24 dBFS) and rounded; out, exact. */
+#define MIXBOX_CHAIN_LIMIT ((int64_t)1 << 35)
+
+static inline int32_t mixbox_svf_from_chain(int64_t x)
+{
+    if ((uint64_t)(x + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT)) x = x > 0 ? MIXBOX_CHAIN_LIMIT : -MIXBOX_CHAIN_LIMIT;
+    return (int32_t)((x + 128) >> 8);
+}
+
+static inline int64_t mixbox_svf_to_chain(int32_t y)
+{
+    return (int64_t)y * 256;
+}
+
 /* Starts settled at the target, from rest. */
 void mixbox_svf_init(mixbox_svf_section_t *section, const mixbox_svf_target_t *target);
 

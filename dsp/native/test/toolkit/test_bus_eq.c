@@ -128,7 +128,7 @@ static int measure_gains(const mixbox_bus_eq_params_t *p, const tone_plan_t *pla
     static mixbox_bus_eq_t eq;
     static int64_t out[2 * 131072], right[32];
     mixbox_bus_eq_targets_t t;
-    mixbox_bus_eq_design(&t, p, plan->fs);
+    mixbox_bus_eq_design(&t, p, plan->fs, NULL);
     int n = 2 * plan->window, count = 0;
     for (int set = 0; set < TONE_SETS; set++) {
         mixbox_bus_eq_init(&eq, &t);
@@ -171,7 +171,7 @@ static void measure(tally_t *tally, const mixbox_bus_eq_params_t *p, uint32_t fs
     double hz[TONE_SETS * TONES], gain[TONE_SETS * TONES];
     int n = measure_gains(p, plan_for(fs, max_hz), hz, gain);
     mixbox_bus_eq_targets_t t;
-    mixbox_bus_eq_design(&t, p, fs);
+    mixbox_bus_eq_design(&t, p, fs, NULL);
     for (int i = 0; i < n; i++) {
         double want = analogue(p, hz[i]);
         if (want < 0.01) continue;
@@ -331,7 +331,7 @@ static void test_sweep(void)
     p.bell_cdb[0] = 1200;
     p.bell_q_x100[0] = 200;
     mixbox_bus_eq_targets_t t;
-    mixbox_bus_eq_design(&t, &p, fs);
+    mixbox_bus_eq_design(&t, &p, fs, NULL);
     mixbox_bus_eq_init(&eq, &t);
     /* The model: double g, k, c ramping linearly to each block's target. */
     double value[5], step[5] = { 0 };
@@ -350,7 +350,7 @@ static void test_sweep(void)
         if (t_s <= 0.05) {
             double hz = 20.0 * pow(800.0, t_s / 0.05);
             p.bell_hz[0] = (int32_t)lrint(hz);
-            mixbox_bus_eq_design(&t, &p, fs);
+            mixbox_bus_eq_design(&t, &p, fs, NULL);
             mixbox_bus_eq_apply(&eq, &t, 240u);
             proto = mixbox_svf_bell(p.bell_hz[0] < 0.45 * fs ? p.bell_hz[0] : 0.45 * fs, 2.0, 12.0);
             mixbox_svf_design_matched(&d, &proto, fs, proto.pole_hz / 2.0 < 1.0 ? 1.0 : p.bell_hz[0]);
@@ -429,14 +429,14 @@ static void test_full_scale_and_silence(void)
         uint32_t fs = rates[trial % 3];
         mixbox_bus_eq_params_t p = busy_params(&seed);
         mixbox_bus_eq_targets_t t;
-        mixbox_bus_eq_design(&t, &p, fs);
+        mixbox_bus_eq_design(&t, &p, fs, NULL);
         mixbox_bus_eq_init(&eq, &t);
         double square_hz = 20.0 * pow(1000.0, (noise(&seed) + 1.0) / 2.0);
         int kind = trial % 3, bounded = 1;
         for (int done = 0; done < (int)fs; done += 32) {
             if (done % 4800 == 0) {
                 p = busy_params(&seed);
-                mixbox_bus_eq_design(&t, &p, fs);
+                mixbox_bus_eq_design(&t, &p, fs, NULL);
                 mixbox_bus_eq_apply(&eq, &t, fs / 200u);
             }
             int64_t l[32], r[32];
@@ -496,7 +496,7 @@ static void test_bypass(void)
     static mixbox_bus_eq_t eq;
     mixbox_bus_eq_params_t p = flat_params();
     mixbox_bus_eq_targets_t t;
-    mixbox_bus_eq_design(&t, &p, 48000u);
+    mixbox_bus_eq_design(&t, &p, 48000u, NULL);
     mixbox_bus_eq_init(&eq, &t);
     uint32_t seed = 99u;
     int exact = 1;
