@@ -143,34 +143,66 @@ typedef struct {
     scope_t scope;
     int32_t lo, hi, def;
     int32_t gap; /* nonzero: 1..gap-1 are refused (0 = off/auto, then gap..hi) */
+    const int32_t *allowed; /* non-NULL: only these values (allowed_count of them) */
+    uint32_t allowed_count;
 } param_spec_t;
 
+static const int32_t k_eq_highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
+static const int32_t k_eq_slopes[] = { 12, 18 };
+static const int32_t k_mono_below_hz[] = { 0, 60, 100, 150, 200 };
+#define ONE_OF(list) list, (uint32_t)(sizeof list / sizeof list[0])
+#define ANY NULL, 0u
+
 static const param_spec_t k_params[MIXBOX_PARAM_COUNT] = {
-    { "CHANNEL_TRIM_CDB", SCOPE_CHANNEL, MIXBOX_TRIM_MIN_CDB, MIXBOX_TRIM_MAX_CDB, 0, 0 },
-    { "CHANNEL_FADER_CDB", SCOPE_CHANNEL, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0 },
-    { "CHANNEL_PAN", SCOPE_CHANNEL, MIXBOX_PAN_MIN, MIXBOX_PAN_MAX, 0, 0 },
-    { "CHANNEL_MUTE", SCOPE_CHANNEL, 0, 1, 0, 0 },
-    { "CHANNEL_SOLO", SCOPE_CHANNEL, 0, 1, 0, 0 },
-    { "CHANNEL_INVERT", SCOPE_CHANNEL, 0, 1, 0, 0 },
-    { "CHANNEL_TO_MAIN", SCOPE_CHANNEL, 0, 1, 1, 0 },
-    { "CHANNEL_SUB_BUS", SCOPE_CHANNEL, MIXBOX_NO_SUB_BUS, (int32_t)MIXBOX_SUB_BUSES - 1, MIXBOX_NO_SUB_BUS, 0 },
-    { "SUB_FADER_CDB", SCOPE_SUB, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0 },
-    { "SUB_MUTE", SCOPE_SUB, 0, 1, 0, 0 },
-    { "MAIN_FADER_CDB", SCOPE_GLOBAL, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0 },
-    { "COMP_THRESHOLD_CDB", SCOPE_GLOBAL, -4000, 0, -1000, 0 },
-    { "COMP_RATIO_X100", SCOPE_GLOBAL, 100, 2000, 400, 0 },
-    { "COMP_ATTACK_US", SCOPE_GLOBAL, 100, 30000, 10000, 0 },
-    { "COMP_RELEASE_MS", SCOPE_GLOBAL, 0, 2000, 600, 50 },
-    { "COMP_KNEE_CDB", SCOPE_GLOBAL, 0, 1200, 0, 0 },
-    { "COMP_MAKEUP_CDB", SCOPE_GLOBAL, 0, 2000, 0, 0 },
-    { "COMP_SIDECHAIN_HPF_HZ", SCOPE_GLOBAL, 0, 500, 0, 20 },
-    { "COMP_LINK", SCOPE_GLOBAL, 0, 1, 0, 0 },
-    { "COMP_MIX_PERCENT", SCOPE_GLOBAL, 0, 100, 100, 0 },
-    { "COMP_BYPASS", SCOPE_GLOBAL, 0, 1, 1, 0 },
-    { "DRIVE_CDB", SCOPE_GLOBAL, 0, 1800, 0, 0 },
-    { "OUTPUT_CEILING_CDB", SCOPE_GLOBAL, -600, 0, -30, 0 },
-    { "OUTPUT_SAFETY", SCOPE_GLOBAL, 0, 1, 0, 0 },
-    { "OUTPUT_DITHER", SCOPE_GLOBAL, 0, 1, 0, 0 },
+    { "CHANNEL_TRIM_CDB", SCOPE_CHANNEL, MIXBOX_TRIM_MIN_CDB, MIXBOX_TRIM_MAX_CDB, 0, 0, ANY },
+    { "CHANNEL_FADER_CDB", SCOPE_CHANNEL, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0, ANY },
+    { "CHANNEL_PAN", SCOPE_CHANNEL, MIXBOX_PAN_MIN, MIXBOX_PAN_MAX, 0, 0, ANY },
+    { "CHANNEL_MUTE", SCOPE_CHANNEL, 0, 1, 0, 0, ANY },
+    { "CHANNEL_SOLO", SCOPE_CHANNEL, 0, 1, 0, 0, ANY },
+    { "CHANNEL_INVERT", SCOPE_CHANNEL, 0, 1, 0, 0, ANY },
+    { "CHANNEL_TO_MAIN", SCOPE_CHANNEL, 0, 1, 1, 0, ANY },
+    { "CHANNEL_SUB_BUS", SCOPE_CHANNEL, MIXBOX_NO_SUB_BUS, (int32_t)MIXBOX_SUB_BUSES - 1, MIXBOX_NO_SUB_BUS, 0, ANY },
+    { "SUB_FADER_CDB", SCOPE_SUB, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0, ANY },
+    { "SUB_MUTE", SCOPE_SUB, 0, 1, 0, 0, ANY },
+    { "MAIN_FADER_CDB", SCOPE_GLOBAL, MIXBOX_FADER_OFF_CDB, MIXBOX_FADER_MAX_CDB, 0, 0, ANY },
+    { "COMP_THRESHOLD_CDB", SCOPE_GLOBAL, -4000, 0, -1000, 0, ANY },
+    { "COMP_RATIO_X100", SCOPE_GLOBAL, 100, 2000, 400, 0, ANY },
+    { "COMP_ATTACK_US", SCOPE_GLOBAL, 100, 30000, 10000, 0, ANY },
+    { "COMP_RELEASE_MS", SCOPE_GLOBAL, 0, 2000, 600, 50, ANY },
+    { "COMP_KNEE_CDB", SCOPE_GLOBAL, 0, 1200, 0, 0, ANY },
+    { "COMP_MAKEUP_CDB", SCOPE_GLOBAL, 0, 2000, 0, 0, ANY },
+    { "COMP_SIDECHAIN_HPF_HZ", SCOPE_GLOBAL, 0, 500, 0, 20, ANY },
+    { "COMP_LINK", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "COMP_MIX_PERCENT", SCOPE_GLOBAL, 0, 100, 100, 0, ANY },
+    { "COMP_BYPASS", SCOPE_GLOBAL, 0, 1, 1, 0, ANY },
+    { "DRIVE_CDB", SCOPE_GLOBAL, 0, 1800, 0, 0, ANY },
+    { "OUTPUT_CEILING_CDB", SCOPE_GLOBAL, -600, 0, -30, 0, ANY },
+    { "OUTPUT_SAFETY", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "OUTPUT_DITHER", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "DEESS_ON", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "DEESS_HZ", SCOPE_GLOBAL, 2000, 12000, 6500, 0, ANY },
+    { "DEESS_THRESHOLD_CDB", SCOPE_GLOBAL, -5000, 0, -2000, 0, ANY },
+    { "DEESS_RANGE_CDB", SCOPE_GLOBAL, 0, 1200, 600, 0, ANY },
+    { "DEESS_RELEASE_MS", SCOPE_GLOBAL, 20, 300, 60, 0, ANY },
+    { "DEESS_LISTEN", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "EQ_AFTER_COMP", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "EQ_HPF_HZ", SCOPE_GLOBAL, 0, 150, 0, 0, ONE_OF(k_eq_highpass_hz) },
+    { "EQ_HPF_SLOPE", SCOPE_GLOBAL, 12, 18, 12, 0, ONE_OF(k_eq_slopes) },
+    { "EQ_LOW_SHELF_HZ", SCOPE_GLOBAL, 30, 300, 100, 0, ANY },
+    { "EQ_LOW_SHELF_CDB", SCOPE_GLOBAL, -1200, 1200, 0, 0, ANY },
+    { "EQ_LOW_SHELF_GENTLE", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "EQ_BELL1_HZ", SCOPE_GLOBAL, 60, 8000, 300, 0, ANY },
+    { "EQ_BELL1_CDB", SCOPE_GLOBAL, -1200, 1200, 0, 0, ANY },
+    { "EQ_BELL1_Q_X100", SCOPE_GLOBAL, 40, 400, 100, 0, ANY },
+    { "EQ_BELL2_HZ", SCOPE_GLOBAL, 60, 8000, 3000, 0, ANY },
+    { "EQ_BELL2_CDB", SCOPE_GLOBAL, -1200, 1200, 0, 0, ANY },
+    { "EQ_BELL2_Q_X100", SCOPE_GLOBAL, 40, 400, 100, 0, ANY },
+    { "EQ_PROPORTIONAL_Q", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "EQ_HIGH_SHELF_HZ", SCOPE_GLOBAL, 1500, 16000, 8000, 0, ANY },
+    { "EQ_HIGH_SHELF_CDB", SCOPE_GLOBAL, -1200, 1200, 0, 0, ANY },
+    { "EQ_LOWPASS_HZ", SCOPE_GLOBAL, 0, 20000, 0, 10000, ANY },
+    { "STEREO_WIDTH_PERCENT", SCOPE_GLOBAL, 0, 200, 100, 0, ANY },
+    { "STEREO_MONO_BELOW_HZ", SCOPE_GLOBAL, 0, 200, 0, 0, ONE_OF(k_mono_below_hz) },
 };
 
 static int value_valid(uint32_t param, int32_t value)
@@ -178,6 +210,12 @@ static int value_valid(uint32_t param, int32_t value)
     const param_spec_t *s = &k_params[param];
     if (value < s->lo || value > s->hi) return 0;
     if (s->gap != 0 && value != 0 && value < s->gap) return 0;
+    if (s->allowed != NULL) {
+        for (uint32_t i = 0; i < s->allowed_count; i++) {
+            if (value == s->allowed[i]) return 1;
+        }
+        return 0;
+    }
     return 1;
 }
 
@@ -781,6 +819,25 @@ static void do_gr_read(int null_engine, int null_value)
                                           "most recent process call");
 }
 
+static void do_de_esser_read(int null_engine, int null_value)
+{
+    uint32_t allowed = precondition_errors(null_engine, null_value);
+    int32_t reduction = 0x5A5A5A5A;
+    TRACE("de_esser_reduction_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    snapshot();
+    mixbox_status_t s = mixbox_de_esser_reduction_read(null_engine ? NULL : &g_engine, null_value ? NULL : &reduction);
+    check_status(s, allowed, "mixbox_de_esser_reduction_read");
+    if (s != MIXBOX_OK) {
+        CHECK(reduction == 0x5A5A5A5A, "de_esser_reduction_read wrote its out-pointer on error");
+        return;
+    }
+    TRACE("  de-esser reduction %d cdB", (int)reduction);
+    /* The reduction never exceeds the largest range (12 dB), nor goes below 0. */
+    CHECK(reduction >= 0 && reduction <= 1201, "de-esser reduction = %d cdB outside 0..12 dB", (int)reduction);
+    CHECK(reduction == 0 || g_model.processed_since_init, "de-esser reduction = %d cdB, but nothing was processed",
+          (int)reduction);
+}
+
 static void do_loudness_read(int null_engine, int null_reading)
 {
     uint32_t allowed = precondition_errors(null_engine, null_reading);
@@ -854,7 +911,7 @@ static uint32_t rd_channels(reader_t *r)
     return sel < 0xF0u ? sel % (MIXBOX_MAX_CHANNELS + 2u) : rd_u32(r); /* 0..17: 0, 17 refused */
 }
 
-static const uint32_t k_bad_params[] = { MIXBOX_PARAM_COUNT, MIXBOX_PARAM_COUNT + 1u, 31u, 255u, 0x7FFFFFFFu,
+static const uint32_t k_bad_params[] = { MIXBOX_PARAM_COUNT, MIXBOX_PARAM_COUNT + 1u, 77u, 255u, 0x7FFFFFFFu,
                                          0x80000000u, 0xFFFFFFFFu };
 
 static uint32_t rd_param(reader_t *r)
@@ -898,7 +955,7 @@ static void op_set_valid(reader_t *r)
     uint32_t index = rd_u8(r) % n;
     const param_spec_t *s = &k_params[param];
     int32_t value = s->lo + (int32_t)(rd_u16(r) % (uint32_t)(s->hi - s->lo + 1));
-    if (!value_valid(param, value)) value = 0;
+    if (!value_valid(param, value)) value = value_valid(param, 0) ? 0 : s->def;
     do_set(param, index, value, 0);
 }
 
@@ -932,7 +989,10 @@ static void op_null_call(reader_t *r)
     case 2: do_set(param, index, 0, 1); break;
     case 3: do_meter_read(rd_meter_id(r), null_engine, !null_engine); break;
     case 4: do_meter_reset_hold(rd_meter_id(r), 1); break;
-    case 5: do_gr_read(null_engine, !null_engine); break;
+    case 5:
+        do_gr_read(null_engine, !null_engine);
+        do_de_esser_read(null_engine, !null_engine);
+        break;
     case 6: do_loudness_read(null_engine, !null_engine); break;
     default: do_loudness_reset(1); break;
     }
@@ -1016,6 +1076,8 @@ static void run_op(reader_t *r)
     case 9:
         g_op_name = "gain_reduction_read";
         do_gr_read(0, 0);
+        g_op_name = "de_esser_reduction_read";
+        do_de_esser_read(0, 0);
         break;
     case 10:
         g_op_name = "loudness_read";

@@ -18,7 +18,11 @@ RATES = [48000, 44100, 96000, 8000, 16000, 32000, 88200, 24000, 11000, 8100, 959
 # mixbox_param_t
 (TRIM, FADER, PAN, MUTE, SOLO, INVERT, TO_MAIN, SUB_BUS, SUB_FADER, SUB_MUTE, MAIN_FADER,
  THRESHOLD, RATIO, ATTACK, RELEASE, KNEE, MAKEUP, HPF, LINK, MIX, BYPASS, DRIVE, CEILING,
- SAFETY, DITHER) = range(25)
+ SAFETY, DITHER,
+ DEESS_ON, DEESS_HZ, DEESS_THRESHOLD, DEESS_RANGE, DEESS_RELEASE, DEESS_LISTEN,
+ EQ_AFTER_COMP, EQ_HPF_HZ, EQ_HPF_SLOPE, EQ_LOW_SHELF_HZ, EQ_LOW_SHELF_CDB, EQ_LOW_SHELF_GENTLE,
+ EQ_BELL1_HZ, EQ_BELL1_CDB, EQ_BELL1_Q, EQ_BELL2_HZ, EQ_BELL2_CDB, EQ_BELL2_Q, EQ_PROPORTIONAL_Q,
+ EQ_HIGH_SHELF_HZ, EQ_HIGH_SHELF_CDB, EQ_LOWPASS_HZ, STEREO_WIDTH, STEREO_MONO_BELOW) = range(49)
 
 # signal modes (signal_read in the harness)
 SILENCE, RAW, DC, EXTREMES, NOISE, SQUARE, SINE, RAW24, NOISE24 = range(9)
@@ -216,6 +220,22 @@ def seeds():
                       2**31 - 1, 2**31 - 1)
     q.process(6, q.signal(RAW), samples=raw).process(4, q.signal(RAW24), samples=bytes(range(24)))
     s['raw_extremes'] = q.meters()
+
+    # The mix-bus toolkit: every EQ band, the de-esser (listen too), width and
+    # mono-below, the EQ moved around the compressor, at +24 dBFS and in silence.
+    q = Seq().init(44100, 2)
+    for p, v in [(EQ_HPF_HZ, 20), (EQ_HPF_SLOPE, 18), (EQ_LOW_SHELF_CDB, 1200), (EQ_LOW_SHELF_HZ, 30),
+                 (EQ_BELL1_CDB, 1200), (EQ_BELL1_Q, 400), (EQ_BELL1_HZ, 8000), (EQ_BELL2_CDB, -1200),
+                 (EQ_BELL2_Q, 40), (EQ_HIGH_SHELF_CDB, 1200), (EQ_HIGH_SHELF_HZ, 16000), (EQ_LOWPASS_HZ, 20000),
+                 (DEESS_ON, 1), (DEESS_THRESHOLD, -5000), (DEESS_RANGE, 1200), (STEREO_WIDTH, 200),
+                 (STEREO_MONO_BELOW, 200), (BYPASS, 0)]:
+        q.set(p, v)
+    q.process(255, q.signal(EXTREMES, 0x5A)).process(255, q.signal(SQUARE, 7, 0x7FFFFFFF))
+    q.set(EQ_AFTER_COMP, 1).set(EQ_PROPORTIONAL_Q, 1).set(DEESS_LISTEN, 1).process(200, q.signal(NOISE, 99, 0))
+    q.set(EQ_BELL1_HZ, 60).set(DEESS_HZ, 12000).set(STEREO_WIDTH, 0).process(255, q.signal(SINE, 6500, 0))
+    q.set(DEESS_ON, 0).set(EQ_HPF_HZ, 0).set(EQ_LOWPASS_HZ, 0).process(255, q.signal(SILENCE))
+    q.gr().meters().loudness()
+    s['toolkit'] = q
 
     return s
 

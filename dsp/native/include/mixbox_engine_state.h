@@ -240,12 +240,19 @@ typedef struct {
     mixbox_svf_target_t section[MIXBOX_BUS_EQ_SECTIONS];
 } mixbox_bus_eq_targets_t;
 
-/* Control side: the last design, so a change re-designs only its own band. */
+#define MIXBOX_BUS_EQ_BANDS 6u /* high-pass, low shelf, bell 1, bell 2, high shelf, low-pass */
+
+/* Control side: the last design, so a change re-designs only its own band,
+ * and each band's last design while on, so switching a band out and in
+ * again (or to 0 dB and back) designs nothing. */
 typedef struct {
     int32_t valid;
     uint32_t sample_rate;
     mixbox_bus_eq_params_t params;
     mixbox_bus_eq_targets_t targets;
+    int32_t on_valid[MIXBOX_BUS_EQ_BANDS];
+    mixbox_bus_eq_params_t on_params[MIXBOX_BUS_EQ_BANDS];
+    mixbox_bus_eq_targets_t on_targets[MIXBOX_BUS_EQ_BANDS];
 } mixbox_bus_eq_design_cache_t;
 
 typedef struct {

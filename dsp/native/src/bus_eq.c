@@ -47,6 +47,12 @@ static double bell_q(const mixbox_bus_eq_params_t *p, int band)
 }
 
 /* Bands: 0 high-pass (two sections), 1 low shelf, 2-3 bells, 4 high shelf, 5 low-pass. */
+static int band_of(uint32_t s)
+{
+    static const int band[MIXBOX_BUS_EQ_SECTIONS] = { 0, 0, 1, 2, 3, 4, 5 };
+    return band[s];
+}
+
 static int band_changed(int band, const mixbox_bus_eq_params_t *a, const mixbox_bus_eq_params_t *b)
 {
     switch (band) {
@@ -96,22 +102,65 @@ static void design_band(mixbox_bus_eq_targets_t *t, int band, const mixbox_bus_e
     }
 }
 
-#define BANDS 6
+static int band_is_on(int band, const mixbox_bus_eq_params_t *p)
+{
+    switch (band) {
+    case 0: return p->highpass_hz > 0;
+    case 1: return p->low_shelf_cdb != 0;
+    case 2:
+    case 3: return p->bell_cdb[band - 2] != 0;
+    case 4: return p->high_shelf_cdb != 0;
+    default: return p->lowpass_hz > 0;
+    }
+}
+
+static void copy_band(mixbox_bus_eq_targets_t *to, const mixbox_bus_eq_targets_t *from, int band)
+{
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (band_of(s) == band) to->section[s] = from->section[s];
+    }
+}
+
+/* The band's sections taken out: the last design's g and k kept (a fade-out
+ * does not move the filter), the mix zero. */
+static void switch_band_off(mixbox_bus_eq_targets_t *t, int band)
+{
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (band_of(s) == band) memset(t->section[s].c_q27, 0, sizeof t->section[s].c_q27);
+    }
+}
 
 void mixbox_bus_eq_design(mixbox_bus_eq_targets_t *t, const mixbox_bus_eq_params_t *p, uint32_t sample_rate,
                           mixbox_bus_eq_design_cache_t *cache)
 {
-    int fresh = cache == NULL || !cache->valid || cache->sample_rate != sample_rate;
-    if (cache != NULL && !fresh) *t = cache->targets;
-    for (int band = 0; band < BANDS; band++) {
-        if (fresh || band_changed(band, p, &cache->params)) design_band(t, band, p, sample_rate);
+    if (cache == NULL) {
+        for (int band = 0; band < (int)MIXBOX_BUS_EQ_BANDS; band++) design_band(t, band, p, sample_rate);
+        return;
     }
-    if (cache != NULL) {
-        cache->valid = 1;
-        cache->sample_rate = sample_rate;
-        cache->params = *p;
-        cache->targets = *t;
+    int fresh = !cache->valid || cache->sample_rate != sample_rate;
+    if (fresh) memset(cache->on_valid, 0, sizeof cache->on_valid);
+    else *t = cache->targets;
+    for (int band = 0; band < (int)MIXBOX_BUS_EQ_BANDS; band++) {
+        if (!fresh && !band_changed(band, p, &cache->params)) continue;
+        int on = band_is_on(band, p);
+        if (on && cache->on_valid[band] && !band_changed(band, p, &cache->on_params[band])) {
+            copy_band(t, &cache->on_targets[band], band);
+        } else if (!on && cache->on_valid[band]) {
+            copy_band(t, &cache->on_targets[band], band);
+            switch_band_off(t, band);
+        } else {
+            design_band(t, band, p, sample_rate);
+            if (on) {
+                cache->on_valid[band] = 1;
+                cache->on_params[band] = *p;
+                copy_band(&cache->on_targets[band], t, band);
+            }
+        }
     }
+    cache->valid = 1;
+    cache->sample_rate = sample_rate;
+    cache->params = *p;
+    cache->targets = *t;
 }
 
 void mixbox_bus_eq_init(mixbox_bus_eq_t *eq, const mixbox_bus_eq_targets_t *t)

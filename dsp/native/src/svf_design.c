@@ -214,7 +214,7 @@ static double fit_weighted(const fit_grid_t *grid, const double *target, const d
  * in B) that fits the analogue magnitude over the grid in relative terms,
  * as a minimax fit by Lawson's iteration (least squares, each point's weight
  * grown by its error), factored into b0, b1, b2. Returns the worst error. */
-static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3])
+static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3], int rounds)
 {
     double target[FIT_POINTS], weight[FIT_POINTS], err[FIT_POINTS], trial[3];
     for (int i = 0; i < FIT_POINTS; i++) {
@@ -222,7 +222,7 @@ static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double
         weight[i] = 1.0;
     }
     double best = fit_weighted(grid, target, weight, b, err);
-    for (int round = 0; round < LAWSON_ROUNDS; round++) {
+    for (int round = 0; round < rounds; round++) {
         double total = 0.0;
         for (int i = 0; i < FIT_POINTS; i++) total += weight[i] *= err[i] + 1e-9;
         for (int i = 0; i < FIT_POINTS; i++) weight[i] /= total;
@@ -262,11 +262,11 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
-    double best = fit_numerator(&grid, a1, a2, best_b);
+    double best = fit_numerator(&grid, a1, a2, best_b, 0);
     if (w0 < CM_PI) {
         double m1, m2;
         matched_poles(w0, p->q, &m1, &m2);
-        double worst = fit_numerator(&grid, m1, m2, b);
+        double worst = fit_numerator(&grid, m1, m2, b, 0);
         double g_m = mixbox_control_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
         double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
         if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
@@ -284,7 +284,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
                 double k_try = move == 2 ? k * step : move == 3 ? k / step : k;
                 if (g_try > MAX_G_K || k_try > MAX_G_K) continue;
                 svf_poles(g_try, k_try, &a1, &a2);
-                double worst = fit_numerator(&grid, a1, a2, b);
+                double worst = fit_numerator(&grid, a1, a2, b, 0);
                 if (worst < best * 0.999) {
                     best = worst;
                     g = g_try;
@@ -295,7 +295,10 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             }
         }
     }
+    /* The search compares plain least-squares fits (cheap); the chosen poles
+     * get the minimax (Lawson) numerator. */
     svf_poles(g, k, &a1, &a2);
+    (void)fit_numerator(&grid, a1, a2, best_b, LAWSON_ROUNDS);
     biquad_to_svf(d, best_b[0], best_b[1], best_b[2], a1, a2);
 }
 

@@ -15,6 +15,13 @@
  * toggling); every stage is odd and sign-preserving with a positive gain, so
  * each output sample has the sign of its input (or is zero), and the gain
  * reduction stays in 0 .. the largest the settings allow.
+ * Phase 3 (mid): the mix-bus toolkit's stereo tools only (width 0 <-> 200 %,
+ * mono-below off <-> 200 Hz, the rest of the chain out): whatever set is
+ * adopted, mid/side processing leaves L + R exactly as it came in.
+ * Phase 4 (bounds): every toolkit stage toggling (EQ bands and position,
+ * de-esser and listen, width, mono-below) with the compressor in and the
+ * safety clip at -0.3 dBFS: every output sample stays within the ceiling and
+ * the de-esser and compressor readings within their ranges.
  * Meanwhile the audio thread reads meters and the gain reduction, as the
  * device's mailbox does, and the control thread moves channel 2 (silent).
  *
@@ -236,6 +243,79 @@ static int check_signs(const mixbox_q31_t *input, const mixbox_q31_t *output, ui
     return bad;
 }
 
+/* ---- phase 3: stereo tools, the mid exact ---- */
+
+static void *control_stereo(void *unused)
+{
+    (void)unused;
+    uint32_t i = 0;
+    while (!__atomic_load_n(&stop_control, __ATOMIC_ACQUIRE)) {
+        uint32_t on = i & 1u;
+        set(&engine, MIXBOX_PARAM_STEREO_WIDTH_PERCENT, 0u, on ? 200 : 0);
+        set(&engine, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ, 0u, on ? 200 : 0);
+        set(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, 2u, on ? -600 : 300);
+        i++;
+    }
+    __atomic_store_n(&publishes, i * 3u, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+static int check_mid(const mixbox_q31_t *input, const mixbox_q31_t *output, uint32_t first_frame)
+{
+    (void)first_frame;
+    int bad = 0;
+    for (uint32_t f = 0; f < FRAMES; f++) {
+        int64_t out_l = output[2u * f], out_r = output[2u * f + 1u];
+        /* A sample the output saturated has lost the identity; the rest keep it. */
+        if (out_l == INT32_MAX || out_l == INT32_MIN || out_r == INT32_MAX || out_r == INT32_MIN) continue;
+        int64_t in_sum = (int64_t)input[f * CHANNELS + 0] + input[f * CHANNELS + 1];
+        if (out_l + out_r != in_sum) bad++;
+    }
+    return bad;
+}
+
+/* ---- phase 4: every toolkit stage, bounds ---- */
+
+static void *control_toolkit(void *unused)
+{
+    (void)unused;
+    uint32_t i = 0;
+    while (!__atomic_load_n(&stop_control, __ATOMIC_ACQUIRE)) {
+        uint32_t on = i & 1u;
+        set(&engine, MIXBOX_PARAM_EQ_HPF_HZ, 0u, on ? 150 : 0);
+        set(&engine, MIXBOX_PARAM_EQ_LOW_SHELF_CDB, 0u, on ? 1200 : -600);
+        set(&engine, MIXBOX_PARAM_EQ_BELL1_CDB, 0u, on ? 1200 : 0);
+        set(&engine, MIXBOX_PARAM_EQ_BELL1_HZ, 0u, on ? 8000 : 60);
+        set(&engine, MIXBOX_PARAM_EQ_HIGH_SHELF_CDB, 0u, on ? -1200 : 1200);
+        set(&engine, MIXBOX_PARAM_EQ_LOWPASS_HZ, 0u, on ? 10000 : 0);
+        set(&engine, MIXBOX_PARAM_EQ_AFTER_COMP, 0u, (i >> 1) & 1u);
+        set(&engine, MIXBOX_PARAM_DEESS_ON, 0u, on);
+        set(&engine, MIXBOX_PARAM_DEESS_LISTEN, 0u, (i >> 2) & 1u);
+        set(&engine, MIXBOX_PARAM_DEESS_HZ, 0u, on ? 2000 : 12000);
+        set(&engine, MIXBOX_PARAM_STEREO_WIDTH_PERCENT, 0u, on ? 200 : 50);
+        set(&engine, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ, 0u, on ? 60 : 0);
+        i++;
+    }
+    __atomic_store_n(&publishes, i * 12u, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+static int check_bounds(const mixbox_q31_t *input, const mixbox_q31_t *output, uint32_t first_frame)
+{
+    (void)input;
+    (void)first_frame;
+    int bad = 0;
+    /* The safety clip's ceiling, -0.3 dBFS, rounded up. */
+    const int32_t ceiling = 2074619000;
+    for (uint32_t f = 0; f < 2u * FRAMES; f++) {
+        if (output[f] > ceiling || output[f] < -ceiling) bad++;
+    }
+    int32_t reading = 0;
+    if (mixbox_de_esser_reduction_read(&engine, &reading) != MIXBOX_OK || reading < 0 || reading > 1200) bad++;
+    if (mixbox_gain_reduction_read(&engine, &reading) != MIXBOX_OK || reading < 0 || reading > 5400) bad++;
+    return bad;
+}
+
 int main(void)
 {
     unsigned long long blocks = 0, bad;
@@ -257,6 +337,21 @@ int main(void)
     }
     bad = run_phase(control_compressor, check_signs, &blocks);
     printf("handoff stress, compressor phase: %llu blocks, %u publishes, %llu inconsistent samples or readings\n",
+           blocks, __atomic_load_n(&publishes, __ATOMIC_ACQUIRE), bad);
+    failed |= bad != 0u;
+
+    if (!init_scene(&engine) || !set(&engine, MIXBOX_PARAM_OUTPUT_SAFETY, 0u, 0)) return 1;
+    bad = run_phase(control_stereo, check_mid, &blocks);
+    printf("handoff stress, stereo tools phase: %llu blocks, %u publishes, %llu inconsistent samples or readings\n",
+           blocks, __atomic_load_n(&publishes, __ATOMIC_ACQUIRE), bad);
+    failed |= bad != 0u;
+
+    if (!init_scene(&engine) || !set(&engine, MIXBOX_PARAM_COMP_BYPASS, 0u, 0) ||
+        !set(&engine, MIXBOX_PARAM_DEESS_THRESHOLD_CDB, 0u, -5000) || !set(&engine, MIXBOX_PARAM_DEESS_RANGE_CDB, 0u, 1200)) {
+        return 1;
+    }
+    bad = run_phase(control_toolkit, check_bounds, &blocks);
+    printf("handoff stress, toolkit phase: %llu blocks, %u publishes, %llu inconsistent samples or readings\n",
            blocks, __atomic_load_n(&publishes, __ATOMIC_ACQUIRE), bad);
     failed |= bad != 0u;
     return failed ? 1 : 0;
