@@ -9,7 +9,13 @@
  *
  * STAGE: sum      8 channels, 2 sub-buses, level meters; chain off
  *        comp     + bus compressor (side-chain HPF, auto release)
- *        full     + drive, safety clip, dither (everything the box runs)
+ *        full     + drive, safety clip, dither (everything the box ran before
+ *                 the mix-bus toolkit)
+ *        eq       full + the bus EQ with every band on (high-pass 18 dB/oct,
+ *                 low shelf, two bells, high shelf, low-pass)
+ *        deess    full + the de-esser (threshold under the material: reducing)
+ *        stereo   full + the stereo tools (width 120 %, mono below 100 Hz)
+ *        everything  full + all three ("engine: everything on")
  *        loudness the loudness/true-peak meter alone on a stereo signal (it
  *                 runs inside every engine stage; this isolates its share)
  *        loudness-rising  the same meter near its worst case: a stereo ramp
@@ -54,7 +60,37 @@ static uint32_t parse(const char *text)
     return value;
 }
 
-enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS };
+enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
+       STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING };
+
+static void set_many(const mixbox_param_t *params, const int32_t *values, uint32_t count)
+{
+    for (uint32_t i = 0; i < count; i++) mixbox_set_param(&engine, params[i], 0u, values[i]);
+}
+
+/* The mix-bus toolkit's stages on top of the full engine. */
+static void set_up_toolkit(int stage)
+{
+    if (stage == STAGE_EQ || stage == STAGE_EVERYTHING) {
+        static const mixbox_param_t p[] = {
+            MIXBOX_PARAM_EQ_HPF_HZ, MIXBOX_PARAM_EQ_HPF_SLOPE, MIXBOX_PARAM_EQ_LOW_SHELF_CDB, MIXBOX_PARAM_EQ_BELL1_HZ,
+            MIXBOX_PARAM_EQ_BELL1_CDB, MIXBOX_PARAM_EQ_BELL2_HZ, MIXBOX_PARAM_EQ_BELL2_CDB, MIXBOX_PARAM_EQ_BELL2_Q_X100,
+            MIXBOX_PARAM_EQ_HIGH_SHELF_HZ, MIXBOX_PARAM_EQ_HIGH_SHELF_CDB, MIXBOX_PARAM_EQ_LOWPASS_HZ,
+        };
+        static const int32_t v[] = { 40, 18, 300, 250, -300, 3000, 200, 140, 10000, 200, 18000 };
+        set_many(p, v, sizeof v / sizeof v[0]);
+    }
+    if (stage == STAGE_DEESS || stage == STAGE_EVERYTHING) {
+        static const mixbox_param_t p[] = { MIXBOX_PARAM_DEESS_ON, MIXBOX_PARAM_DEESS_THRESHOLD_CDB };
+        static const int32_t v[] = { 1, -3000 };
+        set_many(p, v, 2u);
+    }
+    if (stage == STAGE_STEREO || stage == STAGE_EVERYTHING) {
+        static const mixbox_param_t p[] = { MIXBOX_PARAM_STEREO_WIDTH_PERCENT, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ };
+        static const int32_t v[] = { 120, 100 };
+        set_many(p, v, 2u);
+    }
+}
 
 /* peer_constants.dsp's settings: gains -6..-13 dB, pans -90..85, compressor 4:1
  * at -20 dB, 10 ms attack, 600 ms release (the engine's defaults otherwise). */
@@ -75,7 +111,7 @@ static void set_up_peer(void)
 /* A mix as the box would run it: drums on sub-bus 0, keys on sub-bus 1. */
 static void set_up(int stage)
 {
-    if (stage >= STAGE_PEER) { set_up_peer(); return; }
+    if (stage == STAGE_PEER || stage == STAGE_PEER_LOUDNESS) { set_up_peer(); return; }
     mixbox_init(&engine, 48000u, CHANNELS);
     for (uint32_t c = 0; c < CHANNELS; c++) {
         mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, c, -600 - 100 * (int32_t)c);
@@ -87,7 +123,7 @@ static void set_up(int stage)
     }
     mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_TO_MAIN, 4u, 0);
     mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_SUB_BUS, 4u, 1);
-    if (stage >= STAGE_COMP) {
+    if (stage >= STAGE_COMP && stage != STAGE_LOUDNESS && stage != STAGE_LOUDNESS_RISING) {
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_BYPASS, 0u, 0);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_THRESHOLD_CDB, 0u, -2000);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_RELEASE_MS, 0u, 0);
@@ -95,11 +131,12 @@ static void set_up(int stage)
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_SIDECHAIN_HPF_HZ, 0u, 90);
         mixbox_set_param(&engine, MIXBOX_PARAM_COMP_MIX_PERCENT, 0u, 70);
     }
-    if (stage >= STAGE_FULL) {
+    if (stage >= STAGE_FULL && stage != STAGE_LOUDNESS && stage != STAGE_LOUDNESS_RISING) {
         mixbox_set_param(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, 600);
         mixbox_set_param(&engine, MIXBOX_PARAM_OUTPUT_SAFETY, 0u, 1);
         mixbox_set_param(&engine, MIXBOX_PARAM_OUTPUT_DITHER, 0u, 1);
     }
+    set_up_toolkit(stage);
 }
 
 /* peer+loudness: the second meter takes the output in the engine's own
@@ -121,7 +158,8 @@ static void meter_in_engine_chunks(const mixbox_q31_t *stereo, uint32_t frames)
 int main(int argc, char **argv)
 {
     if (argc != 4) return 2;
-    static const char *const names[] = { "sum", "comp", "full", "loudness", "loudness-rising", "peer", "peer+loudness" };
+    static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
+                                         "eq",   "deess", "stereo", "everything" };
     int stage = -1;
     for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
         if (text_equals(argv[1], names[s])) stage = s;

@@ -262,11 +262,11 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
-    double best = fit_numerator(&grid, a1, a2, best_b, 0);
+    double best = fit_numerator(&grid, a1, a2, best_b, LAWSON_ROUNDS);
     if (w0 < CM_PI) {
         double m1, m2;
         matched_poles(w0, p->q, &m1, &m2);
-        double worst = fit_numerator(&grid, m1, m2, b, 0);
+        double worst = fit_numerator(&grid, m1, m2, b, LAWSON_ROUNDS);
         double g_m = mixbox_control_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
         double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
         if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
@@ -276,7 +276,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             k = k_m;
         }
     }
-    for (double step = 1.25; step > 1.0005; step = mixbox_control_sqrt(step)) {
+    for (double step = 1.25; step > 1.01; step = mixbox_control_sqrt(step)) {
         for (int improved = 1; improved;) {
             improved = 0;
             for (int move = 0; move < 4; move++) {
@@ -284,7 +284,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
                 double k_try = move == 2 ? k * step : move == 3 ? k / step : k;
                 if (g_try > MAX_G_K || k_try > MAX_G_K) continue;
                 svf_poles(g_try, k_try, &a1, &a2);
-                double worst = fit_numerator(&grid, a1, a2, b, 0);
+                double worst = fit_numerator(&grid, a1, a2, b, LAWSON_ROUNDS);
                 if (worst < best * 0.999) {
                     best = worst;
                     g = g_try;
@@ -295,10 +295,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             }
         }
     }
-    /* The search compares plain least-squares fits (cheap); the chosen poles
-     * get the minimax (Lawson) numerator. */
     svf_poles(g, k, &a1, &a2);
-    (void)fit_numerator(&grid, a1, a2, best_b, LAWSON_ROUNDS);
     biquad_to_svf(d, best_b[0], best_b[1], best_b[2], a1, a2);
 }
 
