@@ -363,7 +363,6 @@ typedef struct {
     uint32_t ramp_frames;      /* gain ramp length: 5 ms, rounded down */
     uint32_t segment_frames;   /* meter segment length: 10 ms, rounded down */
     uint32_t segment_frames_left;
-    uint32_t segment_phase;    /* where the running segment starts, src/segment_clock.h */
     uint32_t started;          /* a block has been processed */
 
     /* Control side: user-unit parameters, as set. */
@@ -380,6 +379,10 @@ typedef struct {
     mixbox_handoff_t handoff;
 
     /* Audio-side state. */
+    /* Where the running meter segment starts (src/segment_clock.h). It sits in
+     * what was padding before channel_gain wherever int64 is 8-byte aligned
+     * (x86-64, RV32, Xtensa): sizeof and every other offset are unchanged. */
+    uint32_t segment_phase;
     mixbox_gain_ramp_t channel_gain[MIXBOX_MAX_CHANNELS][2];
     uint32_t route[1u + MIXBOX_SUB_BUSES];        /* the routing the audio path sums with */
     uint32_t channels_rerouting; /* bit c: channel c fades out before its routing changes */

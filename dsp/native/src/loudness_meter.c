@@ -47,8 +47,8 @@ void mixbox_loudness_meter_reset(mixbox_loudness_meter_t *m)
 }
 
 /* Closes the running 10 ms segment: slides both windows by one segment and,
- * every 100 ms, feeds the histograms. */
-static void end_segment(mixbox_loudness_meter_t *m)
+ * every 100 ms, feeds the histograms; then starts the next segment. */
+static OUT_OF_LINE void end_segment(mixbox_loudness_meter_t *m)
 {
     uint32_t oldest = m->ring_position;
     uint32_t leaving_momentary = oldest + (MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM - LOUDNESS_SEGMENTS_MOMENTARY);
@@ -71,6 +71,10 @@ static void end_segment(mixbox_loudness_meter_t *m)
         mixbox_loudness_histogram_add(&m->integrated, m->momentary_sum);
     if (n >= MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM && (n - MIXBOX_LOUDNESS_SEGMENTS_SHORT_TERM) % LOUDNESS_SEGMENTS_PER_BLOCK_HOP == 0u)
         mixbox_loudness_histogram_add(&m->range, m->short_term_sum);
+
+    uint32_t fraction = segment_fraction(m->sample_rate, m->segment_frames);
+    m->segment_phase = segment_phase_after(fraction, m->segment_phase);
+    m->segment_frames_left = segment_frames_at(m->segment_frames, fraction, m->segment_phase);
 }
 
 void mixbox_loudness_meter_process(mixbox_loudness_meter_t *m, const q31_t *stereo, uint32_t frames)
@@ -89,9 +93,6 @@ void mixbox_loudness_meter_process(mixbox_loudness_meter_t *m, const q31_t *ster
         m->segment_frames_left -= run;
         if (m->segment_frames_left == 0u) {
             end_segment(m);
-            uint32_t fraction = segment_fraction(m->sample_rate, m->segment_frames);
-            m->segment_phase = segment_phase_after(fraction, m->segment_phase);
-            m->segment_frames_left = segment_frames_at(m->segment_frames, fraction, m->segment_phase);
         }
     }
 }

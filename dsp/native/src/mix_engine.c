@@ -380,7 +380,9 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
 }
 
-static void end_meter_segment(mixbox_engine_t *engine)
+/* Closes every meter's running 10 ms segment and starts the next segment
+ * (its length from the segment clock). */
+static OUT_OF_LINE void end_meter_segment(mixbox_engine_t *engine)
 {
     for (uint32_t c = 0; c < engine->channels; c++) {
         mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_CHANNEL(c)]);
@@ -388,6 +390,9 @@ static void end_meter_segment(mixbox_engine_t *engine)
     for (uint32_t m = 0; m < BUS_METERS; m++) {
         mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
     }
+    uint32_t fraction = segment_fraction(engine->sample_rate, engine->segment_frames);
+    engine->segment_phase = segment_phase_after(fraction, engine->segment_phase);
+    engine->segment_frames_left = segment_frames_at(engine->segment_frames, fraction, engine->segment_phase);
 }
 
 mixbox_status_t mixbox_process(mixbox_engine_t *engine,
@@ -413,12 +418,7 @@ mixbox_status_t mixbox_process(mixbox_engine_t *engine,
         output += (size_t)n * 2u;
         frames -= n;
         engine->segment_frames_left -= n;
-        if (engine->segment_frames_left == 0u) {
-            end_meter_segment(engine);
-            uint32_t fraction = segment_fraction(engine->sample_rate, engine->segment_frames);
-            engine->segment_phase = segment_phase_after(fraction, engine->segment_phase);
-            engine->segment_frames_left = segment_frames_at(engine->segment_frames, fraction, engine->segment_phase);
-        }
+        if (engine->segment_frames_left == 0u) end_meter_segment(engine);
     }
     return MIXBOX_OK;
 }

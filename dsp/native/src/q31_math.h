@@ -22,6 +22,14 @@ typedef char mixbox_requires_arithmetic_shift[((-1) >> 1) == -1 ? 1 : -1];
 #define ALWAYS_INLINE inline
 #endif
 
+/* For the once-per-segment work called from a per-block loop: kept out of
+ * line, the loop's function saves no more registers for it. */
+#if defined(__GNUC__)
+#define OUT_OF_LINE __attribute__((noinline))
+#else
+#define OUT_OF_LINE
+#endif
+
 #define Q31_MAX INT32_MAX
 #define Q31_MIN INT32_MIN
 
