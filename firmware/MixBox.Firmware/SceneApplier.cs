@@ -3,28 +3,33 @@ using MixBox.Dsp;
 namespace MixBox.Firmware
 {
     /// <summary>
-    /// Pushes a scene into the engine (the engine makes set order irrelevant). A linked pair's
+    /// Pushes a scene into the engine (the engine makes set order irrelevant): the only mapping
+    /// from a <see cref="Scene"/> to engine parameters, on the box and in `mixbox render` (whose
+    /// engine has the box's <see cref="Scene.Channels"/> inputs too). A linked pair's
     /// sides get their share of the pair's level and balance (<see cref="StereoLink"/>). The
     /// analogue input settings go to the ADCs through <see cref="AnalogInputs"/>, not here.
     /// </summary>
     public static class SceneApplier
     {
-        /// <summary>Output ceiling of the safety clip: -0.3 dBFS.</summary>
-        public const int OutputCeilingCentiDb = -30;
-
         public static void Apply(Scene s, MixEngine engine, ChannelMutes mutes)
         {
             for (int c = 0; c < Scene.Channels; c++) ApplyChannel(s, engine, mutes, c);
-            for (int b = 0; b < EngineLimits.SubBuses; b++) engine.SetSubFader(b, s.SubFaderCentiDb[b]);
+            for (int b = 0; b < EngineLimits.SubBuses; b++)
+            {
+                engine.SetSubFader(b, s.SubFaderCentiDb[b]);
+                engine.SetSubMute(b, s.SubMute[b]);
+            }
             engine.SetMainFader(s.MainFaderCentiDb);
             ApplyCompressor(s, engine);
-            engine.SetOutputStage(s.OutputSafety, OutputCeilingCentiDb, s.OutputDither);
+            engine.SetDrive(s.DriveCentiDb);
+            engine.SetOutputStage(s.OutputSafety, s.OutputCeilingCentiDb, s.OutputDither);
         }
 
         /// <summary>Everything of one channel that the engine holds.</summary>
         public static void ApplyChannel(Scene s, MixEngine engine, ChannelMutes mutes, int c)
         {
             ApplyLevel(s, engine, c);
+            engine.SetChannelTrim(c, s.TrimCentiDb[c]);
             engine.SetChannelSolo(c, s.Solo[c]);
             engine.SetChannelInvert(c, s.Invert[c]);
             // A channel on a sub-bus reaches the mix only through it (a group, like a drum bus).
@@ -49,6 +54,7 @@ namespace MixBox.Firmware
             engine.Set(EngineParam.CompMakeupCentiDb, 0, s.CompMakeupCentiDb);
             engine.Set(EngineParam.CompMixPercent, 0, s.CompMixPercent);
             engine.Set(EngineParam.CompSidechainHighPassHz, 0, s.CompSidechainHighPassHz);
+            engine.Set(EngineParam.CompLink, 0, s.CompLinkAverage ? 1 : 0);
             engine.SetCompressorBypass(!s.CompressorIn);
         }
     }

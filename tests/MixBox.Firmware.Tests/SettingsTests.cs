@@ -20,6 +20,7 @@ public class SettingsTests
             s.Invert[c] = random.Next(3) == 0;
             s.InputGainDb[c] = random.Next(0, 43);
             s.Instrument[c] = random.Next(2) == 0;
+            s.TrimCentiDb[c] = random.Next(-2000, 2001);
         }
         for (int p = 0; p < Scene.Pairs; p++)
         {
@@ -27,6 +28,10 @@ public class SettingsTests
             s.Balance[p] = random.Next(-100, 101);
         }
         s.SubFaderCentiDb[1] = -450;
+        s.SubMute[1] = true;
+        s.CompLinkAverage = true;
+        s.DriveCentiDb = 650;
+        s.OutputCeilingCentiDb = -150;
         s.MainFaderCentiDb = random.Next(-3000, 601);
         s.CompressorIn = true;
         s.CompThresholdCentiDb = -1750;

@@ -216,6 +216,59 @@ public class SettingsV3Tests
         Assert.Null(SceneCodec.Decode(Blob(3, cutShort, 1), out _, out _));
     }
 
+    /// <summary>Trims, sub-bus mutes, the compressor's link, the output ceiling (appended to their sections) and drive (a section of its own).</summary>
+    private static Scene MixBus()
+    {
+        var s = Linked();
+        s.TrimCentiDb[5] = -650;
+        s.SubMute[0] = true;
+        s.CompLinkAverage = true;
+        s.OutputCeilingCentiDb = -120;
+        s.DriveCentiDb = 900;
+        return s;
+    }
+
+    [Fact]
+    public void TheMixBusFieldsRoundTripAndAFirmwareBeforeThemReadsTheirDefaults()
+    {
+        var back = SceneCodec.Decode(SceneCodec.Encode(MixBus(), 1), out _, out _);
+        Assert.NotNull(back);
+        Assert.Equal((-650, true, true, -120, 900), (back!.TrimCentiDb[5], back.SubMute[0], back.CompLinkAverage, back.OutputCeilingCentiDb, back.DriveCentiDb));
+
+        // The sections as the firmware before these fields wrote them: shorter by what was appended, no drive section.
+        var sections = Sections(SceneCodec.Encode(MixBus(), 1))
+            .Where(s => s.Id != SceneSections.Drive)
+            .Select(s => s.Id switch
+            {
+                SceneSections.Channels => (s.Id, s.Fields[..^16]),      // 8 trims
+                SceneSections.Buses => (s.Id, s.Fields[..^1]),          // sub-bus mutes
+                SceneSections.Compressor => (s.Id, s.Fields[..^1]),     // link
+                SceneSections.PanelAndOutput => (s.Id, s.Fields[..^2]), // ceiling
+                _ => s,
+            });
+        var older = SceneCodec.Decode(Blob(3, Payload(sections), 1), out _, out _);
+        Assert.NotNull(older);
+        var defaults = new Scene();
+        Assert.Equal(defaults.TrimCentiDb, older!.TrimCentiDb);
+        Assert.Equal(defaults.SubMute, older.SubMute);
+        Assert.Equal((false, -30, 0), (older.CompLinkAverage, older.OutputCeilingCentiDb, older.DriveCentiDb));
+        Assert.True(older.Linked[1]);              // and the rest as it was
+        Assert.Equal(18, older.InputGainDb[6]);
+    }
+
+    [Fact]
+    public void OutOfRangeMixBusFieldsAreRefused()
+    {
+        var trim = MixBus();
+        trim.TrimCentiDb[0] = 2100;
+        var drive = MixBus();
+        drive.DriveCentiDb = 1900;
+        var ceiling = MixBus();
+        ceiling.OutputCeilingCentiDb = 10;
+        foreach (var scene in new[] { trim, drive, ceiling })
+            Assert.Null(SceneCodec.Decode(SceneCodec.Encode(scene, 1), out _, out _));
+    }
+
     [Fact]
     public void OutOfRangeInputGainOrBalanceIsRefused()
     {

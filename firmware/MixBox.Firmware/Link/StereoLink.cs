@@ -2,8 +2,8 @@ namespace MixBox.Firmware
 {
     /// <summary>
     /// Stereo-linked channel pairs: inputs 1-2, 3-4, 5-6 and 7-8 (channels 2p and 2p+1, the
-    /// left and right side of pair p). While linked, the left (odd-numbered) channel's level,
-    /// mute, solo, polarity, routing and input settings (analogue gain, line/instrument) hold
+    /// left and right side of pair p). While linked, the left (odd-numbered) channel's level
+    /// (fader and trim), mute, solo, polarity, routing and input settings (analogue gain, line/instrument) hold
     /// for both sides; the pans give way to the pair's balance (<see cref="BalanceLaw"/>) with
     /// the sides hard left and right. Meters stay per side. Unlinking leaves each side where
     /// it sounded, now under its own control.
@@ -73,6 +73,7 @@ namespace MixBox.Firmware
         {
             int right = left + 1;
             s.FaderCentiDb[right] = s.FaderCentiDb[left];
+            s.TrimCentiDb[right] = s.TrimCentiDb[left];
             s.Mute[right] = s.Mute[left];
             s.Solo[right] = s.Solo[left];
             s.Invert[right] = s.Invert[left];

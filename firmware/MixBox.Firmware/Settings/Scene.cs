@@ -2,7 +2,12 @@ using MixBox.Dsp;
 
 namespace MixBox.Firmware
 {
-    /// <summary>Everything the box remembers: the mix as the user left it (user units).</summary>
+    /// <summary>
+    /// Everything the box remembers: the mix as the user left it (user units), and the one
+    /// description of a mix: <see cref="SceneApplier"/> is its only way into the engine, and
+    /// `mixbox render` reads and writes it as JSON. The field initialisers are the box's
+    /// power-on scene.
+    /// </summary>
     public sealed class Scene
     {
         public const int Channels = 8;
@@ -10,6 +15,8 @@ namespace MixBox.Firmware
         public const int Pairs = Channels / 2;
 
         public int[] FaderCentiDb = new int[Channels];
+        /// <summary>Digital gain ahead of the fader, -20..+20 dB (shared by a linked pair).</summary>
+        public int[] TrimCentiDb = new int[Channels];
         /// <summary>Ignored while the channel's pair is linked: its sides go hard left and right.</summary>
         public int[] Pan = new int[Channels];
         public bool[] Mute = new bool[Channels];
@@ -31,6 +38,7 @@ namespace MixBox.Firmware
         /// <summary>A linked pair's balance, -100 (left) .. +100 (right) (Link/BalanceLaw).</summary>
         public int[] Balance = new int[Pairs];
         public int[] SubFaderCentiDb = new int[EngineLimits.SubBuses];
+        public bool[] SubMute = new bool[EngineLimits.SubBuses];
         public int MainFaderCentiDb;
 
         public bool CompressorIn;
@@ -43,11 +51,18 @@ namespace MixBox.Firmware
         public int CompMakeupCentiDb;
         public int CompMixPercent = 100;
         public int CompSidechainHighPassHz;
+        /// <summary>The detector follows the average of |L| and |R| instead of the larger.</summary>
+        public bool CompLinkAverage;
+
+        /// <summary>Saturation drive after the compressor; 0 = off.</summary>
+        public int DriveCentiDb;
 
         /// <summary>What the bus meters show (see <see cref="MeterMode"/>).</summary>
         public int MeterMode;
-        /// <summary>Soft clip to -0.3 dBFS before the DAC.</summary>
+        /// <summary>Soft clip to the ceiling before the DAC.</summary>
         public bool OutputSafety = true;
+        public int OutputCeilingCentiDb = -30;
+        /// <summary>TPDF dither to 24 bits.</summary>
         public bool OutputDither;
 
         public Scene()
@@ -62,6 +77,7 @@ namespace MixBox.Firmware
         {
             Scene copy = (Scene)MemberwiseClone();
             copy.FaderCentiDb = (int[])FaderCentiDb.Clone();
+            copy.TrimCentiDb = (int[])TrimCentiDb.Clone();
             copy.Pan = (int[])Pan.Clone();
             copy.Mute = (bool[])Mute.Clone();
             copy.Solo = (bool[])Solo.Clone();
@@ -72,6 +88,7 @@ namespace MixBox.Firmware
             copy.Linked = (bool[])Linked.Clone();
             copy.Balance = (int[])Balance.Clone();
             copy.SubFaderCentiDb = (int[])SubFaderCentiDb.Clone();
+            copy.SubMute = (bool[])SubMute.Clone();
             return copy;
         }
     }

@@ -24,8 +24,9 @@ namespace MixBox.Firmware
         public const int PanelAndOutput = 4;
         public const int Inputs = 5;
         public const int Links = 6;
+        public const int Drive = 7;
         /// <summary>The highest id this firmware knows; ids run 1..Last.</summary>
-        public const int Last = Links;
+        public const int Last = Drive;
 
         // Channel flags.
         private const int MuteFlag = 1, SoloFlag = 2, InvertFlag = 4;
@@ -80,10 +81,14 @@ namespace MixBox.Firmware
                         w.WriteByte((s.Mute[c] ? MuteFlag : 0) | (s.Solo[c] ? SoloFlag : 0) | (s.Invert[c] ? InvertFlag : 0));
                         w.WriteByte(s.SubBus[c]);
                     }
+                    for (int c = 0; c < Scene.Channels; c++) w.WriteInt16(s.TrimCentiDb[c]);
                     break;
                 case Buses:
                     for (int b = 0; b < EngineLimits.SubBuses; b++) w.WriteInt16(s.SubFaderCentiDb[b]);
                     w.WriteInt16(s.MainFaderCentiDb);
+                    int subMutes = 0;
+                    for (int b = 0; b < EngineLimits.SubBuses; b++) subMutes |= s.SubMute[b] ? 1 << b : 0;
+                    w.WriteByte(subMutes);
                     break;
                 case Compressor:
                     w.WriteByte(s.CompressorIn ? 1 : 0);
@@ -95,10 +100,12 @@ namespace MixBox.Firmware
                     w.WriteInt16(s.CompMakeupCentiDb);
                     w.WriteByte(s.CompMixPercent);
                     w.WriteInt16(s.CompSidechainHighPassHz);
+                    w.WriteByte(s.CompLinkAverage ? 1 : 0);
                     break;
                 case PanelAndOutput:
                     w.WriteByte(s.MeterMode);
                     w.WriteByte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
+                    w.WriteInt16(s.OutputCeilingCentiDb);
                     break;
                 case Inputs:
                     for (int c = 0; c < Scene.Channels; c++)
@@ -112,6 +119,9 @@ namespace MixBox.Firmware
                     for (int p = 0; p < Scene.Pairs; p++) linked |= s.Linked[p] ? 1 << p : 0;
                     w.WriteByte(linked);
                     for (int p = 0; p < Scene.Pairs; p++) w.WriteByte(s.Balance[p]);
+                    break;
+                case Drive:
+                    w.WriteInt16(s.DriveCentiDb);
                     break;
             }
         }
@@ -131,10 +141,13 @@ namespace MixBox.Firmware
                         s.Invert[c] = r.Flag(flags, InvertFlag);
                         s.SubBus[c] = r.SByte(s.SubBus[c]);
                     }
+                    for (int c = 0; c < Scene.Channels; c++) s.TrimCentiDb[c] = r.Int16(s.TrimCentiDb[c]);
                     break;
                 case Buses:
                     for (int b = 0; b < EngineLimits.SubBuses; b++) s.SubFaderCentiDb[b] = r.Int16(s.SubFaderCentiDb[b]);
                     s.MainFaderCentiDb = r.Int16(s.MainFaderCentiDb);
+                    int subMutes = r.Byte(0);
+                    for (int b = 0; b < EngineLimits.SubBuses; b++) s.SubMute[b] = (subMutes & (1 << b)) != 0;
                     break;
                 case Compressor:
                     s.CompressorIn = r.Byte(s.CompressorIn ? 1 : 0) != 0;
@@ -146,12 +159,14 @@ namespace MixBox.Firmware
                     s.CompMakeupCentiDb = r.Int16(s.CompMakeupCentiDb);
                     s.CompMixPercent = r.Byte(s.CompMixPercent);
                     s.CompSidechainHighPassHz = r.UInt16(s.CompSidechainHighPassHz);
+                    s.CompLinkAverage = r.Byte(s.CompLinkAverage ? 1 : 0) != 0;
                     break;
                 case PanelAndOutput:
                     s.MeterMode = r.Byte(s.MeterMode);
                     int output = r.Byte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
                     s.OutputSafety = r.Flag(output, SafetyFlag);
                     s.OutputDither = r.Flag(output, DitherFlag);
+                    s.OutputCeilingCentiDb = r.Int16(s.OutputCeilingCentiDb);
                     break;
                 case Inputs:
                     for (int c = 0; c < Scene.Channels; c++)
@@ -164,6 +179,9 @@ namespace MixBox.Firmware
                     int linked = r.Byte(0);
                     for (int p = 0; p < Scene.Pairs; p++) s.Linked[p] = (linked & (1 << p)) != 0;
                     for (int p = 0; p < Scene.Pairs; p++) s.Balance[p] = r.SByte(s.Balance[p]);
+                    break;
+                case Drive:
+                    s.DriveCentiDb = r.Int16(s.DriveCentiDb);
                     break;
             }
         }
