@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Runtime.InteropServices;
 using MixBox.Dsp;
 using Spectre.Console;
 
@@ -7,41 +9,111 @@ namespace MixBox.Cli;
 /// <summary>The `mixbox` command line; <see cref="Run"/> is what Main calls and what the tests call.</summary>
 public static class CliApp
 {
-    /// <param name="liveConsole">An interactive terminal for the demo's live panel; null prints snapshots instead.</param>
+    /// <summary>Exit code of a usage error (a command line that cannot be run).</summary>
+    public const int UsageExitCode = 2;
+    /// <summary>Exit code after Ctrl+C or a termination signal (128 + SIGINT, as shells report it).</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <param name="liveConsole">An interactive terminal for the demo's live panel and the render's progress bar; null prints none.</param>
     public static int Run(string[] args, TextWriter output, TextWriter error, IAnsiConsole? liveConsole = null)
     {
         var outDir = new Option<string>("--out") { Description = "directory for demo-mix.wav and meters.png", DefaultValueFactory = _ => "out" };
         var demo = new Command("demo", "render the built-in multitrack through the box (firmware and engine in the twin)") { outDir };
-        demo.SetAction(parse => Guard(error, () => DemoCommand.Run(parse.GetValue(outDir)!, output, liveConsole)));
+        demo.SetAction(parse => Guard(error, _ => DemoCommand.Run(parse.GetValue(outDir)!, output, liveConsole)));
 
-        var stems = new Argument<string[]>("stems") { Description = "WAV files (mono or stereo), one or more", Arity = ArgumentArity.OneOrMore };
-        var scene = new Option<string?>("--scene") { Description = "scene JSON (faders, pans, routing, compressor, output)" };
-        var mix = new Option<string>("-o", "--output") { Description = "the stereo mix to write (24-bit WAV)", Required = true };
-        var png = new Option<string?>("--png") { Description = "also plot the meters over time to this PNG" };
-        var render = new Command("render", "render multitrack files through the exact box") { stems, scene, mix, png };
-        render.SetAction(parse => Guard(error, () => RenderCommand.Run(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), output)));
+        var stems = new Argument<string[]>("stems")
+        {
+            Description = "WAV files (PCM 8/16/24/32-bit, float 32/64-bit; RIFF, RF64 or BW64), one or more: mono or stereo, or any channel count mapped by the scene's \"inputs\"",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var scene = new Option<string?>("--scene") { Description = "scene JSON: the box's settings (defaults above; `mixbox scene template` prints every field)", HelpName = "FILE" };
+        var mix = new Option<string>("-o", "--output") { Description = "the stereo mix to write (a WAV file; replaced only once the whole render succeeded)", Required = true, HelpName = "FILE" };
+        var png = new Option<string?>("--png") { Description = "also plot the meters over time to this PNG", HelpName = "FILE" };
+        var format = new Option<string>("--format")
+        {
+            Description = "sample format of the mix: pcm24 = 24-bit, rounded to nearest (TPDF-dithered when the scene's dither is on); " +
+                          "pcm16 = 16-bit, TPDF-dithered at 16 bits when the scene's dither is on (a warning if it is off); float32 = 32-bit float",
+            DefaultValueFactory = _ => "pcm24",
+            HelpName = OutputFormats.Names,
+        };
+        var render = new Command("render", "render multitrack files through the exact box (streamed: memory does not grow with the length)\n\n" + SceneDefaults.Text())
+            { stems, scene, mix, png, format };
+        render.SetAction(parse => Guard(error, cancel => RenderCommand.Run(
+            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!)),
+            output, error, liveConsole, cancel)));
+
+        var settings = new Argument<string>("settings") { Description = "the twin's settings directory (settings-0.bin, settings-1.bin) or one settings-N.bin file" };
+        var export = new Command("export", "print the scene stored in a box's settings as render JSON") { settings };
+        export.SetAction(parse => Guard(error, _ => SceneCommand.Export(parse.GetValue(settings)!, output, error)));
+        var template = new Command("template", "print a starting scene: every field at the box's power-on value, with comments (render reads it as it is)");
+        template.SetAction(_ => Guard(error, _ => SceneCommand.Template(output)));
+        var sceneCommand = new Command("scene", "scenes as render JSON") { export, template };
 
         var gain = new Option<double>("--cable-gain-db") { Description = "gain of the modelled output -> input 1 path (above +6 dB the ADC clips)", DefaultValueFactory = _ => -0.5 };
         var noCable = new Option<bool>("--no-cable") { Description = "run the test with nothing plugged into input 1" };
         var selftest = new Command("selftest", "loopback self-test in the twin: output patched into input 1; prints latency, level, THD+N") { gain, noCable, outDir };
-        selftest.SetAction(parse => Guard(error, () => SelftestCommand.Run(parse.GetValue(outDir)!, parse.GetValue(gain), !parse.GetValue(noCable), output)));
+        selftest.SetAction(parse => Guard(error, _ => SelftestCommand.Run(parse.GetValue(outDir)!, parse.GetValue(gain), !parse.GetValue(noCable), output)));
 
-        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, selftest };
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).Invoke(configuration);
+        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, sceneCommand, selftest };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
+        {
+            // One line per problem, no help dump: the help is one --help away.
+            var command = new List<string>();
+            for (var r = parsed.CommandResult; r.Parent is CommandResult parent; r = parent) command.Insert(0, r.Command.Name);
+            string help = string.Join(' ', ["mixbox", .. command, "--help"]);
+            foreach (var problem in parsed.Errors) error.WriteLine($"mixbox: {problem.Message} ({help})");
+            return UsageExitCode;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    /// <summary>Known failures become one line on stderr and exit code 1; nothing half-written is left.</summary>
-    private static int Guard(TextWriter error, Func<int> action)
+    /// <summary>
+    /// Known failures become one line on stderr and their exit code (1, 2 for usage); nothing
+    /// half-written is left (the outputs' own cleanup runs as the exception passes). Ctrl+C and
+    /// termination signals stop a render the same way.
+    /// </summary>
+    private static int Guard(TextWriter error, Func<CancellationToken, int> action)
     {
+        using var interrupt = new CancellationTokenSource();
+        var signals = new List<PosixSignalRegistration>();
         try
         {
-            return action();
+            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP })
+                signals.Add(PosixSignalRegistration.Create(signal, context =>
+                {
+                    context.Cancel = true; // let the render stop and clean up
+                    interrupt.Cancel();
+                }));
         }
-        catch (Exception e) when (e is UserError or IOException or UnauthorizedAccessException or MixEngineException)
+        catch (PlatformNotSupportedException) { }
+        try
+        {
+            return action(interrupt.Token);
+        }
+        catch (UserError e)
+        {
+            error.WriteLine($"mixbox: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            error.WriteLine("mixbox: interrupted: no output was changed");
+            return InterruptedExitCode;
+        }
+        catch (MixEngineException e)
         {
             error.WriteLine($"mixbox: {e.Message}");
             return 1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"mixbox: {IoErrorText.Describe(e)}");
+            return 1;
+        }
+        finally
+        {
+            foreach (var registration in signals) registration.Dispose();
         }
     }
 }

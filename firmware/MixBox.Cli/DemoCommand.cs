@@ -9,6 +9,7 @@ public static class DemoCommand
     /// <param name="live">A terminal to animate the panel on, or null to print snapshots to <paramref name="output"/>.</param>
     public static int Run(string outDir, TextWriter output, IAnsiConsole? live)
     {
+        Directory.CreateDirectory(outDir);
         output.WriteLine($"MixBox demo: {DemoPerformance.Seconds:F0} s of an 8-track groove through the box (firmware + engine in the host twin)");
         DemoPerformance.Result result;
         if (live is not null)
@@ -37,8 +38,14 @@ public static class DemoCommand
 
         output.WriteLine(result.Boot.Describe());
         string wav = Path.Combine(outDir, "demo-mix.wav"), png = Path.Combine(outDir, "meters.png");
-        WavOutput.WriteStereo24(wav, result.Stereo, BoxTwin.SampleRate);
-        MeterPlot.Save(result.Timeline, DemoMultitrack.ChannelNames, png);
+        using (var outputs = new OutputFiles(Array.Empty<string>()))
+        {
+            var writer = new MixWavWriter(outputs.Create(wav), OutputFormat.Pcm24, BoxTwin.SampleRate, result.Stereo.Length / 2, dither16: false);
+            writer.Write(result.Stereo, result.Stereo.Length / 2);
+            writer.Finish();
+            MeterPlot.Save(result.Timeline, DemoMultitrack.ChannelNames, outputs.Create(png));
+            outputs.Commit();
+        }
         foreach (string line in MeterReport.Lines(result.Loudness, result.PeakLeftCentiDb, result.PeakRightCentiDb, false, result.MaxGainReductionCentiDb))
             output.WriteLine(line);
         output.WriteLine($"wrote {wav} (24-bit stereo, {BoxTwin.SampleRate} Hz) and {png}");

@@ -5,7 +5,7 @@ namespace MixBox.Cli;
 /// <summary>The meters over time as a PNG: channels, main bus, gain reduction and loudness.</summary>
 public static class MeterPlot
 {
-    public static void Save(MeterTimeline t, string[] channelNames, string path)
+    public static void Save(MeterTimeline t, string[] channelNames, Stream png)
     {
         var multiplot = new Multiplot();
         multiplot.AddPlots(3);
@@ -13,8 +13,11 @@ public static class MeterPlot
 
         Plot channels = multiplot.GetPlot(0);
         for (int c = 0; c < t.Channels.Length; c++)
+        {
+            if (channelNames[c].Length == 0) continue; // nothing plugged in
             channels.Add.ScatterLine(x, t.Channels[c].ToArray()).LegendText = channelNames[c];
-        channels.Title("Channel meters (post-fader peak, LED ballistics)");
+        }
+        channels.Title("Channel meters (post-fader peak)");
         channels.YLabel("dBFS");
         channels.Axes.SetLimitsY(-60, 6);
         channels.ShowLegend(Alignment.LowerLeft);
@@ -36,9 +39,7 @@ public static class MeterPlot
         dynamics.Axes.SetLimitsY(-50, 3);
         dynamics.ShowLegend(Alignment.LowerLeft);
 
-        string full = Path.GetFullPath(path), temporary = full + ".partial.png";
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        multiplot.SavePng(temporary, 1200, 1000);
-        File.Move(temporary, full, overwrite: true);
+        using var image = multiplot.Render(1200, 1000);
+        png.Write(image.GetImageBytes(ImageFormat.Png));
     }
 }

@@ -1,86 +1,96 @@
 using MixBox.Dsp;
+using MixBox.Firmware;
 
 namespace MixBox.Cli;
 
 /// <summary>
-/// Renders stems through the engine exactly as the box mixes (block size never changes
-/// the result): all stems must share one sample rate; shorter stems are padded with
-/// silence to the longest. Reads the meters every 10 ms, like the box's control loop.
+/// Plays a multitrack through the box, streaming: a block is read from the stems, mixed by the
+/// engine with the scene applied through <see cref="SceneApplier"/> (as the box applies it), and
+/// handed to the output, so memory does not grow with the length. The engine's blocks end on
+/// every 10 ms control tick, where the meters are read as the box's control loop reads them
+/// (block size never changes the audio: docs/ENGINE.md, "Block-size determinism").
 /// </summary>
 public static class MixRenderer
 {
-    public const int BlockFrames = 240; // 5 ms: two blocks per meter tick
+    /// <summary>Engine block: 5 ms at 48 kHz (at most the engine's 256).</summary>
+    public const int BlockFrames = 240;
 
-    public sealed record Result(int[] Stereo, int SampleRate, MeterTimeline Timeline, LoudnessReading Loudness,
-        MeterReading MainLeft, MeterReading MainRight, int MaxGainReductionCentiDb, IReadOnlyList<string> Notes);
+    public sealed record Result(long Frames, int SampleRate, LoudnessReading Loudness, int PeakLeftCentiDb, int PeakRightCentiDb,
+        bool Over, int MaxGainReductionCentiDb);
 
-    public static Result Render(IReadOnlyList<Stem> stems, SceneFile scene, string sceneSource, Action<double>? progress = null)
+    /// <param name="write">Takes each block of interleaved stereo Q1.31 output (the array is reused).</param>
+    /// <param name="progress">Told the frames done, about every 100 ms of audio.</param>
+    public static Result Render(Multitrack multitrack, Scene scene, MeterTimeline? timeline, Action<int[], int> write,
+        Action<long>? progress = null, CancellationToken cancel = default)
     {
-        if (stems.Count == 0) throw new UserError("no stems given");
-        var rates = stems.Select(s => s.SampleRate).Distinct().ToArray();
-        if (rates.Length > 1)
-            throw new UserError("stems have different sample rates (" + string.Join(", ", stems.Select(s => $"{Path.GetFileName(s.Path)} {s.SampleRate} Hz")) + "): resample them to one rate first");
-        int rate = rates[0];
-        if (rate < EngineLimits.MinSampleRate || rate > EngineLimits.MaxSampleRate || rate % 100 != 0)
-            throw new UserError($"sample rate {rate} Hz: the box runs at {EngineLimits.MinSampleRate}..{EngineLimits.MaxSampleRate} Hz in steps of 100 Hz");
-
-        var inputs = stems.SelectMany(s => s.Channels).ToArray();
-        if (inputs.Length > EngineLimits.MaxChannels) throw new UserError($"{inputs.Length} input channels: the engine mixes up to {EngineLimits.MaxChannels}");
-        var left = new bool[inputs.Length];
-        var right = new bool[inputs.Length];
-        int index = 0;
-        foreach (var stem in stems)
-        {
-            if (stem.Channels.Length == 2) { left[index] = true; right[index + 1] = true; }
-            index += stem.Channels.Length;
-        }
-        var notes = new List<string>();
-        int frames = stems.Max(s => s.Frames);
-        foreach (var s in stems.Where(s => s.Frames < frames))
-            notes.Add($"{Path.GetFileName(s.Path)} is {(frames - s.Frames) / (double)rate:F2} s shorter: padded with silence");
-
-        using var engine = new MixEngine(rate, inputs.Length);
-        scene.ApplyTo(engine, right, left, sceneSource);
-
-        int channels = inputs.Length, tickFrames = rate / 100;
-        var output = new int[frames * 2];
-        var block = new int[BlockFrames * channels];
-        var outBlock = new int[BlockFrames * 2];
-        var timeline = new MeterTimeline(channels);
-        var levels = new int[channels];
-        int maxGr = 0, nextTick = tickFrames;
-        MeterReading peakLeft = default, peakRight = default;
-        peakLeft.HoldCentiDb = peakRight.HoldCentiDb = EngineLimits.MeterSilenceCentiDb;
-
-        for (int start = 0; start < frames; start += BlockFrames)
-        {
-            int n = Math.Min(BlockFrames, frames - start);
-            for (int i = 0; i < n; i++)
-                for (int c = 0; c < channels; c++)
-                    block[i * channels + c] = start + i < inputs[c].Length ? inputs[c][start + i] : 0;
-            engine.Process(block, outBlock, n);
-            Array.Copy(outBlock, 0, output, start * 2, n * 2);
-            if (start + n >= nextTick || start + n == frames)
-            {
-                nextTick += tickFrames;
-                for (int c = 0; c < channels; c++) levels[c] = engine.ReadMeter(MeterId.Channel(c)).PeakCentiDb;
-                var l = engine.ReadMeter(MeterId.MainLeft);
-                var r = engine.ReadMeter(MeterId.MainRight);
-                peakLeft = Max(peakLeft, l);
-                peakRight = Max(peakRight, r);
-                int gr = engine.ReadGainReduction();
-                maxGr = Math.Max(maxGr, gr);
-                timeline.Add((start + n) / (double)rate, levels, l.PeakCentiDb, r.PeakCentiDb, gr, engine.ReadLoudness());
-                progress?.Invoke((start + n) / (double)frames);
-            }
-        }
-        return new Result(output, rate, timeline, engine.ReadLoudness(), peakLeft, peakRight, maxGr, notes);
+        using var engine = Box(multitrack, scene);
+        return Render(engine, multitrack, timeline, write, progress, cancel);
     }
 
-    private static MeterReading Max(MeterReading so, MeterReading now)
+    /// <summary>Plays the multitrack through <paramref name="engine"/>, a fresh engine set up by <see cref="Box"/>.</summary>
+    public static Result Render(MixEngine engine, Multitrack multitrack, MeterTimeline? timeline, Action<int[], int> write,
+        Action<long>? progress = null, CancellationToken cancel = default)
     {
-        so.HoldCentiDb = Math.Max(so.HoldCentiDb, now.PeakCentiDb);
-        so.Clipped |= now.Clipped;
-        return so;
+        int rate = multitrack.SampleRate;
+
+        const int inputs = Scene.Channels;
+        int tickFrames = rate / MixBoxApp.TicksPerSecond;
+        var block = new int[BlockFrames * inputs];
+        var output = new int[BlockFrames * 2];
+        var levels = new int[inputs];
+        long frames = multitrack.Frames, done = 0, nextTick = tickFrames, nextProgress = 0;
+        int maxGr = 0, peakLeft = EngineLimits.MeterSilenceCentiDb, peakRight = EngineLimits.MeterSilenceCentiDb;
+        bool over = false;
+
+        while (done < frames)
+        {
+            cancel.ThrowIfCancellationRequested();
+            int n = (int)Math.Min(Math.Min(BlockFrames, frames - done), nextTick - done);
+            multitrack.Read(block, n);
+            engine.Process(block, output, n);
+            write(output, n);
+            done += n;
+            if (done == nextTick || done == frames)
+            {
+                nextTick += tickFrames;
+                for (int c = 0; c < inputs; c++) levels[c] = engine.ReadMeter(MeterId.Channel(c)).PeakCentiDb;
+                var left = engine.ReadMeter(MeterId.MainLeft);
+                var right = engine.ReadMeter(MeterId.MainRight);
+                peakLeft = Math.Max(peakLeft, left.PeakCentiDb);
+                peakRight = Math.Max(peakRight, right.PeakCentiDb);
+                over |= left.Clipped || right.Clipped;
+                int gr = engine.ReadGainReduction();
+                maxGr = Math.Max(maxGr, gr);
+                timeline?.Add(done / (double)rate, levels, left.PeakCentiDb, right.PeakCentiDb, gr, engine.ReadLoudness());
+            }
+            if (done >= nextProgress || done == frames)
+            {
+                progress?.Invoke(done);
+                nextProgress = done + rate / 10;
+            }
+        }
+        return new Result(frames, rate, engine.ReadLoudness(), peakLeft, peakRight, over, maxGr);
+    }
+
+    /// <summary>
+    /// The box's engine (its <see cref="Scene.Channels"/> inputs) at the stems' rate, with the scene applied as the box
+    /// applies it. The engine alone decides which rates it runs at.
+    /// </summary>
+    public static MixEngine Box(Multitrack multitrack, Scene scene)
+    {
+        MixEngine engine;
+        try
+        {
+            engine = new MixEngine(multitrack.SampleRate, Scene.Channels);
+        }
+        catch (MixEngineException e) when (e.Status == EngineStatus.SampleRate)
+        {
+            throw new UserError($"{string.Join(", ", multitrack.Stems.Select(s => s.Name))}: {multitrack.SampleRate} Hz: the box's engine refuses this rate ({MixEngineException.Describe(e.Status)}); resample the stems");
+        }
+        // As the box takes a scene (MixBoxApp.Boot and Recall): linked pairs made consistent, then applied.
+        var played = scene.Clone();
+        StereoLink.Normalise(played);
+        SceneApplier.Apply(played, engine, new ChannelMutes(engine));
+        return engine;
     }
 }

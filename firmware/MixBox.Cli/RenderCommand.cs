@@ -1,24 +1,87 @@
+using System.Diagnostics;
+using MixBox.Firmware;
+using Spectre.Console;
+
 namespace MixBox.Cli;
 
-/// <summary>`mixbox render`: real multitrack files through the exact box, with a meter report.</summary>
+/// <summary>
+/// `mixbox render`: real multitrack files through the exact box, streamed, with a meter report.
+/// Order of work: the outputs are checked (never an input, each its own file) and opened as
+/// temporary files, the scene and the stems are read and checked, then the mix is rendered and
+/// every output is committed together (<see cref="OutputFiles"/>).
+/// </summary>
 public static class RenderCommand
 {
-    public static int Run(string[] stemPaths, string? scenePath, string outputPath, string? pngPath, TextWriter output)
-    {
-        // Read and check everything before touching any output file.
-        var scene = scenePath is null ? new SceneFile() : SceneFile.Load(scenePath);
-        var stems = stemPaths.Select(StemReader.Read).ToArray();
-        output.WriteLine($"rendering {stems.Length} stem(s), {stems.Sum(s => s.Channels.Length)} input channel(s), {stems[0].SampleRate} Hz{(scenePath is null ? "" : $", scene {scenePath}")}");
+    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format);
 
-        var result = MixRenderer.Render(stems, scene, scenePath ?? "default scene");
-        foreach (string note in result.Notes) output.WriteLine("note: " + note);
-        WavOutput.WriteStereo24(outputPath, result.Stereo, result.SampleRate);
-        if (pngPath is not null)
-            MeterPlot.Save(result.Timeline, stems.SelectMany(s => s.Channels.Select((_, c) => Path.GetFileNameWithoutExtension(s.Path) + (s.Channels.Length > 1 ? (c == 0 ? " L" : " R") : ""))).ToArray(), pngPath);
-        foreach (string line in MeterReport.Lines(result.Loudness, result.MainLeft.HoldCentiDb, result.MainRight.HoldCentiDb,
-                     result.MainLeft.Clipped || result.MainRight.Clipped, result.MaxGainReductionCentiDb))
+    public static int Run(Request r, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancel)
+    {
+        using var outputs = new OutputFiles(r.Scene is null ? r.Stems : r.Stems.Append(r.Scene));
+        var wav = outputs.Create(r.Output);
+        var png = r.Png is null ? null : outputs.Create(r.Png);
+
+        var scene = r.Scene is null ? RenderScene.PowerOn() : SceneJsonReader.Load(r.Scene);
+        using var multitrack = Multitrack.Open(r.Stems);
+        var (box, inputs, notes) = scene.For(multitrack.Stems);
+        multitrack.Plug(inputs);
+
+        using var engine = MixRenderer.Box(multitrack, box);
+        int rate = multitrack.SampleRate;
+        long frames = multitrack.Frames;
+        output.WriteLine($"rendering {multitrack.Stems.Count} stem(s) into {inputs.Used} of the box's {Scene.Channels} inputs, {rate} Hz, " +
+                         $"scene: {scene.Source}, output: {r.Format.Describe()} stereo");
+        foreach (string note in notes.Concat(multitrack.PaddingNotes())) output.WriteLine("note: " + note);
+        if (r.Format == OutputFormat.Pcm16 && !box.OutputDither)
+            error.WriteLine("mixbox: warning: the scene's dither is off, so the 16-bit output is only rounded (distortion on quiet passages); set \"output\": { \"dither\": true }");
+
+        var writer = new MixWavWriter(wav, r.Format, rate, frames, dither16: box.OutputDither);
+        var timeline = png is null ? null : new MeterTimeline(Scene.Channels, frames / Math.Max(1, rate / MixBoxApp.TicksPerSecond) + 1);
+        var clock = Stopwatch.StartNew();
+        var result = RenderProgress.Run(terminal, $"rendering {Path.GetFileName(r.Output)}", frames,
+            progress => MixRenderer.Render(engine, multitrack, timeline, writer.Write, progress, cancel));
+        writer.Finish();
+        double wall = clock.Elapsed.TotalSeconds;
+        if (png is not null) Plot(timeline!, InputNames(multitrack, inputs), png, r.Png!);
+        outputs.Commit();
+
+        foreach (string line in MeterReport.Lines(result.Loudness, result.PeakLeftCentiDb, result.PeakRightCentiDb, result.Over, result.MaxGainReductionCentiDb))
             output.WriteLine(line);
-        output.WriteLine($"wrote {outputPath} ({result.Stereo.Length / 2 / (double)result.SampleRate:F2} s, 24-bit stereo){(pngPath is null ? "" : $" and {pngPath}")}");
+        double seconds = frames / (double)rate;
+        output.WriteLine($"wrote {r.Output} ({seconds:F2} s, {r.Format.Describe()} stereo){(r.Png is null ? "" : $" and {r.Png}")}");
+        // The mix itself (read, mix, write), without start-up and the plot: what grows with the length.
+        output.WriteLine($"rendered {seconds:F1} s of audio in {wall:F2} s ({seconds / Math.Max(wall, 1e-3):F0}x real time), peak memory {PeakMemory.Bytes() / 1e6:F0} MB");
         return 0;
+    }
+
+    /// <summary>Draws the meter plot; a failure of the drawing library is one line like any other (and nothing is committed).</summary>
+    private static void Plot(MeterTimeline timeline, string[] names, OutputStream png, string userPath)
+    {
+        try
+        {
+            MeterPlot.Save(timeline, names, png);
+        }
+        catch (Exception e) when (e is not UserError and not OperationCanceledException)
+        {
+            throw new UserError($"{userPath}: the meter plot could not be drawn (the plotting library failed: {e.GetType().Name}); no output was changed");
+        }
+    }
+
+    /// <summary>Legend names per input: the stem (and its channel when it has several); empty when nothing is plugged in.</summary>
+    private static string[] InputNames(Multitrack multitrack, BoxInputs inputs)
+    {
+        var names = new string[Scene.Channels];
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (inputs[i] is not { } plug) { names[i] = ""; continue; }
+            var stem = multitrack.Stems[plug.Stem];
+            string name = Path.GetFileNameWithoutExtension(stem.Path);
+            names[i] = stem.Channels switch
+            {
+                1 => name,
+                2 => name + (plug.Channel == 0 ? " L" : " R"),
+                _ => $"{name} ch{plug.Channel + 1}",
+            };
+        }
+        return names;
     }
 }

@@ -38,7 +38,10 @@ public sealed class WavReader : IDisposable
     /// <summary>Opens <paramref name="path"/>; a missing or unreadable file is a UserError.</summary>
     public static WavReader Open(string path)
     {
+        if (Directory.Exists(path)) throw new UserError($"{path}: is a directory, not a WAV file");
         if (!File.Exists(path)) throw new UserError($"{path}: file not found");
+        // A pipe would block the open and cannot seek; a device is no file to check sizes against.
+        if (FileIdentity.Of(path) is { IsRegularFile: false }) throw new UserError($"{path}: not a regular file (a pipe or device): give a WAV file");
         FileStream stream;
         try
         {
@@ -46,7 +49,7 @@ public sealed class WavReader : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserError($"{path}: cannot be opened ({e.Message.TrimEnd('.')})");
+            throw new UserError($"{path}: cannot be opened ({IoErrorText.Describe(e)})");
         }
         try
         {
@@ -78,7 +81,7 @@ public sealed class WavReader : IDisposable
         {
             int n;
             try { n = _stream.Read(data[done..]); }
-            catch (IOException e) { throw new UserError($"{_name}: read error ({e.Message.TrimEnd('.')})"); }
+            catch (IOException e) { throw new UserError($"{_name}: read error ({IoErrorText.Describe(e)})"); }
             if (n <= 0)
                 throw new UserError($"{_name}: truncated: the header claims {Frames} frames, the file ended after {FramesRead + done / align} (it changed while being read)");
             done += n;

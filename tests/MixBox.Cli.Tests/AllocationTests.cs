@@ -46,4 +46,31 @@ public class AllocationTests
         for (int b = 0; b < 1000; b++) Block();
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void TheRenderLoopAllocatesTheSameForAnyLength()
+    {
+        string dir = Directory.CreateTempSubdirectory("mixbox-alloc-").FullName;
+        try
+        {
+            long Allocated(double seconds)
+            {
+                string stem = WavFiles.Sine(dir, $"{seconds}.wav", 220, 0.3, seconds, channels: 2);
+                using var multitrack = Multitrack.Open([stem]);
+                multitrack.Plug(BoxInputs.InOrder(multitrack.Stems));
+                var writer = new MixWavWriter(Stream.Null, OutputFormat.Pcm24, 48000, multitrack.Frames, dither16: false);
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                MixRenderer.Render(multitrack, new MixBox.Firmware.Scene(), null, writer.Write, _ => { }); // the plot's points: RenderStreamingTests
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+            Allocated(1); // warm-up: JIT, interop stubs
+            long shortRender = Allocated(5), longRender = Allocated(60);
+            // Per render: the engine and its buffers; nothing per block (60 s is 12 000 blocks, 6 000 meter ticks).
+            Assert.True(longRender - shortRender < 1024, $"5 s: {shortRender} bytes, 60 s: {longRender} bytes");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -28,7 +28,7 @@ public sealed class RenderTests : IDisposable
         var (code, stdout, stderr) = Mixbox("render", kick, keys, hat, "-o", InDir("mix.wav"), "--png", InDir("mix.png"));
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("4 input channel(s), 48000 Hz", stdout);
+        Assert.Contains("3 stem(s) into 4 of the box's 8 inputs, 48000 Hz", stdout);
         Assert.Contains("kick.wav is 1.00 s shorter: padded with silence", stdout);
         Assert.Contains("integrated", stdout);
         Assert.Contains("true peak", stdout);
@@ -50,9 +50,9 @@ public sealed class RenderTests : IDisposable
         File.WriteAllText(InDir("only-b.json"), """{ "output": { "safety_clip": false, "dither": false } }""");
 
         Assert.Equal(0, Mixbox("render", a, b, "--scene", InDir("scene.json"), "-o", InDir("muted.wav")).Code);
-        Assert.Equal(0, Mixbox("render", b, "--scene", InDir("only-b.json"), "-o", InDir("b.wav")).Code);
+        Assert.Equal(0, Mixbox("render", b, "--scene", InDir("only-b.json"), "-o", InDir("b-alone.wav")).Code);
         var muted = WavFiles.Read24(InDir("muted.wav"));
-        var alone = WavFiles.Read24(InDir("b.wav"));
+        var alone = WavFiles.Read24(InDir("b-alone.wav"));
         Assert.Equal(alone.Skip(480), muted.Skip(480)); // after the first frames: the mute is exact
     }
 
@@ -92,7 +92,7 @@ public sealed class RenderTests : IDisposable
         string eightBit = WavFiles.Sine(_dir, "old.wav", 440, 0.5, 0.5, bits: 8);
         var (code, stdout, stderr) = Mixbox("render", eightBit, "-o", InDir("mix.wav"));
         Assert.True(code == 0, stderr);
-        Assert.Contains("1 input channel(s), 48000 Hz", stdout);
+        Assert.Contains("1 stem(s) into 1 of the box's 8 inputs, 48000 Hz", stdout);
         Assert.InRange(WavFiles.Read24(InDir("mix.wav")).Max(Math.Abs), 0.1, 0.97);
     }
 
@@ -108,7 +108,7 @@ public sealed class RenderTests : IDisposable
 
     [Theory]
     [InlineData("{ \"channels\": [ { \"fader_db\": 3, } ", "malformed scene at line 1")]
-    [InlineData("{ \"chanels\": [] }", "malformed scene")]
+    [InlineData("{ \"chanels\": [] }", "unknown field chanels (known: inputs, channels, pairs, sub_buses, main, compressor, drive_db, output, meter_mode)")]
     [InlineData("{ \"channels\": [ { \"fader_db\": 20 } ] }", "channels[0].fader_db is 20, outside -144..12")]
     [InlineData("{ \"compressor\": { \"ratio\": 50 } }", "compressor.ratio is 50, outside 1..20")]
     [InlineData("{ \"compressor\": { \"link\": \"sum\" } }", "compressor.link must be \"max\" or \"average\"")]
@@ -135,8 +135,56 @@ public sealed class RenderTests : IDisposable
     [Fact]
     public void UsageErrorsExitNonZero()
     {
-        Assert.NotEqual(0, Mixbox("render").Code);
-        Assert.NotEqual(0, Mixbox("render", "a.wav").Code); // no -o
-        Assert.NotEqual(0, Mixbox("frobnicate").Code);
+        Assert.Equal(2, Mixbox("render").Code);
+        var (code, stdout, stderr) = Mixbox("render", "a.wav"); // no -o
+        Assert.Equal(2, code);
+        Assert.Equal("mixbox: Option '-o' is required. (mixbox render --help)", stderr.Trim());
+        Assert.Equal("", stdout);                                // no help dump
+        Assert.Equal(2, Mixbox("frobnicate").Code);
+        Assert.Equal(2, Mixbox("render", InDir("a.wav"), "-o", InDir("m.wav"), "--format", "mp3").Code);
+    }
+
+    [Fact]
+    public void FloatAndTwentyFourBitHoldTheSameDitheredMix()
+    {
+        // With the scene's dither on the box's output is on the 24-bit grid, which a float holds exactly.
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.5, 0.5, channels: 2);
+        File.WriteAllText(InDir("dither.json"), """{ "output": { "dither": true } }""");
+        Assert.Equal(0, Mixbox("render", a, "--scene", InDir("dither.json"), "-o", InDir("mix24.wav")).Code);
+        Assert.Equal(0, Mixbox("render", a, "--scene", InDir("dither.json"), "-o", InDir("mixf.wav"), "--format", "float32").Code);
+        var (pcm, pcmSamples) = WavReaderTests.ReadAll(InDir("mix24.wav"));
+        var (flt, floatSamples) = WavReaderTests.ReadAll(InDir("mixf.wav"));
+        Assert.Equal((WavEncoding.Pcm, 24), (pcm.Format.Encoding, pcm.Format.BitsPerSample));
+        Assert.Equal((WavEncoding.Float, 32), (flt.Format.Encoding, flt.Format.BitsPerSample));
+        Assert.Equal(pcmSamples, floatSamples);
+        Assert.Equal(pcmSamples, Peers.SoxS32(InDir("mix24.wav")));
+    }
+
+    [Fact]
+    public void SixteenBitWarnsOnceWhenDitherIsOff()
+    {
+        string a = WavFiles.Sine(_dir, "a.wav", 220, 0.5, 0.5);
+        var (code, _, stderr) = Mixbox("render", a, "-o", InDir("mix16.wav"), "--format", "pcm16");
+        Assert.Equal(0, code);
+        Assert.Equal("mixbox: warning: the scene's dither is off, so the 16-bit output is only rounded (distortion on quiet passages); set \"output\": { \"dither\": true }", stderr.Trim());
+        Assert.Equal(16, WavReaderTests.ReadAll(InDir("mix16.wav")).Header.Format.BitsPerSample);
+        File.WriteAllText(InDir("dither.json"), """{ "output": { "dither": true } }""");
+        var (ditheredCode, stdout, quiet) = Mixbox("render", a, "--scene", InDir("dither.json"), "-o", InDir("mix16d.wav"), "--format", "pcm16");
+        Assert.Equal(0, ditheredCode);
+        Assert.Equal("", quiet);
+        Assert.Contains("16-bit PCM stereo", stdout);
+    }
+
+    [Fact]
+    public void ARateTheEngineRefusesIsOneLineBeforeAnythingElse()
+    {
+        // 7 kHz is under every rate the box runs at; the CLI has no limits of its own, the engine's refusal is reported.
+        string slow = WavFiles.Sine(_dir, "slow.wav", 220, 0.4, 0.5, rate: 7000);
+        var (code, stdout, stderr) = Mixbox("render", slow, "-o", InDir("mix.wav"));
+        Assert.Equal(1, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("mixbox: slow.wav: 7000 Hz: the box's engine refuses this rate (", stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.False(File.Exists(InDir("mix.wav")));
     }
 }

@@ -3,9 +3,9 @@ using MixBox.Cli;
 namespace MixBox.Cli.Tests;
 
 /// <summary>
-/// The 24-bit file is the box's 32-bit output rounded to the nearest 24-bit step (floored,
-/// a mix would carry a -0.5 LSB bias): every sample within half a step, no bias, full
-/// scale saturating instead of wrapping.
+/// The mix as a file, in each `--format`: 24-bit rounded to the nearest step (floored, a mix would
+/// carry a -0.5 LSB bias), 16-bit TPDF-dithered (or rounded, dither off), 32-bit float as is; and
+/// RF64 for a file past 4 GiB. Read back by our reader and by sox/ffmpeg.
 /// </summary>
 public class WavOutputTests : IDisposable
 {
@@ -13,35 +13,139 @@ public class WavOutputTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private string Write(int[] stereo, OutputFormat format, bool dither, bool forceRf64 = false)
+    {
+        string path = Path.Combine(_dir, $"out-{format}-{dither}-{forceRf64}.wav");
+        using (var file = File.Create(path))
+        {
+            var writer = new MixWavWriter(file, format, 48000, stereo.Length / 2, dither, forceRf64);
+            for (int at = 0; at < stereo.Length; at += 480)
+            {
+                int frames = Math.Min(240, (stereo.Length - at) / 2);
+                writer.Write(stereo[at..(at + 2 * frames)], frames);
+            }
+            writer.Finish();
+        }
+        return path;
+    }
+
+    private static int[] Noise(int count, int seed)
+    {
+        var random = new Random(seed);
+        var samples = new int[count];
+        for (int i = 0; i < samples.Length; i++) samples[i] = random.Next(int.MinValue, int.MaxValue) + random.Next(2);
+        return samples;
+    }
+
+    /// <summary>Errors of the read-back samples against the written ones, in LSBs of <paramref name="lsb"/> Q31 units.</summary>
+    private static (double Mean, double Rms, double Worst) Errors(int[] written, int[] read, int from, double lsb)
+    {
+        double sum = 0, squares = 0, worst = 0;
+        for (int i = from; i < written.Length; i++)
+        {
+            double e = ((double)read[i] - written[i]) / lsb;
+            sum += e;
+            squares += e * e;
+            worst = Math.Max(worst, Math.Abs(e));
+        }
+        int n = written.Length - from;
+        return (sum / n, Math.Sqrt(squares / n), worst);
+    }
+
     [Fact]
     public void TwentyFourBitOutputRoundsToTheNearestStep()
     {
-        var random = new Random(20261204);
-        var samples = new int[200_000];
-        for (int i = 0; i < samples.Length; i++) samples[i] = random.Next(int.MinValue, int.MaxValue) + random.Next(2);
+        var samples = Noise(200_000, 20261204);
         samples[0] = int.MaxValue;
         samples[1] = int.MinValue;
         samples[2] = 0x7FFFFF7F;   // just under the top step's midpoint
         samples[3] = -0x80;        // exactly half a step below 0: ties go up
 
-        string path = Path.Combine(_dir, "out.wav");
-        WavOutput.WriteStereo24(path, samples, 48000);
-        var stem = StemReader.Read(path);
-        var read = Enumerable.Range(0, samples.Length).Select(i => stem.Channels[i % 2][i / 2]).ToArray();
+        string path = Write(samples, OutputFormat.Pcm24, dither: false);
+        var (header, read) = WavReaderTests.ReadAll(path);
+        Assert.Equal((WavEncoding.Pcm, 24, 2), (header.Format.Encoding, header.Format.BitsPerSample, header.Format.Channels));
+        Assert.Equal(read, Peers.SoxS32(path));
 
         Assert.Equal(0x7FFFFF00, read[0]);   // saturates at the top step
         Assert.Equal(int.MinValue, read[1]);
         Assert.Equal(0x7FFFFF00, read[2]);
         Assert.Equal(0, read[3]);
-        double sum = 0, worst = 0;
-        for (int i = 4; i < samples.Length; i++)
-        {
-            double errorLsb = ((double)read[i] - samples[i]) / 256.0;
-            sum += errorLsb;
-            worst = Math.Max(worst, Math.Abs(errorLsb));
-        }
+        var (mean, _, worst) = Errors(samples, read, 4, 256);
         Assert.True(worst <= 0.5, $"worst error {worst} LSB");
-        double bias = sum / (samples.Length - 4);
-        Assert.True(Math.Abs(bias) < 0.01, $"bias {bias} LSB");
+        Assert.True(Math.Abs(mean) < 0.01, $"bias {mean} LSB");
+    }
+
+    [Fact]
+    public void SixteenBitIsTpdfDitheredWhenDitherIsOn()
+    {
+        var samples = Noise(400_000, 7).Select(s => s / 2).ToArray(); // -6 dBFS: no saturation
+        string path = Write(samples, OutputFormat.Pcm16, dither: true);
+        var (header, read) = WavReaderTests.ReadAll(path);
+        Assert.Equal(16, header.Format.BitsPerSample);
+        Assert.Equal(read, Peers.SoxS32(path));
+        // Rounding (variance 1/12) plus ±1 LSB triangular dither (1/6): RMS error 0.5 LSB, no bias, never 1.5 LSB.
+        var (mean, rms, worst) = Errors(samples, read, 0, 65536);
+        Assert.True(Math.Abs(mean) < 0.005, $"bias {mean} LSB");
+        Assert.InRange(rms, 0.495, 0.505);
+        Assert.True(worst < 1.5, $"worst {worst} LSB");
+        // The error does not follow the signal (what TPDF is for): correlation with the fractional part under 1 %.
+        double c = 0, f2 = 0, e2 = 0;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            double fraction = (samples[i] & 0xFFFF) / 65536.0 - 0.5, error = ((double)read[i] - samples[i]) / 65536;
+            c += fraction * error;
+            f2 += fraction * fraction;
+            e2 += error * error;
+        }
+        Assert.True(Math.Abs(c / Math.Sqrt(f2 * e2)) < 0.01, $"correlation {c / Math.Sqrt(f2 * e2)}");
+        Assert.Equal(File.ReadAllBytes(path), File.ReadAllBytes(Write(samples, OutputFormat.Pcm16, dither: true))); // repeatable
+    }
+
+    [Fact]
+    public void SixteenBitWithoutDitherRoundsToTheNearestStep()
+    {
+        var samples = Noise(200_000, 8).Select(s => s / 2).ToArray(); // clear of the top step, where saturation is the error
+        samples[0] = int.MaxValue;
+        string path = Write(samples, OutputFormat.Pcm16, dither: false);
+        var (_, read) = WavReaderTests.ReadAll(path);
+        Assert.Equal(0x7FFF0000, read[0]);
+        var (mean, _, worst) = Errors(samples, read, 1, 65536);
+        Assert.True(worst <= 0.5, $"worst {worst} LSB");
+        Assert.True(Math.Abs(mean) < 0.01, $"bias {mean} LSB");
+    }
+
+    [Fact]
+    public void FloatOutputIsTheBoxOutputInFullScaleUnits()
+    {
+        var samples = Noise(100_000, 9);
+        for (int i = 0; i < samples.Length; i += 2) samples[i] &= unchecked((int)0xFFFFFF00); // left: on the 24-bit grid (dithered output)
+        string path = Write(samples, OutputFormat.Float32, dither: false);
+        var (header, _) = WavReaderTests.ReadAll(path);
+        Assert.Equal((WavEncoding.Float, 32), (header.Format.Encoding, header.Format.BitsPerSample));
+        var raw = Peers.Run("ffmpeg", "-v", "error", "-i", path, "-f", "f32le", "-");
+        var floats = new float[raw.Length / 4];
+        Buffer.BlockCopy(raw, 0, floats, 0, raw.Length);
+        Assert.Equal(samples.Length, floats.Length);
+        for (int i = 0; i < samples.Length; i++)
+        {
+            double exact = samples[i] / 2147483648.0;
+            if (i % 2 == 0) Assert.Equal(exact, floats[i]);                        // 24-bit values: exact
+            else Assert.True(Math.Abs(floats[i] - exact) <= Math.Abs(exact) * Math.Pow(2, -24), $"sample {i}"); // nearest float
+        }
+    }
+
+    [Theory]
+    [InlineData(OutputFormat.Pcm24)]
+    [InlineData(OutputFormat.Float32)]
+    public void Rf64LayoutReadsBackHereAndInFfmpeg(OutputFormat format)
+    {
+        // The layout a mix past 4 GiB gets (forced here on a small file): RF64 with ds64.
+        var samples = Noise(20_000, 10).Select(s => s & unchecked((int)0xFFFFFF00)).ToArray();
+        string path = Write(samples, format, dither: false, forceRf64: true);
+        Assert.Equal("RF64", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path), 0, 4));
+        var (header, read) = WavReaderTests.ReadAll(path);
+        Assert.True(header.Rf64);
+        Assert.Equal(samples, read);
+        Assert.Equal(samples, Peers.FfmpegS32(path));
     }
 }

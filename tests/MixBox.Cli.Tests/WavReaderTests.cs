@@ -158,27 +158,31 @@ public sealed class WavReaderTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(1, CliApp.Run(["render", path, "-o", output], stdout, stderr));
         Assert.Equal($"mixbox: {path}: {message(path)}", stderr.ToString().TrimEnd('\n', '\r'));
         Assert.Equal(yesterday, File.ReadAllBytes(output));
-        Assert.False(File.Exists(output + ".partial"));
+        Assert.Empty(Directory.GetFiles(_dir, ".*")); // no temporary file left behind
     }
 
     [Fact]
-    public void MultichannelReadsButIsNotAStem()
+    public void MultichannelReadsButRendersOnlyWhenMapped()
     {
         string path = WavCorpus.Readable["sox-s16-6ch-ext"](_dir);
         Assert.Equal(6, ReadAll(path).Header.Format.Channels);
-        var error = Assert.Throws<UserError>(() => StemReader.Read(path));
-        Assert.Equal($"{path}: 6 channels: stems must be mono or stereo", error.Message);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.Equal(1, CliApp.Run(["render", path, "-o", Path.Combine(_dir, "mix.wav")], stdout, stderr));
+        Assert.Equal($"mixbox: {path}: 6 channels: map the ones to mix to the box's inputs with the scene's \"inputs\" (see mixbox scene template)", stderr.ToString().Trim());
     }
 
     [Fact]
-    public void StemReaderMatchesTheStreamingReader()
+    public void AStemStreamsAsTheReaderReadsItThenSilence()
     {
         string path = WavCorpus.Readable["ffmpeg-s24-stereo-ext"](_dir);
         var (_, samples) = ReadAll(path);
-        var stem = StemReader.Read(path);
+        using var stem = StemFile.Open(path);
         Assert.Equal(48000, stem.SampleRate);
-        Assert.Equal(samples.Where((_, i) => i % 2 == 0), stem.Channels[0]);
-        Assert.Equal(samples.Where((_, i) => i % 2 == 1), stem.Channels[1]);
+        var streamed = new List<int>();
+        for (int i = 0; i < 60; i++) streamed.AddRange(stem.Next(240).ToArray()); // 14400 frames: 2400 past the end
+        Assert.Equal(samples, streamed.Take(samples.Length));
+        Assert.All(streamed.Skip(samples.Length), s => Assert.Equal(0, s));
     }
 
     [Fact]
@@ -216,15 +220,14 @@ public sealed class WavReaderTests(ITestOutputHelper log) : IDisposable
             Assert.Equal(reader.BlockFrames, reader.Read(block));
             Assert.All(block, s => Assert.Equal(int.MinValue, s)); // 8-bit 0x00 = −full scale
         }
-        Assert.Equal($"{rf64}: {3L << 30} frames: the renderer takes at most {Array.MaxLength} per stem",
-            Assert.Throws<UserError>(() => StemReader.Read(rf64)).Message);
+        using (var multitrack = Multitrack.Open([rf64]))
+            Assert.Equal(3L << 30, multitrack.Frames); // streamed: no limit from array sizes
 
         string riff = Path.Combine(_dir, "big-riff.wav");
         header = WavCorpus.Build("RIFF", [("fmt ", Fmt(1, 1, 48000, 16)), ("data", [])]);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(header.Length - 4), 0xFFFFFFF0);
         Sparse(riff, header, header.Length + 0xFFFFFFF0L);
         using (var reader = WavReader.Open(riff)) Assert.Equal(0x7FFFFFF8L, reader.Frames);
-        Assert.Contains("frames: the renderer takes at most", Assert.Throws<UserError>(() => StemReader.Read(riff)).Message);
     }
 
     internal static byte[] Fmt(int tag, int channels, int rate, int bits)

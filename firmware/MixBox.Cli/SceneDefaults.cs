@@ -1,0 +1,30 @@
+using MixBox.Dsp;
+using MixBox.Firmware;
+
+namespace MixBox.Cli;
+
+/// <summary>
+/// The box's power-on scene in words, from <see cref="Scene"/>'s own values: what a render
+/// without --scene plays. `mixbox render --help` prints it and docs/FIRMWARE.md quotes it
+/// (a test keeps the two the same).
+/// </summary>
+public static class SceneDefaults
+{
+    public static string Text()
+    {
+        var s = new Scene();
+        string D(int centiDb) => SceneJsonWriter.Db(centiDb);
+        string OnOff(bool on) => on ? "on" : "off";
+        return
+            $"Without --scene the render plays the box's power-on scene: faders {D(s.FaderCentiDb[0])} dB, trims {D(s.TrimCentiDb[0])} dB, " +
+            $"pans centre (a stereo stem's two channels hard left and right), no mute, solo or polarity flip, every input straight to " +
+            $"the main bus, no linked pairs; sub-buses {D(s.SubFaderCentiDb[0])} dB; main {D(s.MainFaderCentiDb)} dB; compressor {(s.CompressorIn ? "in" : "out")} " +
+            $"(threshold {D(s.CompThresholdCentiDb)} dB, ratio {s.CompRatioX100 / 100.0:0.##}:1, attack {s.CompAttackMicroseconds / 1000.0:0.##} ms, " +
+            $"release {(s.CompReleaseMilliseconds == 0 ? "auto" : s.CompReleaseMilliseconds + " ms")}, knee {D(s.CompKneeCentiDb)} dB, " +
+            $"make-up {D(s.CompMakeupCentiDb)} dB, mix {s.CompMixPercent} %, side-chain high-pass {(s.CompSidechainHighPassHz == 0 ? "off" : s.CompSidechainHighPassHz + " Hz")}, " +
+            $"link {SceneJsonWriter.LinkModes[s.CompLinkAverage ? 1 : 0]}); drive {(s.DriveCentiDb == 0 ? "off" : D(s.DriveCentiDb) + " dB")}; " +
+            $"safety clip {OnOff(s.OutputSafety)} at {D(s.OutputCeilingCentiDb)} dBFS; dither {OnOff(s.OutputDither)}. " +
+            $"The stems feed the box's {Scene.Channels} inputs in command-line order (a mono stem one input, a stereo stem two). " +
+            "A scene file changes only the fields it gives (mixbox scene template shows them all).";
+    }
+}

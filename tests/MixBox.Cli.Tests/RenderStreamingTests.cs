@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using MixBox.Dsp;
+using Xunit.Abstractions;
+
+namespace MixBox.Cli.Tests;
+
+/// <summary>
+/// The render streams: its peak memory does not depend on the length (child processes, as a user
+/// runs it), the meter plot's points are bounded, a terminal gets a progress bar and a redirected
+/// output none, and the 24-bit output is the exact mix rounded (no bias).
+/// </summary>
+public sealed class RenderStreamingTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mixbox-stream-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string At(string name) => Path.Combine(_dir, name);
+
+    /// <summary>Renders 8 generated mono stems of <paramref name="seconds"/> in a child process; returns its peak memory (VmHWM) in MB.</summary>
+    private double PeakMegabytes(int seconds)
+    {
+        // One stem made by sox (noise and a tone), copied to 8 files: 8 stems to open and stream, without 8 syntheses.
+        string first = At($"{seconds}s-1.wav");
+        Peers.Run("sox", "-n", "-r", "48000", "-b", "16", "-c", "1", first, "synth", seconds.ToString(), "pinknoise", "vol", "0.3");
+        var stems = Enumerable.Range(1, 8).Select(i =>
+        {
+            string path = At($"{seconds}s-{i}.wav");
+            if (i > 1) File.Copy(first, path);
+            return path;
+        }).ToArray();
+        var (code, stdout, stderr) = Mixbox.RunChild("", ["render", .. stems, "-o", At($"{seconds}s.wav"), "--png", At($"{seconds}s.png")]);
+        Assert.True(code == 0, stderr);
+        log.WriteLine(stdout);
+        foreach (string stem in stems) File.Delete(stem);
+        var match = Regex.Match(stdout, @"rendered ([\d.]+) s of audio in [\d.]+ s \(\d+x real time\), peak memory (\d+) MB");
+        Assert.True(match.Success, stdout);
+        Assert.Equal(seconds, double.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        return double.Parse(match.Groups[2].Value);
+    }
+
+    [Fact]
+    public void PeakMemoryDoesNotGrowWithTheLength()
+    {
+        double oneMinute = PeakMegabytes(60), fiveMinutes = PeakMegabytes(300);
+        log.WriteLine($"peak memory: 8 x 1 min {oneMinute} MB, 8 x 5 min {fiveMinutes} MB");
+        Assert.True(Math.Abs(fiveMinutes - oneMinute) < 10, $"1 min: {oneMinute} MB, 5 min: {fiveMinutes} MB");
+        Assert.True(fiveMinutes < 150, $"{fiveMinutes} MB"); // the whole 5 minutes of stems would be 184 MB as samples
+    }
+
+    [Fact]
+    public void TheMeterPlotKeepsBoundedPointsAndEveryPeak()
+    {
+        const long hour = 360_000; // ticks
+        var timeline = new MeterTimeline(8, hour);
+        var levels = new int[8];
+        var loudness = new LoudnessReading { MomentaryCentiLufs = -2300, ShortTermCentiLufs = -2300 };
+        for (long tick = 0; tick < hour; tick++)
+        {
+            Array.Fill(levels, tick == 123_457 ? -100 : -2000); // one 10 ms peak in an hour
+            timeline.Add(tick / 100.0, levels, -1800, -1800, tick == 200_001 ? 650 : 0, loudness);
+        }
+        Assert.InRange(timeline.Points, MeterTimeline.MaxPoints - 1, MeterTimeline.MaxPoints);
+        Assert.Equal(-1.0, timeline.Channels[3].Max());
+        Assert.Equal(1, timeline.Channels[3].Count(v => v == -1.0));
+        Assert.Equal(6.5, timeline.GainReduction.Max());
+        Assert.Equal(hour / 100.0 - 0.01, timeline.Seconds[^1], 6);
+    }
+
+    [Fact]
+    public void ATerminalGetsAProgressBarAndARedirectedOutputNone()
+    {
+        string stem = WavFiles.Sine(_dir, "a.wav", 220, 0.3, 3.0);
+        var screen = new StringWriter();
+        var terminal = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            Out = new Spectre.Console.AnsiConsoleOutput(screen),
+        });
+        var stdout = new StringWriter();
+        Assert.Equal(0, CliApp.Run(["render", stem, "-o", At("tty.wav")], stdout, new StringWriter(), terminal));
+        log.WriteLine(screen.ToString());
+        Assert.Contains("rendering tty.wav", screen.ToString());
+        Assert.Contains("100%", screen.ToString());
+
+        var (code, redirected, _) = Mixbox.Run("render", stem, "-o", At("redirected.wav"));
+        Assert.Equal(0, code);
+        Assert.DoesNotContain("%", redirected);
+        Assert.DoesNotContain('\u001b', redirected);
+        Assert.Equal(File.ReadAllBytes(At("tty.wav")), File.ReadAllBytes(At("redirected.wav")));
+    }
+
+    [Fact]
+    public void ACentrePannedUnityMixIsTheExactMixRoundedWithoutBias()
+    {
+        // A mono 24-bit stem, no scene: fader 0 dB, pan centre (constant power: cos(pi/4) to each side), dither off.
+        // Peaks at -4 dBFS after the pan law: under the safety clip's knee (ceiling - 3 dB), so nothing else touches it.
+        var random = new Random(11);
+        var samples = Enumerable.Range(0, 480_000).Select(_ => (int)Math.Round((2 * random.NextDouble() - 1) * 0.89 * 8388607)).ToArray();
+        string stem = ExactStems.Mono24(At("mono.wav"), samples);
+        Assert.Equal(0, Mixbox.Run("render", stem, "-o", At("mix.wav")).Code);
+        var (_, mix) = WavReaderTests.ReadAll(At("mix.wav"));
+
+        // The engine's coefficient is cos(pi/4) in Q24 (docs/ENGINE.md: the pan law in Q30, the product rounded once to Q24).
+        double ideal = Math.Cos(Math.PI / 4), q24 = Math.Round(Math.Round(ideal * (1 << 30)) / 64.0) / (1 << 24);
+        double sumIdeal = 0, worstIdeal = 0, worstQ24 = 0;
+        for (int i = 0; i < samples.Length; i++)
+        {
+            Assert.Equal(mix[2 * i], mix[2 * i + 1]);
+            double got = mix[2 * i] / 256.0;                    // 24-bit LSBs
+            double errorIdeal = got - samples[i] * ideal, errorQ24 = got - samples[i] * q24;
+            sumIdeal += errorIdeal;
+            worstIdeal = Math.Max(worstIdeal, Math.Abs(errorIdeal));
+            worstQ24 = Math.Max(worstQ24, Math.Abs(errorQ24));
+        }
+        double bias = sumIdeal / samples.Length;
+        // The coefficient's own quantisation (|q24 - cos(pi/4)| x the largest sample) is the only error beyond the rounding's half step.
+        double coefficientError = Math.Abs(q24 - ideal) * samples.Max(Math.Abs);
+        log.WriteLine($"vs the exact double mix: worst {worstIdeal:F4} LSB, bias {bias:F5} LSB; vs the Q24 coefficient's mix: worst {worstQ24:F4} LSB; coefficient error up to {coefficientError:F4} LSB");
+        Assert.True(worstQ24 <= 0.5 + 1.0 / 256, $"worst {worstQ24} LSB against the mix with the engine's coefficient");
+        Assert.True(worstIdeal <= 0.5 + coefficientError + 1.0 / 256, $"worst {worstIdeal} LSB");
+        Assert.True(Math.Abs(bias) < 0.01, $"bias {bias} LSB");
+    }
+}
