@@ -23,7 +23,7 @@ public class EngineHandoffTests
         string build = NativeTestBuild.Build("dsp/native/test", "engine-tests-" + sanitizer, null,
             "-DMIXBOX_SANITIZER=" + sanitizer, "-DCMAKE_BUILD_TYPE=Debug");
         var (exitCode, output) = NativeTestBuild.Run(Path.Combine(build, "engine_handoff_stress"), [],
-            new Dictionary<string, string> { ["TSAN_OPTIONS"] = "exitcode=66 halt_on_error=0" }, TimeSpan.FromMinutes(2));
+            new Dictionary<string, string> { ["TSAN_OPTIONS"] = "exitcode=66 halt_on_error=0" }, TimeSpan.FromMinutes(5));
         _output.WriteLine(output);
         Assert.DoesNotContain("ThreadSanitizer", output);
         Assert.True(exitCode == 0, output);

@@ -41,10 +41,16 @@
 #define FRAMES 32u
 #define PATTERN 16u /* input values per channel, cycled */
 #define PHASE_SECONDS 2.0
+/* A phase also runs on (up to PHASE_DEADLINE_SECONDS) until the control side has
+ * made this many rounds: a loaded machine or a slow sanitizer build still gets
+ * enough publishes to prove something, instead of a time-dependent failure. */
+#define MIN_CONTROL_ROUNDS 400u
+#define PHASE_DEADLINE_SECONDS 60.0
 
 static mixbox_engine_t engine;
 static int stop_control;
 static uint32_t publishes;
+static uint32_t control_rounds; /* rounds of the running phase's control loop */
 
 /* Channel 0 (hard left) cycles through PATTERN values, channel 1 (hard right)
  * through their negatives in another order; channel 2 is silent. */
@@ -151,6 +157,7 @@ static void *control_exact(void *unused)
             break;
         }
         i++;
+        __atomic_store_n(&control_rounds, i, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&publishes, i * 3u, __ATOMIC_RELEASE);
     return NULL;
@@ -177,9 +184,15 @@ static unsigned long long run_phase(void *(*control)(void *), int (*check_block)
     mixbox_q31_t input[FRAMES * CHANNELS], output[FRAMES * 2u];
     unsigned long long bad = 0, blocks = 0;
     __atomic_store_n(&stop_control, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(&control_rounds, 0u, __ATOMIC_RELEASE);
     if (pthread_create(&thread, NULL, control, NULL) != 0) return 1;
-    double end = now_seconds() + PHASE_SECONDS;
-    for (uint32_t frame = 0; (blocks & 255u) != 0u || now_seconds() < end; frame += FRAMES, blocks++) {
+    double start = now_seconds();
+    for (uint32_t frame = 0;; frame += FRAMES, blocks++) {
+        if ((blocks & 255u) == 0u) {
+            double elapsed = now_seconds() - start;
+            int enough = __atomic_load_n(&control_rounds, __ATOMIC_ACQUIRE) >= MIN_CONTROL_ROUNDS;
+            if (elapsed >= PHASE_DEADLINE_SECONDS || (elapsed >= PHASE_SECONDS && enough)) break;
+        }
         fill_block(input, frame);
         if (mixbox_process(&engine, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) != MIXBOX_OK) bad++;
         bad += (unsigned long long)check_block(input, output, frame);
@@ -219,6 +232,7 @@ static void *control_compressor(void *unused)
         set(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, drive_cdb[on]);
         set(&engine, MIXBOX_PARAM_OUTPUT_CEILING_CDB, 0u, ceiling_cdb[on]);
         i++;
+        __atomic_store_n(&control_rounds, i, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&publishes, i * 7u, __ATOMIC_RELEASE);
     return NULL;
@@ -255,6 +269,7 @@ static void *control_stereo(void *unused)
         set(&engine, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ, 0u, on ? 200 : 0);
         set(&engine, MIXBOX_PARAM_CHANNEL_FADER_CDB, 2u, on ? -600 : 300);
         i++;
+        __atomic_store_n(&control_rounds, i, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&publishes, i * 3u, __ATOMIC_RELEASE);
     return NULL;
@@ -295,6 +310,7 @@ static void *control_toolkit(void *unused)
         set(&engine, MIXBOX_PARAM_STEREO_WIDTH_PERCENT, 0u, on ? 200 : 50);
         set(&engine, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ, 0u, on ? 60 : 0);
         i++;
+        __atomic_store_n(&control_rounds, i, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&publishes, i * 12u, __ATOMIC_RELEASE);
     return NULL;
