@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MixBox.Dsp.Tests;
 
 /// <summary>
@@ -49,40 +47,6 @@ public static class FaustEqPeer
         }
     }
 
-    private static string Build()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "mixbox-faust-eq-peer-" + Environment.ProcessId);
-        Directory.CreateDirectory(directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
-        string source = Path.Combine(AppContext.BaseDirectory, "FaustPeer");
-        foreach (string file in new[] { "peer_eq.dsp", "faust_eq_harness.c" })
-            File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
-        FaustPeerProcess.Run("faust", "-lang c -double -cn eqpeer peer_eq.dsp -o peer_eq.c", directory);
-        FaustPeerProcess.Run("gcc", "-O2 -I. -o faust_eq_harness faust_eq_harness.c -lm", directory);
-        return Path.Combine(directory, "faust_eq_harness");
-    }
-}
-
-/// <summary>Runs a peer tool; a missing tool or a failure throws with the command.</summary>
-internal static class FaustPeerProcess
-{
-    public static void Run(string program, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            throw new InvalidOperationException(
-                $"PEER COMPARISON CANNOT RUN: '{program}' is not installed ({error.Message}). Run ./install-test-peers.", error);
-        }
-        string errors = process.StandardError.ReadToEndAsync().Result;
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"PEER COMPARISON CANNOT RUN: '{program} {arguments}' failed ({process.ExitCode}): {errors}");
-    }
+    private static string Build() =>
+        FaustPeerProcess.BuildHarness("eq-peer", "peer_eq.dsp", "eqpeer", "peer_eq.c", "faust_eq_harness");
 }

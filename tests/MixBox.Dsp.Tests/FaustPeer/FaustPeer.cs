@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MixBox.Dsp.Tests;
 
 /// <summary>
@@ -33,7 +31,7 @@ public static class FaustPeer
                         writer.Write(v);
                 }
             }
-            Run(Harness.Value, $"\"{input}\" \"{output}\"", directory);
+            FaustPeerProcess.Run(Harness.Value, $"\"{input}\" \"{output}\"", directory);
             var bytes = File.ReadAllBytes(output);
             var gains = new double[left.Length];
             for (int i = 0; i < gains.Length; i++) gains[i] = BitConverter.ToDouble(bytes, 16 * i);
@@ -46,37 +44,6 @@ public static class FaustPeer
         }
     }
 
-    private static string Build()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "mixbox-faust-peer-" + Environment.ProcessId);
-        Directory.CreateDirectory(directory);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(directory, recursive: true);
-        string source = Path.Combine(AppContext.BaseDirectory, "FaustPeer");
-        foreach (string file in new[] { "peer_compressor.dsp", "faust_harness.c" })
-            File.Copy(Path.Combine(source, file), Path.Combine(directory, file), overwrite: true);
-        Run("faust", "-lang c -double -cn peer peer_compressor.dsp -o peer.c", directory);
-        Run("gcc", "-O2 -I. -o faust_harness faust_harness.c -lm", directory);
-        return Path.Combine(directory, "faust_harness");
-    }
-
-    private static void Run(string program, string arguments, string directory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            throw new InvalidOperationException(
-                $"FAUST PEER COMPARISON CANNOT RUN: '{program}' is not installed ({error.Message}). " +
-                "Install it with: apt-get install -y faust gcc (.ci/run does this).", error);
-        }
-        string errors = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"FAUST PEER COMPARISON CANNOT RUN: '{program} {arguments}' failed ({process.ExitCode}): {errors}");
-    }
+    private static string Build() =>
+        FaustPeerProcess.BuildHarness("peer", "peer_compressor.dsp", "peer", "peer.c", "faust_harness");
 }
