@@ -59,7 +59,7 @@ public static class DemoPerformance
         var input = DemoMultitrack.Render(BoxTwin.SampleRate, Seconds);
         int ticks = input.Length / BoxTwin.Channels / BoxTwin.TickFrames;
         var stereo = new int[ticks * BoxTwin.TickFrames * 2];
-        var timeline = new MeterTimeline(BoxTwin.Channels, ticks);
+        var timeline = new MeterTimeline(BoxTwin.Channels, ticks, MeterTimeline.LevelSource.LedLadder);
         var channelLevels = new int[BoxTwin.Channels];
         int maxGr = 0, peakLeft = EngineLimits.MeterSilenceCentiDb, peakRight = EngineLimits.MeterSilenceCentiDb;
 

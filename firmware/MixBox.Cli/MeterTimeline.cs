@@ -10,6 +10,9 @@ namespace MixBox.Cli;
 /// </summary>
 public sealed class MeterTimeline
 {
+    /// <summary>What the level traces hold: what the box's LED ladders showed, or each tick's sample peak.</summary>
+    public enum LevelSource { LedLadder, TickPeak }
+
     public const int MaxPoints = 2000;
     private const double Floor = -100; // silence is drawn here
 
@@ -23,10 +26,14 @@ public sealed class MeterTimeline
     public List<double> GainReduction { get; } = new();
     public List<double> Momentary { get; } = new();
     public List<double> ShortTerm { get; } = new();
+    public LevelSource Levels { get; }
+    /// <summary>The integrated loudness at the last tick added (LUFS), or null while gated out.</summary>
+    public double? IntegratedLufs { get; private set; }
 
     /// <param name="expectedTicks">How many ticks will be added (the render's length); sets how many share a point.</param>
-    public MeterTimeline(int channels, long expectedTicks)
+    public MeterTimeline(int channels, long expectedTicks, LevelSource levels)
     {
+        Levels = levels;
         Channels = Enumerable.Range(0, channels).Select(_ => new List<double>()).ToArray();
         _ticksPerPoint = (int)Math.Max(1, (expectedTicks + MaxPoints - 1) / MaxPoints);
     }
@@ -58,6 +65,7 @@ public sealed class MeterTimeline
         Raise(GainReduction, grCentiDb / 100.0);
         Raise(Momentary, Db(loudness.MomentaryCentiLufs));
         Raise(ShortTerm, Db(loudness.ShortTermCentiLufs));
+        IntegratedLufs = loudness.IntegratedCentiLufs / 100.0 > Floor ? loudness.IntegratedCentiLufs / 100.0 : null;
     }
 
     private static void Raise(List<double> trace, double value)

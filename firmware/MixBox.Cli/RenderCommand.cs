@@ -35,7 +35,7 @@ public static class RenderCommand
             error.WriteLine("mixbox: warning: the scene's dither is off, so the 16-bit output is only rounded (distortion on quiet passages); set \"output\": { \"dither\": true }");
 
         var writer = new MixWavWriter(wav, r.Format, rate, frames, dither16: box.OutputDither);
-        var timeline = png is null ? null : new MeterTimeline(Scene.Channels, frames / Math.Max(1, rate / MixBoxApp.TicksPerSecond) + 1);
+        var timeline = png is null ? null : new MeterTimeline(Scene.Channels, frames / Math.Max(1, rate / MixBoxApp.TicksPerSecond) + 1, MeterTimeline.LevelSource.TickPeak);
         var clock = Stopwatch.StartNew();
         var result = RenderProgress.Run(terminal, $"rendering {Path.GetFileName(r.Output)}", frames,
             progress => MixRenderer.Render(engine, multitrack, timeline, writer.Write, progress, cancel));

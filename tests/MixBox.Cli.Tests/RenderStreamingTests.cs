@@ -52,7 +52,7 @@ public sealed class RenderStreamingTests(ITestOutputHelper log) : IDisposable
     public void TheMeterPlotKeepsBoundedPointsAndEveryPeak()
     {
         const long hour = 360_000; // ticks
-        var timeline = new MeterTimeline(8, hour);
+        var timeline = new MeterTimeline(8, hour, MeterTimeline.LevelSource.TickPeak);
         var levels = new int[8];
         var loudness = new LoudnessReading { MomentaryCentiLufs = -2300, ShortTermCentiLufs = -2300 };
         for (long tick = 0; tick < hour; tick++)
