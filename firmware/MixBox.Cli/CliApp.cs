@@ -36,10 +36,11 @@ public static class CliApp
             DefaultValueFactory = _ => "pcm24",
             HelpName = OutputFormats.Names,
         };
+        var renderReference = new Option<string?>("--reference") { Description = "after the render, compare the mix with this reference track (as `mixbox compare` does)", HelpName = "FILE" };
         var render = new Command("render", "render multitrack files through the exact box (streamed: memory does not grow with the length)\n\n" + SceneDefaults.Text())
-            { stems, scene, mix, png, format };
+            { stems, scene, mix, png, format, renderReference };
         render.SetAction(parse => Guard(error, cancel => RenderCommand.Run(
-            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!)),
+            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!), parse.GetValue(renderReference)),
             output, error, liveConsole, cancel)));
 
         var settings = new Argument<string>("settings") { Description = "the twin's settings directory (settings-0.bin, settings-1.bin) or one settings-N.bin file" };
@@ -49,12 +50,22 @@ public static class CliApp
         template.SetAction(_ => Guard(error, _ => SceneCommand.Template(output)));
         var sceneCommand = new Command("scene", "scenes as render JSON") { export, template };
 
+        var mixFile = new Argument<string>("mix") { Description = "the mix to judge (WAV, mono or stereo)" };
+        var referenceFile = new Argument<string>("reference") { Description = "the reference track (WAV, mono or stereo; any rate the box takes)" };
+        var comparePng = new Option<string?>("--png") { Description = "also draw both spectra and their difference to this PNG", HelpName = "FILE" };
+        var compareHtml = new Option<string?>("--html") { Description = "also write a self-contained HTML report (figures and plot)", HelpName = "FILE" };
+        var compare = new Command("compare", "compare a mix with a reference: loudness (integrated, range, true peak, PLR), correlation, width and 1/3-octave balance at matched loudness")
+            { mixFile, referenceFile, comparePng, compareHtml };
+        compare.SetAction(parse => Guard(error, cancel => CompareCommand.Run(
+            new CompareCommand.Request(parse.GetValue(mixFile)!, parse.GetValue(referenceFile)!, parse.GetValue(comparePng), parse.GetValue(compareHtml)),
+            output, cancel)));
+
         var gain = new Option<double>("--cable-gain-db") { Description = "gain of the modelled output -> input 1 path (above +6 dB the ADC clips)", DefaultValueFactory = _ => -0.5 };
         var noCable = new Option<bool>("--no-cable") { Description = "run the test with nothing plugged into input 1" };
         var selftest = new Command("selftest", "loopback self-test in the twin: output patched into input 1; prints latency, level, THD+N") { gain, noCable, outDir };
         selftest.SetAction(parse => Guard(error, _ => SelftestCommand.Run(parse.GetValue(outDir)!, parse.GetValue(gain), !parse.GetValue(noCable), output)));
 
-        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, sceneCommand, selftest };
+        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, compare, sceneCommand, selftest };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {

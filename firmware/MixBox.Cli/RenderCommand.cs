@@ -12,15 +12,17 @@ namespace MixBox.Cli;
 /// </summary>
 public static class RenderCommand
 {
-    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format);
+    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format, string? Reference = null);
 
     public static int Run(Request r, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancel)
     {
-        using var outputs = new OutputFiles(r.Scene is null ? r.Stems : r.Stems.Append(r.Scene));
+        using var outputs = new OutputFiles(r.Stems.Concat(new[] { r.Scene, r.Reference }.OfType<string>()));
         var wav = outputs.Create(r.Output);
         var png = r.Png is null ? null : outputs.Create(r.Png);
 
         var scene = r.Scene is null ? RenderScene.PowerOn() : SceneJsonReader.Load(r.Scene);
+        // The reference is measured first: a reference that cannot be read stops the run before the render.
+        var reference = r.Reference is null ? null : TrackProfile.Measure(r.Reference, cancel);
         using var multitrack = Multitrack.Open(r.Stems);
         var (box, inputs, notes) = scene.For(multitrack.Stems);
         multitrack.Plug(inputs);
@@ -50,6 +52,11 @@ public static class RenderCommand
         output.WriteLine($"wrote {r.Output} ({seconds:F2} s, {r.Format.Describe()} stereo){(r.Png is null ? "" : $" and {r.Png}")}");
         // The mix itself (read, mix, write), without start-up and the plot: what grows with the length.
         output.WriteLine($"rendered {seconds:F1} s of audio in {wall:F2} s ({seconds / Math.Max(wall, 1e-3):F0}x real time), peak memory {PeakMemory.Bytes() / 1e6:F0} MB");
+        if (reference is not null)
+        {
+            output.WriteLine($"against the reference {reference.Name} (as `mixbox compare` reports it):");
+            foreach (string line in new TrackComparison(TrackProfile.Measure(r.Output, cancel), reference).Lines()) output.WriteLine(line);
+        }
         return 0;
     }
 

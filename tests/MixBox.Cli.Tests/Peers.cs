@@ -5,6 +5,19 @@ namespace MixBox.Cli.Tests;
 /// <summary>sox and ffmpeg, the peers the WAV reader is measured against (./install-test-peers installs them from Debian).</summary>
 internal static class Peers
 {
+    /// <summary>Runs <paramref name="tool"/>; returns what it printed on stderr (where ffmpeg's filters report).</summary>
+    public static string Stderr(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} failed: {stderr}");
+        return stderr + stdout.Result;
+    }
+
     /// <summary>Runs <paramref name="tool"/>; returns its stdout bytes. Fails the test in one line if the tool is missing or fails.</summary>
     public static byte[] Run(string tool, params string[] args)
     {
