@@ -37,10 +37,17 @@ public static class CliApp
             HelpName = OutputFormats.Names,
         };
         var renderReference = new Option<string?>("--reference") { Description = "after the render, compare the mix with this reference track (as `mixbox compare` does)", HelpName = "FILE" };
+        var target = new Option<string?>("--target")
+        {
+            Description = "judge the mix against a delivery target (loudness, true peak; vinyl: low end, correlation, top end): pass/fail and the gain needed",
+            HelpName = DeliveryTarget.Keys,
+        };
+        var normalize = new Option<bool>("--normalize") { Description = "with --target: move the main fader so the mix meets the target's loudness, with the output ceiling at its true-peak limit" };
         var render = new Command("render", "render multitrack files through the exact box (streamed: memory does not grow with the length)\n\n" + SceneDefaults.Text())
-            { stems, scene, mix, png, format, renderReference };
+            { stems, scene, mix, png, format, renderReference, target, normalize };
         render.SetAction(parse => Guard(error, cancel => RenderCommand.Run(
-            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!), parse.GetValue(renderReference)),
+            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!), parse.GetValue(renderReference),
+                parse.GetValue(target) is string t ? DeliveryTarget.Parse(t) : null, parse.GetValue(normalize)),
             output, error, liveConsole, cancel)));
 
         var settings = new Argument<string>("settings") { Description = "the twin's settings directory (settings-0.bin, settings-1.bin) or one settings-N.bin file" };

@@ -12,10 +12,13 @@ namespace MixBox.Cli;
 /// </summary>
 public static class RenderCommand
 {
-    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format, string? Reference = null);
+    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format, string? Reference = null,
+        DeliveryTarget? Target = null, bool Normalize = false);
 
     public static int Run(Request r, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancel)
     {
+        if (r.Normalize && r.Target?.IntegratedLufs is null)
+            throw new UsageError(r.Target is null ? "--normalize needs a --target" : $"--normalize: {r.Target.Name} has no loudness target to normalise to");
         using var outputs = new OutputFiles(r.Stems.Concat(new[] { r.Scene, r.Reference }.OfType<string>()));
         var wav = outputs.Create(r.Output);
         var png = r.Png is null ? null : outputs.Create(r.Png);
@@ -26,6 +29,8 @@ public static class RenderCommand
         using var multitrack = Multitrack.Open(r.Stems);
         var (box, inputs, notes) = scene.For(multitrack.Stems);
         multitrack.Plug(inputs);
+
+        if (r.Normalize) Normalize(r, r.Target!, box, inputs, output, cancel);
 
         using var engine = MixRenderer.Box(multitrack, box);
         int rate = multitrack.SampleRate;
@@ -57,7 +62,48 @@ public static class RenderCommand
             output.WriteLine($"against the reference {reference.Name} (as `mixbox compare` reports it):");
             foreach (string line in new TrackComparison(TrackProfile.Measure(r.Output, cancel), reference).Lines()) output.WriteLine(line);
         }
+        if (r.Target is not null)
+            foreach (string line in TargetReport.Lines(TrackProfile.Measure(r.Output, cancel), r.Target)) output.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>
+    /// Moves the scene's main fader until the mix's integrated loudness is on the target (within
+    /// 0.05 LU; at most six measuring passes, secant steps, as the compressor after the fader makes the
+    /// loudness a non-linear function of it), with the output stage's ceiling at the target's true-peak limit.
+    /// </summary>
+    private static void Normalize(Request r, DeliveryTarget target, Scene box, BoxInputs inputs, TextWriter output, CancellationToken cancel)
+    {
+        if (target.MaxTruePeakDb is double ceiling)
+        {
+            box.OutputSafety = true;
+            box.OutputCeilingCentiDb = Math.Clamp((int)Math.Round(ceiling * 100), SceneRules.CeilingMinCentiDb, SceneRules.CeilingMaxCentiDb);
+        }
+        // Secant steps: the loudness per dB of fader is measured from the last two passes (1 without compression).
+        double slope = 1;
+        double? lastMeasured = null;
+        int lastFader = 0;
+        for (int pass = 1; pass <= 6; pass++)
+        {
+            using var multitrack = Multitrack.Open(r.Stems);
+            multitrack.Plug(inputs);
+            var loudness = MixRenderer.Render(multitrack, box, null, (_, _) => { }, cancel: cancel).Loudness;
+            double? measured = loudness.IntegratedCentiLufs <= Dsp.EngineLimits.MeterSilenceCentiDb ? null : loudness.IntegratedCentiLufs / 100.0;
+            if (target.GainNeededDb(measured) is not double gain)
+                throw new UserError($"--normalize: the mix is too quiet to measure (gated out), nothing to normalise");
+            if (Math.Abs(gain) < 0.05) break;
+            if (lastMeasured is double previous && box.MainFaderCentiDb != lastFader)
+                slope = Math.Clamp((measured!.Value - previous) / ((box.MainFaderCentiDb - lastFader) / 100.0), 0.1, 1);
+            int fader = Math.Clamp(box.MainFaderCentiDb + (int)Math.Round(gain / slope * 100), Dsp.EngineLimits.FaderOffCentiDb + 1, Dsp.EngineLimits.FaderMaxCentiDb);
+            output.WriteLine($"normalize: pass {pass} measured {measured:F2} LUFS, main fader {box.MainFaderCentiDb / 100.0:F2} -> {fader / 100.0:F2} dB");
+            if (fader == box.MainFaderCentiDb)
+            {
+                output.WriteLine($"normalize: the main fader is at its end ({fader / 100.0:+0.0;-0.0} dB): the mix stays {Math.Abs(gain):F1} LU {(gain > 0 ? "below" : "above")} the target (raise the channel faders or the compressor's make-up)");
+                break;
+            }
+            (lastMeasured, lastFader) = (measured, box.MainFaderCentiDb);
+            box.MainFaderCentiDb = fader;
+        }
     }
 
     /// <summary>Draws the meter plot; a failure of the drawing library is one line like any other (and nothing is committed).</summary>

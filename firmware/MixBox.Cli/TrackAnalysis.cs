@@ -15,10 +15,15 @@ public sealed class TrackAnalysis
     private readonly int _rate;
     private readonly double[] _left = new double[Size], _right = new double[Size];
     private readonly double[] _re = new double[Size], _im = new double[Size];
+    private readonly double[] _leftRe = new double[Size / 2 + 1], _leftIm = new double[Size / 2 + 1];
     private readonly double[] _power = new double[Size / 2 + 1];
     private int _filled;
     private long _windows;
     private double _ll, _rr, _lr, _mm, _ss;
+    private double _lowLl, _lowRr, _lowLr, _lowMm, _lowSs;
+
+    /// <summary>Where "the low end" ends for the vinyl checks (Hz): below it a lacquer wants the bass centred.</summary>
+    public const double LowEndHz = 150;
 
     public TrackAnalysis(int sampleRate) => _rate = sampleRate;
 
@@ -43,8 +48,10 @@ public sealed class TrackAnalysis
 
     private void Window()
     {
-        foreach (var channel in new[] { _left, _right })
+        double binHz = (double)_rate / Size;
+        for (int side = 0; side < 2; side++)
         {
+            double[] channel = side == 0 ? _left : _right;
             for (int n = 0; n < Size; n++)
             {
                 _re[n] = channel[n] * Hann[n];
@@ -52,12 +59,34 @@ public sealed class TrackAnalysis
             }
             Transform.Forward(_re, _im);
             for (int k = 0; k <= Size / 2; k++) _power[k] += _re[k] * _re[k] + _im[k] * _im[k];
+            if (side == 0)
+            {
+                Array.Copy(_re, _leftRe, _leftRe.Length);
+                Array.Copy(_im, _leftIm, _leftIm.Length);
+                continue;
+            }
+            // Below the low-end limit: the cross-spectrum gives the correlation and width of the bass alone.
+            for (int k = 1; k * binHz < LowEndHz; k++)
+            {
+                double lr = _leftRe[k], li = _leftIm[k], rr = _re[k], ri = _im[k];
+                _lowLl += lr * lr + li * li;
+                _lowRr += rr * rr + ri * ri;
+                _lowLr += lr * rr + li * ri;
+                _lowMm += ((lr + rr) * (lr + rr) + (li + ri) * (li + ri)) / 4;
+                _lowSs += ((lr - rr) * (lr - rr) + (li - ri) * (li - ri)) / 4;
+            }
         }
         _windows++;
         Array.Copy(_left, Hop, _left, 0, Size - Hop);
         Array.Copy(_right, Hop, _right, 0, Size - Hop);
         _filled = Size - Hop;
     }
+
+    /// <summary>Phase correlation of the content below <see cref="LowEndHz"/> (0 when a side has none).</summary>
+    public double LowEndCorrelation => _lowLl > 0 && _lowRr > 0 ? _lowLr / Math.Sqrt(_lowLl * _lowRr) : 0;
+
+    /// <summary>Side against mid below <see cref="LowEndHz"/>, in dB.</summary>
+    public double LowEndWidthDb => 10 * Math.Log10(_lowSs / _lowMm);
 
     /// <summary>Phase correlation −1 … +1 (0 when a side is silent).</summary>
     public double Correlation => _ll > 0 && _rr > 0 ? _lr / Math.Sqrt(_ll * _rr) : 0;

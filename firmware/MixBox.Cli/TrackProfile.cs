@@ -9,7 +9,8 @@ namespace MixBox.Cli;
 /// <see cref="TrackAnalysis"/> of the same samples. A mono file is measured as the box plays a mono
 /// source on both sides.
 /// </summary>
-public sealed record TrackProfile(string Name, double Seconds, LoudnessReading Loudness, double[] BandsDb, double Correlation, double WidthDb)
+public sealed record TrackProfile(string Name, double Seconds, LoudnessReading Loudness, double[] BandsDb, double Correlation, double WidthDb,
+    double LowEndCorrelation, double LowEndWidthDb)
 {
     public double? IntegratedLufs => Lufs(Loudness.IntegratedCentiLufs);
     public double? TruePeakDb => Lufs(Loudness.TruePeakMaxCentiDb);
@@ -39,6 +40,7 @@ public sealed record TrackProfile(string Name, double Seconds, LoudnessReading L
         var analysis = new TrackAnalysis(multitrack.SampleRate);
         var result = MixRenderer.Render(multitrack, scene, null, analysis.Add, cancel: cancel);
         return new TrackProfile(stem.Name, result.Frames / (double)result.SampleRate, result.Loudness,
-            analysis.BandLevelsDb(), analysis.Correlation, analysis.WidthDb);
+            analysis.BandLevelsDb(), analysis.Correlation, analysis.WidthDb,
+            analysis.LowEndCorrelation, analysis.LowEndWidthDb);
     }
 }
