@@ -29,6 +29,9 @@ namespace MixBox.Firmware
         private readonly PanelView _view = new PanelView();
         private readonly InputPageView _inputPageView = new InputPageView();
         private readonly AutoGainView _autoGainView = new AutoGainView();
+        private readonly BusPage _busPage = new BusPage();
+        private readonly BusPageView _busPageView = new BusPageView();
+        private readonly ToolkitWriter _toolkit;
         private readonly SelfTest _selfTest;
         private bool _storeHeldForCombination;
         private int _tick;
@@ -48,6 +51,7 @@ namespace MixBox.Firmware
             _mutes = new ChannelMutes(engine);
             _inputs = new AnalogInputs(_bringUp.AdcA, _bringUp.AdcB, _mutes);
             _editor = new SceneEditor(engine, _mutes, _inputs);
+            _toolkit = new ToolkitWriter(engine);
         }
 
         /// <summary>The mix as it stands (what Store saves).</summary>
@@ -68,6 +72,15 @@ namespace MixBox.Firmware
 
         /// <summary>The input page (Meter mode held).</summary>
         public InputPage InputPage { get { return _inputPage; } }
+
+        /// <summary>The bus page (Compressor in held).</summary>
+        public BusPage BusPage { get { return _busPage; } }
+
+        /// <summary>The bus page's coalesced writes of the toolkit's parameters.</summary>
+        public ToolkitWriter ToolkitWriter { get { return _toolkit; } }
+
+        /// <summary>The knobs as the app reads them (position, pick-up state).</summary>
+        public KnobPanel Knobs { get { return _knobs; } }
 
         /// <summary>The loopback self-test (hold Store, press Meter mode) and its last result.</summary>
         public SelfTest SelfTest { get { return _selfTest; } }
@@ -108,12 +121,16 @@ namespace MixBox.Firmware
             Ht16k33 panel = _bringUp.Panel;
             if (!panel.Health.IsOk)
             {
-                // Degraded: no keys, no LEDs; audio goes on. Meter mode can no longer be held.
+                // Degraded: no keys, no LEDs; audio goes on. Meter mode and Compressor in can no longer be held.
                 if (_inputPage.Active) CloseInputPage();
+                if (_busPage.Active) CloseBusPage();
+                _toolkit.Tick();
                 return;
             }
             if (panel.ScanKeys()) ApplyKeys(panel.Keys);
+            _toolkit.Tick(); // after the knobs and keys of this tick: a band that is due answers at once
             _inputPage.Tick();
+            _busPage.Tick();
             if (_selfTest.OnPanel)
             {
                 SelfTestView.Draw(_selfTest, _tick, panel);
@@ -122,6 +139,7 @@ namespace MixBox.Firmware
             {
                 _view.Tick(_engine, _scene, _meters, panel);
                 if (_inputPage.Active) _inputPageView.Draw(panel, _scene, _inputPage, _autoGain, _view, _tick);
+                else if (_busPage.Active) _busPageView.Draw(panel, _scene, _busPage, _knobs, _engine, _tick);
                 else _autoGainView.Draw(panel, _autoGain, _tick);
             }
             panel.Flush();
@@ -146,6 +164,7 @@ namespace MixBox.Firmware
             _scene = scene.Clone();
             StereoLink.Normalise(_scene);
             _editor.Scene = _scene;
+            _toolkit.Discard(); // what a knob asked for before is not part of this scene
             SceneApplier.Apply(_scene, _engine, _mutes);
             for (int c = 0; c < Scene.Channels; c++) _inputs.Request(c, _scene.InputGainDb[c], _scene.Instrument[c]);
             RecallKnobs();
@@ -162,6 +181,7 @@ namespace MixBox.Firmware
             if (knob == MixBoxS3Board.KnobMaster) return FaderLaw.TravelFromCentiDb(_scene.MainFaderCentiDb);
             if (knob == MixBoxS3Board.KnobCompressorAmount) return CompressorAmount.TravelFromThreshold(_scene.CompThresholdCentiDb);
             if (_inputPage.Active) return InputGain.TravelFromDb(_scene.InputGainDb[knob]);
+            if (_busPage.Active) return _busPage.Travel(_scene, knob);
             if (StereoLink.IsLinkedRightSide(_scene, knob)) return BalanceLaw.TravelFromBalance(_scene.Balance[StereoLink.Pair(knob)]);
             return FaderLaw.TravelFromCentiDb(_scene.FaderCentiDb[knob]);
         }
@@ -171,6 +191,10 @@ namespace MixBox.Firmware
             if (_inputPage.Active)
             {
                 _inputPage.ApplyKnobs(_knobs, _editor);
+            }
+            else if (_busPage.Active)
+            {
+                _busPage.ApplyKnobs(_knobs, _scene, _toolkit);
             }
             else
             {
@@ -202,12 +226,30 @@ namespace MixBox.Firmware
             return tap;
         }
 
+        /// <summary>Closes the bus page: the level knobs pick their levels up again. True when it was a tap.</summary>
+        private bool CloseBusPage()
+        {
+            bool tap = _busPage.Close();
+            RecallKnobs();
+            return tap;
+        }
+
+        private void ToggleCompressor()
+        {
+            _scene.CompressorIn = !_scene.CompressorIn;
+            _engine.SetCompressorBypass(!_scene.CompressorIn);
+        }
+
         /// <summary>The keys; the panel map is in docs/FIRMWARE.md ("Front panel").</summary>
         private void ApplyKeys(KeyDebouncer keys)
         {
             if (_inputPage.Active)
             {
                 _inputPage.ApplyKeys(keys, _editor, _autoGain);
+            }
+            else if (_busPage.Active)
+            {
+                if (_busPage.ApplyKeys(keys, _scene, _toolkit)) RecallKnobs(); // another sub-page: its values to pick up
             }
             else
             {
@@ -217,10 +259,23 @@ namespace MixBox.Firmware
                     if (keys.WasPressed(MixBoxS3Board.KeySoloFirst + c)) _editor.ToggleSolo(c);
                 }
             }
+            // Compressor in is a modifier too: held, the bus page; only a tap switches the
+            // compressor (at once while the input page is open, where it is no modifier).
             if (keys.WasPressed(MixBoxS3Board.KeyCompressorIn))
             {
-                _scene.CompressorIn = !_scene.CompressorIn;
-                _engine.SetCompressorBypass(!_scene.CompressorIn);
+                if (_inputPage.Active)
+                {
+                    ToggleCompressor();
+                }
+                else
+                {
+                    _busPage.Open();
+                    RecallKnobs(); // the level knobs now pick up the bus page's values
+                }
+            }
+            if (keys.WasReleased(MixBoxS3Board.KeyCompressorIn) && _busPage.Active)
+            {
+                if (CloseBusPage()) ToggleCompressor();
             }
             // Store and Meter mode are also modifiers: Store held + Meter mode starts the
             // self-test (and Store then saves nothing, so Store saves when released); Meter
@@ -232,7 +287,7 @@ namespace MixBox.Firmware
                     _storeHeldForCombination = true;
                     _selfTest.Start();
                 }
-                else
+                else if (!_busPage.Active)
                 {
                     _inputPage.Open();
                     RecallKnobs(); // the level knobs now pick up the input gains

@@ -23,6 +23,50 @@ namespace MixBox.Firmware
             ApplyCompressor(s, engine);
             engine.SetDrive(s.DriveCentiDb);
             engine.SetOutputStage(s.OutputSafety, s.OutputCeilingCentiDb, s.OutputDither);
+            ApplyToolkit(s, engine);
+        }
+
+        /// <summary>The first and last of the toolkit's engine parameters (de-esser, bus EQ, stereo tools).</summary>
+        public const EngineParam FirstToolkitParam = EngineParam.DeessOn;
+        public const EngineParam LastToolkitParam = EngineParam.StereoMonoBelowHz;
+
+        /// <summary>The bus EQ, de-esser and stereo tools, every parameter.</summary>
+        public static void ApplyToolkit(Scene s, MixEngine engine)
+        {
+            for (int p = (int)FirstToolkitParam; p <= (int)LastToolkitParam; p++) engine.Set((EngineParam)p, 0, ToolkitValue(s, (EngineParam)p));
+        }
+
+        /// <summary>What the scene asks of one toolkit parameter, in the engine's units.</summary>
+        public static int ToolkitValue(Scene s, EngineParam param)
+        {
+            switch (param)
+            {
+                case EngineParam.DeessOn: return s.DeessOn ? 1 : 0;
+                case EngineParam.DeessHz: return s.DeessHz;
+                case EngineParam.DeessThresholdCentiDb: return s.DeessThresholdCentiDb;
+                case EngineParam.DeessRangeCentiDb: return s.DeessRangeCentiDb;
+                case EngineParam.DeessReleaseMilliseconds: return s.DeessReleaseMilliseconds;
+                case EngineParam.DeessListen: return s.DeessListen ? 1 : 0;
+                case EngineParam.EqAfterComp: return s.EqAfterComp ? 1 : 0;
+                case EngineParam.EqHighPassHz: return s.EqHighPassHz;
+                case EngineParam.EqHighPassSlope: return s.EqHighPassSlope;
+                case EngineParam.EqLowShelfHz: return s.EqLowShelfHz;
+                case EngineParam.EqLowShelfCentiDb: return s.EqLowShelfCentiDb;
+                case EngineParam.EqLowShelfGentle: return s.EqLowShelfGentle ? 1 : 0;
+                case EngineParam.EqBell1Hz: return s.EqBellHz[0];
+                case EngineParam.EqBell1CentiDb: return s.EqBellCentiDb[0];
+                case EngineParam.EqBell1QX100: return s.EqBellQX100[0];
+                case EngineParam.EqBell2Hz: return s.EqBellHz[1];
+                case EngineParam.EqBell2CentiDb: return s.EqBellCentiDb[1];
+                case EngineParam.EqBell2QX100: return s.EqBellQX100[1];
+                case EngineParam.EqProportionalQ: return s.EqProportionalQ ? 1 : 0;
+                case EngineParam.EqHighShelfHz: return s.EqHighShelfHz;
+                case EngineParam.EqHighShelfCentiDb: return s.EqHighShelfCentiDb;
+                case EngineParam.EqLowpassHz: return s.EqLowpassHz;
+                case EngineParam.StereoWidthPercent: return s.StereoWidthPercent;
+                case EngineParam.StereoMonoBelowHz: return s.StereoMonoBelowHz;
+                default: throw new System.ArgumentOutOfRangeException("param");
+            }
         }
 
         /// <summary>Everything of one channel that the engine holds.</summary>

@@ -74,6 +74,60 @@ public class SettingsV3Tests
         Assert.All(s.Invert, Assert.False);
         Assert.All(s.Linked, Assert.False);
         Assert.All(s.Balance, b => Assert.Equal(0, b));
+        AssertToolkitDefaults(s);
+    }
+
+    /// <summary>The mix-bus toolkit at the box's (the engine's) defaults: flat, off, width 100 %.</summary>
+    private static void AssertToolkitDefaults(Scene s)
+    {
+        Assert.Equal((false, 0, 12, 100, 0, false), (s.EqAfterComp, s.EqHighPassHz, s.EqHighPassSlope, s.EqLowShelfHz, s.EqLowShelfCentiDb, s.EqLowShelfGentle));
+        Assert.Equal(new[] { 300, 3000 }, s.EqBellHz);
+        Assert.Equal(new[] { 0, 0 }, s.EqBellCentiDb);
+        Assert.Equal(new[] { 100, 100 }, s.EqBellQX100);
+        Assert.Equal((false, 8000, 0, 0), (s.EqProportionalQ, s.EqHighShelfHz, s.EqHighShelfCentiDb, s.EqLowpassHz));
+        Assert.Equal((false, 6500, -2000, 600, 60, false), (s.DeessOn, s.DeessHz, s.DeessThresholdCentiDb, s.DeessRangeCentiDb, s.DeessReleaseMilliseconds, s.DeessListen));
+        Assert.Equal((100, 0), (s.StereoWidthPercent, s.StereoMonoBelowHz));
+    }
+
+    /// <summary>A version 3 scene from the firmware before the toolkit (no section 8) reads the toolkit's defaults, the rest as stored.</summary>
+    [Fact]
+    public void AVersionThreeSceneWithoutTheToolkitReadsItsDefaults()
+    {
+        var stored = BusToolkitTests.Toolkit();
+        stored.DriveCentiDb = 300;
+        var sections = Sections(SceneCodec.Encode(stored, 1)).Where(s => s.Id != SceneSections.BusToolkit);
+        var scene = SceneCodec.Decode(Blob(3, Payload(sections), 1), out _, out _);
+        Assert.NotNull(scene);
+        AssertToolkitDefaults(scene!);
+        Assert.Equal(300, scene!.DriveCentiDb);
+    }
+
+    /// <summary>The first save with the toolkit cut at every byte: the earlier scene (no toolkit section) or the new one, never defaults.</summary>
+    [Fact]
+    public void APowerCutDuringTheFirstSaveWithTheToolkitKeepsTheEarlierScene()
+    {
+        var earlier = new Scene();
+        earlier.DriveCentiDb = 450;
+        var oldSections = Sections(SceneCodec.Encode(earlier, 3)).Where(s => s.Id != SceneSections.BusToolkit);
+        var withToolkit = BusToolkitTests.Toolkit();
+        int length = SceneCodec.Encode(withToolkit, 4).Length;
+        for (int cut = 0; cut <= length; cut++)
+        {
+            var storage = new MemorySettingsStorage();
+            storage.Poke(0, Blob(3, Payload(oldSections), 3));
+            var store = new SettingsStore(storage);
+            Assert.Equal(450, store.Load().DriveCentiDb);
+            storage.CutPowerAfterBytes = cut;
+            bool completed = store.Save(withToolkit);
+            var after = new SettingsStore(storage).Load();
+            Assert.Equal(cut == length, completed);
+            if (completed) Assert.Equal((18000, 135), (after.EqLowpassHz, after.StereoWidthPercent));
+            else
+            {
+                Assert.Equal(450, after.DriveCentiDb);
+                AssertToolkitDefaults(after);
+            }
+        }
     }
 
     [Fact]

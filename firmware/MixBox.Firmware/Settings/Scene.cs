@@ -13,6 +13,8 @@ namespace MixBox.Firmware
         public const int Channels = 8;
         /// <summary>Odd/even channel pairs (1-2, 3-4, 5-6, 7-8) that can be stereo-linked.</summary>
         public const int Pairs = Channels / 2;
+        /// <summary>The bus EQ's bells.</summary>
+        public const int Bells = 2;
 
         public int[] FaderCentiDb = new int[Channels];
         /// <summary>Digital gain ahead of the fader, -20..+20 dB (shared by a linked pair).</summary>
@@ -65,6 +67,43 @@ namespace MixBox.Firmware
         /// <summary>TPDF dither to 24 bits.</summary>
         public bool OutputDither;
 
+        // The mix-bus toolkit (docs/ENGINE.md "Mix-bus chain"); the power-on values are the
+        // engine's defaults, so a box that never touched them is flat and out, bit for bit.
+
+        /// <summary>The bus EQ after the compressor instead of before it.</summary>
+        public bool EqAfterComp;
+        /// <summary>0 (off) or one of <see cref="SceneRules.HighPassChoicesHz"/>.</summary>
+        public int EqHighPassHz;
+        /// <summary>12 or 18 dB/oct.</summary>
+        public int EqHighPassSlope = 12;
+        public int EqLowShelfHz = 100;
+        public int EqLowShelfCentiDb;
+        /// <summary>The gentle (Pultec-like) shelf slope.</summary>
+        public bool EqLowShelfGentle;
+        /// <summary>The two bells' centre, gain and Q x100 (index 0: bell 1).</summary>
+        public int[] EqBellHz = { 300, 3000 };
+        public int[] EqBellCentiDb = new int[Bells];
+        public int[] EqBellQX100 = { 100, 100 };
+        /// <summary>The bells' Q rises with their gain.</summary>
+        public bool EqProportionalQ;
+        public int EqHighShelfHz = 8000;
+        public int EqHighShelfCentiDb;
+        /// <summary>Low-pass ("air"): 0 (off) or 10000..20000 Hz.</summary>
+        public int EqLowpassHz;
+
+        public bool DeessOn;
+        public int DeessHz = 6500;
+        public int DeessThresholdCentiDb = -2000;
+        public int DeessRangeCentiDb = 600;
+        public int DeessReleaseMilliseconds = 60;
+        /// <summary>Hear only what the de-esser's detector hears.</summary>
+        public bool DeessListen;
+
+        /// <summary>Side gain, 0..200 % (100: untouched).</summary>
+        public int StereoWidthPercent = 100;
+        /// <summary>0 (off) or one of <see cref="SceneRules.MonoBelowChoicesHz"/>.</summary>
+        public int StereoMonoBelowHz;
+
         public Scene()
         {
             for (int c = 0; c < Channels; c++)
@@ -89,6 +128,9 @@ namespace MixBox.Firmware
             copy.Balance = (int[])Balance.Clone();
             copy.SubFaderCentiDb = (int[])SubFaderCentiDb.Clone();
             copy.SubMute = (bool[])SubMute.Clone();
+            copy.EqBellHz = (int[])EqBellHz.Clone();
+            copy.EqBellCentiDb = (int[])EqBellCentiDb.Clone();
+            copy.EqBellQX100 = (int[])EqBellQX100.Clone();
             return copy;
         }
     }

@@ -27,6 +27,34 @@ namespace MixBox.Firmware
         public const int CeilingMinCentiDb = -600;
         public const int CeilingMaxCentiDb = 0;
 
+        // The mix-bus toolkit (mixbox_engine.h, MIXBOX_PARAM_DEESS_* .. STEREO_*).
+        /// <summary>Bus EQ high-pass corners (0 = off is allowed too).</summary>
+        public static readonly int[] HighPassChoicesHz = { 20, 30, 40, 60, 80, 100, 150 };
+        public const int HighPassSlopeGentle = 12;
+        public const int HighPassSlopeSteep = 18;
+        public const int EqGainMaxCentiDb = 1200;
+        public const int LowShelfMinHz = 30;
+        public const int LowShelfMaxHz = 300;
+        public const int BellMinHz = 60;
+        public const int BellMaxHz = 8000;
+        public const int BellMinQX100 = 40;
+        public const int BellMaxQX100 = 400;
+        public const int HighShelfMinHz = 1500;
+        public const int HighShelfMaxHz = 16000;
+        /// <summary>Low-pass 0 means off; otherwise within these.</summary>
+        public const int LowpassMinHz = 10000;
+        public const int LowpassMaxHz = 20000;
+        public const int DeessMinHz = 2000;
+        public const int DeessMaxHz = 12000;
+        public const int DeessThresholdMinCentiDb = -5000;
+        public const int DeessThresholdMaxCentiDb = 0;
+        public const int DeessRangeMaxCentiDb = 1200;
+        public const int DeessReleaseMinMilliseconds = 20;
+        public const int DeessReleaseMaxMilliseconds = 300;
+        public const int WidthMaxPercent = 200;
+        /// <summary>Mono-below corners (0 = off is allowed too).</summary>
+        public static readonly int[] MonoBelowChoicesHz = { 60, 100, 150, 200 };
+
         public static bool IsValid(Scene s)
         {
             for (int c = 0; c < Scene.Channels; c++)
@@ -55,8 +83,41 @@ namespace MixBox.Firmware
                 && (s.CompSidechainHighPassHz == 0 || In(s.CompSidechainHighPassHz, SidechainMinHz, SidechainMaxHz))
                 && In(s.DriveCentiDb, 0, DriveMaxCentiDb)
                 && In(s.OutputCeilingCentiDb, CeilingMinCentiDb, CeilingMaxCentiDb)
-                && In(s.MeterMode, 0, MeterMode.Count - 1);
+                && In(s.MeterMode, 0, MeterMode.Count - 1)
+                && IsValidToolkit(s);
         }
+
+        /// <summary>The bus EQ, de-esser and stereo tools.</summary>
+        public static bool IsValidToolkit(Scene s)
+        {
+            for (int b = 0; b < Scene.Bells; b++)
+            {
+                if (!In(s.EqBellHz[b], BellMinHz, BellMaxHz) || !EqGain(s.EqBellCentiDb[b])) return false;
+                if (!In(s.EqBellQX100[b], BellMinQX100, BellMaxQX100)) return false;
+            }
+            return (s.EqHighPassHz == 0 || OneOf(s.EqHighPassHz, HighPassChoicesHz))
+                && (s.EqHighPassSlope == HighPassSlopeGentle || s.EqHighPassSlope == HighPassSlopeSteep)
+                && In(s.EqLowShelfHz, LowShelfMinHz, LowShelfMaxHz) && EqGain(s.EqLowShelfCentiDb)
+                && In(s.EqHighShelfHz, HighShelfMinHz, HighShelfMaxHz) && EqGain(s.EqHighShelfCentiDb)
+                && (s.EqLowpassHz == 0 || In(s.EqLowpassHz, LowpassMinHz, LowpassMaxHz))
+                && In(s.DeessHz, DeessMinHz, DeessMaxHz)
+                && In(s.DeessThresholdCentiDb, DeessThresholdMinCentiDb, DeessThresholdMaxCentiDb)
+                && In(s.DeessRangeCentiDb, 0, DeessRangeMaxCentiDb)
+                && In(s.DeessReleaseMilliseconds, DeessReleaseMinMilliseconds, DeessReleaseMaxMilliseconds)
+                && In(s.StereoWidthPercent, 0, WidthMaxPercent)
+                && (s.StereoMonoBelowHz == 0 || OneOf(s.StereoMonoBelowHz, MonoBelowChoicesHz));
+        }
+
+        public static bool OneOf(int value, int[] choices)
+        {
+            for (int i = 0; i < choices.Length; i++)
+            {
+                if (choices[i] == value) return true;
+            }
+            return false;
+        }
+
+        private static bool EqGain(int centiDb) { return In(centiDb, -EqGainMaxCentiDb, EqGainMaxCentiDb); }
 
         private static bool Fader(int centiDb) { return In(centiDb, EngineLimits.FaderOffCentiDb, EngineLimits.FaderMaxCentiDb); }
 

@@ -25,8 +25,10 @@ namespace MixBox.Firmware
         public const int Inputs = 5;
         public const int Links = 6;
         public const int Drive = 7;
+        /// <summary>The mix-bus toolkit: bus EQ, de-esser, stereo tools.</summary>
+        public const int BusToolkit = 8;
         /// <summary>The highest id this firmware knows; ids run 1..Last.</summary>
-        public const int Last = Drive;
+        public const int Last = BusToolkit;
 
         // Channel flags.
         private const int MuteFlag = 1, SoloFlag = 2, InvertFlag = 4;
@@ -34,6 +36,8 @@ namespace MixBox.Firmware
         private const int InstrumentFlag = 1;
         // Output stage flags.
         private const int SafetyFlag = 1, DitherFlag = 2;
+        // Toolkit flags.
+        private const int EqAfterCompFlag = 1, LowShelfGentleFlag = 2, ProportionalQFlag = 4, DeessOnFlag = 8, DeessListenFlag = 16;
 
         public static void Write(ByteCursor w, Scene s)
         {
@@ -123,6 +127,28 @@ namespace MixBox.Firmware
                 case Drive:
                     w.WriteInt16(s.DriveCentiDb);
                     break;
+                case BusToolkit:
+                    w.WriteByte(ToolkitFlags(s));
+                    w.WriteByte(s.EqHighPassHz);
+                    w.WriteByte(s.EqHighPassSlope);
+                    w.WriteInt16(s.EqLowShelfHz);
+                    w.WriteInt16(s.EqLowShelfCentiDb);
+                    for (int b = 0; b < Scene.Bells; b++)
+                    {
+                        w.WriteInt16(s.EqBellHz[b]);
+                        w.WriteInt16(s.EqBellCentiDb[b]);
+                        w.WriteInt16(s.EqBellQX100[b]);
+                    }
+                    w.WriteInt16(s.EqHighShelfHz);
+                    w.WriteInt16(s.EqHighShelfCentiDb);
+                    w.WriteInt16(s.EqLowpassHz);
+                    w.WriteInt16(s.DeessHz);
+                    w.WriteInt16(s.DeessThresholdCentiDb);
+                    w.WriteInt16(s.DeessRangeCentiDb);
+                    w.WriteInt16(s.DeessReleaseMilliseconds);
+                    w.WriteByte(s.StereoWidthPercent);
+                    w.WriteByte(s.StereoMonoBelowHz);
+                    break;
             }
         }
 
@@ -183,7 +209,40 @@ namespace MixBox.Firmware
                 case Drive:
                     s.DriveCentiDb = r.Int16(s.DriveCentiDb);
                     break;
+                case BusToolkit:
+                    int toolkit = r.Byte(ToolkitFlags(s));
+                    s.EqAfterComp = r.Flag(toolkit, EqAfterCompFlag);
+                    s.EqLowShelfGentle = r.Flag(toolkit, LowShelfGentleFlag);
+                    s.EqProportionalQ = r.Flag(toolkit, ProportionalQFlag);
+                    s.DeessOn = r.Flag(toolkit, DeessOnFlag);
+                    s.DeessListen = r.Flag(toolkit, DeessListenFlag);
+                    s.EqHighPassHz = r.Byte(s.EqHighPassHz);
+                    s.EqHighPassSlope = r.Byte(s.EqHighPassSlope);
+                    s.EqLowShelfHz = r.UInt16(s.EqLowShelfHz);
+                    s.EqLowShelfCentiDb = r.Int16(s.EqLowShelfCentiDb);
+                    for (int b = 0; b < Scene.Bells; b++)
+                    {
+                        s.EqBellHz[b] = r.UInt16(s.EqBellHz[b]);
+                        s.EqBellCentiDb[b] = r.Int16(s.EqBellCentiDb[b]);
+                        s.EqBellQX100[b] = r.UInt16(s.EqBellQX100[b]);
+                    }
+                    s.EqHighShelfHz = r.UInt16(s.EqHighShelfHz);
+                    s.EqHighShelfCentiDb = r.Int16(s.EqHighShelfCentiDb);
+                    s.EqLowpassHz = r.UInt16(s.EqLowpassHz);
+                    s.DeessHz = r.UInt16(s.DeessHz);
+                    s.DeessThresholdCentiDb = r.Int16(s.DeessThresholdCentiDb);
+                    s.DeessRangeCentiDb = r.Int16(s.DeessRangeCentiDb);
+                    s.DeessReleaseMilliseconds = r.UInt16(s.DeessReleaseMilliseconds);
+                    s.StereoWidthPercent = r.Byte(s.StereoWidthPercent);
+                    s.StereoMonoBelowHz = r.Byte(s.StereoMonoBelowHz);
+                    break;
             }
+        }
+
+        private static int ToolkitFlags(Scene s)
+        {
+            return (s.EqAfterComp ? EqAfterCompFlag : 0) | (s.EqLowShelfGentle ? LowShelfGentleFlag : 0)
+                | (s.EqProportionalQ ? ProportionalQFlag : 0) | (s.DeessOn ? DeessOnFlag : 0) | (s.DeessListen ? DeessListenFlag : 0);
         }
     }
 }
