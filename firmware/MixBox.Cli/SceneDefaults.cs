@@ -23,8 +23,15 @@ public static class SceneDefaults
             $"release {(s.CompReleaseMilliseconds == 0 ? "auto" : s.CompReleaseMilliseconds + " ms")}, knee {D(s.CompKneeCentiDb)} dB, " +
             $"make-up {D(s.CompMakeupCentiDb)} dB, mix {s.CompMixPercent} %, side-chain high-pass {(s.CompSidechainHighPassHz == 0 ? "off" : s.CompSidechainHighPassHz + " Hz")}, " +
             $"link {SceneJsonWriter.LinkModes[s.CompLinkAverage ? 1 : 0]}); drive {(s.DriveCentiDb == 0 ? "off" : D(s.DriveCentiDb) + " dB")}; " +
+            $"bus EQ {(Flat(s) ? "flat" : "not flat")} (every band 0 dB, high-pass and low-pass off; bells at {s.EqBellHz[0]} and {s.EqBellHz[1]} Hz, Q {s.EqBellQX100[0] / 100.0:0.##}; " +
+            $"shelves at {s.EqLowShelfHz} Hz and {s.EqHighShelfHz} Hz; {(s.EqAfterComp ? "after" : "before")} the compressor); de-esser {OnOff(s.DeessOn)} " +
+            $"({s.DeessHz} Hz, threshold {D(s.DeessThresholdCentiDb)} dB, range {D(s.DeessRangeCentiDb)} dB, release {s.DeessReleaseMilliseconds} ms); " +
+            $"width {s.StereoWidthPercent} %, mono-below {(s.StereoMonoBelowHz == 0 ? "off" : s.StereoMonoBelowHz + " Hz")}; " +
             $"safety clip {OnOff(s.OutputSafety)} at {D(s.OutputCeilingCentiDb)} dBFS; dither {OnOff(s.OutputDither)}. " +
             $"The stems feed the box's {Scene.Channels} inputs in command-line order (a mono stem one input, a stereo stem two). " +
             "A scene file changes only the fields it gives (mixbox scene template shows them all).";
     }
+
+    private static bool Flat(Scene s) =>
+        s.EqLowShelfCentiDb == 0 && s.EqBellCentiDb[0] == 0 && s.EqBellCentiDb[1] == 0 && s.EqHighShelfCentiDb == 0 && s.EqHighPassHz == 0 && s.EqLowpassHz == 0;
 }

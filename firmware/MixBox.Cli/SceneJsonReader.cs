@@ -57,7 +57,7 @@ public static class SceneJsonReader
         public RenderScene Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object) throw new UserError($"{source}: the scene must be a JSON object {{ ... }}, not {Kind(root)}");
-            foreach (var (name, value) in Fields(root, "", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "output", "meter_mode"))
+            foreach (var (name, value) in Fields(root, "", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "eq", "de_esser", "stereo", "output", "meter_mode"))
             {
                 switch (name)
                 {
@@ -70,6 +70,9 @@ public static class SceneJsonReader
                         break;
                     case "compressor": ReadCompressor(value); break;
                     case "drive_db": _scene.DriveCentiDb = CentiDb(value, "drive_db", 0, SceneRules.DriveMaxCentiDb); break;
+                    case "eq": ReadEq(value); break;
+                    case "de_esser": ReadDeEsser(value); break;
+                    case "stereo": ReadStereo(value); break;
                     case "output": ReadOutput(value); break;
                     case "meter_mode": _scene.MeterMode = Choice(value, "meter_mode", SceneJsonWriter.MeterModes); break;
                 }
@@ -175,6 +178,93 @@ public static class SceneJsonReader
                     case "link": _scene.CompLinkAverage = Choice(v, path, SceneJsonWriter.LinkModes) == 1; break;
                 }
             }
+        }
+
+        private void ReadEq(JsonElement value)
+        {
+            foreach (var (field, v) in Fields(value, "eq", "after_compressor", "high_pass_hz", "high_pass_slope", "low_shelf", "bells",
+                         "proportional_q", "high_shelf", "low_pass_hz"))
+            {
+                string path = "eq." + field;
+                switch (field)
+                {
+                    case "after_compressor": _scene.EqAfterComp = Bool(v, path); break;
+                    case "high_pass_hz": _scene.EqHighPassHz = OffOrChoice(v, path, SceneRules.HighPassChoicesHz); break;
+                    case "high_pass_slope":
+                        _scene.EqHighPassSlope = Integer(v, path, SceneRules.HighPassSlopeGentle, SceneRules.HighPassSlopeSteep);
+                        if (_scene.EqHighPassSlope != SceneRules.HighPassSlopeGentle && _scene.EqHighPassSlope != SceneRules.HighPassSlopeSteep)
+                            throw Problem(path, $"is {_scene.EqHighPassSlope}: use {SceneRules.HighPassSlopeGentle} or {SceneRules.HighPassSlopeSteep} (dB/oct)");
+                        break;
+                    case "low_shelf":
+                        foreach (var (f, x) in Fields(v, path, "hz", "gain_db", "gentle"))
+                        {
+                            if (f == "hz") _scene.EqLowShelfHz = Integer(x, path + ".hz", SceneRules.LowShelfMinHz, SceneRules.LowShelfMaxHz);
+                            else if (f == "gain_db") _scene.EqLowShelfCentiDb = EqGain(x, path + ".gain_db");
+                            else _scene.EqLowShelfGentle = Bool(x, path + ".gentle");
+                        }
+                        break;
+                    case "bells":
+                        var bells = Array(v, path, Scene.Bells, "the EQ has " + Scene.Bells);
+                        for (int b = 0; b < bells.Count; b++)
+                            foreach (var (f, x) in Fields(bells[b], $"{path}[{b}]", "hz", "gain_db", "q"))
+                            {
+                                string at = $"{path}[{b}].{f}";
+                                if (f == "hz") _scene.EqBellHz[b] = Integer(x, at, SceneRules.BellMinHz, SceneRules.BellMaxHz);
+                                else if (f == "gain_db") _scene.EqBellCentiDb[b] = EqGain(x, at);
+                                else _scene.EqBellQX100[b] = Scaled(x, at, 100, SceneRules.BellMinQX100, SceneRules.BellMaxQX100);
+                            }
+                        break;
+                    case "proportional_q": _scene.EqProportionalQ = Bool(v, path); break;
+                    case "high_shelf":
+                        foreach (var (f, x) in Fields(v, path, "hz", "gain_db"))
+                        {
+                            if (f == "hz") _scene.EqHighShelfHz = Integer(x, path + ".hz", SceneRules.HighShelfMinHz, SceneRules.HighShelfMaxHz);
+                            else _scene.EqHighShelfCentiDb = EqGain(x, path + ".gain_db");
+                        }
+                        break;
+                    case "low_pass_hz":
+                        _scene.EqLowpassHz = Integer(v, path, 0, SceneRules.LowpassMaxHz);
+                        if (_scene.EqLowpassHz is > 0 and < SceneRules.LowpassMinHz)
+                            throw Problem(path, $"is {_scene.EqLowpassHz}: use 0 (off) or {SceneRules.LowpassMinHz}..{SceneRules.LowpassMaxHz}");
+                        break;
+                }
+            }
+        }
+
+        private void ReadDeEsser(JsonElement value)
+        {
+            foreach (var (field, v) in Fields(value, "de_esser", "on", "hz", "threshold_db", "range_db", "release_ms", "listen"))
+            {
+                string path = "de_esser." + field;
+                switch (field)
+                {
+                    case "on": _scene.DeessOn = Bool(v, path); break;
+                    case "hz": _scene.DeessHz = Integer(v, path, SceneRules.DeessMinHz, SceneRules.DeessMaxHz); break;
+                    case "threshold_db": _scene.DeessThresholdCentiDb = CentiDb(v, path, SceneRules.DeessThresholdMinCentiDb, SceneRules.DeessThresholdMaxCentiDb); break;
+                    case "range_db": _scene.DeessRangeCentiDb = CentiDb(v, path, 0, SceneRules.DeessRangeMaxCentiDb); break;
+                    case "release_ms": _scene.DeessReleaseMilliseconds = Integer(v, path, SceneRules.DeessReleaseMinMilliseconds, SceneRules.DeessReleaseMaxMilliseconds); break;
+                    case "listen": _scene.DeessListen = Bool(v, path); break;
+                }
+            }
+        }
+
+        private void ReadStereo(JsonElement value)
+        {
+            foreach (var (field, v) in Fields(value, "stereo", "width_percent", "mono_below_hz"))
+            {
+                if (field == "width_percent") _scene.StereoWidthPercent = Integer(v, "stereo.width_percent", 0, SceneRules.WidthMaxPercent);
+                else _scene.StereoMonoBelowHz = OffOrChoice(v, "stereo.mono_below_hz", SceneRules.MonoBelowChoicesHz);
+            }
+        }
+
+        private int EqGain(JsonElement e, string path) => CentiDb(e, path, -SceneRules.EqGainMaxCentiDb, SceneRules.EqGainMaxCentiDb);
+
+        /// <summary>0 (off) or one of a few corner frequencies.</summary>
+        private int OffOrChoice(JsonElement e, string path, int[] choices)
+        {
+            int hz = Integer(e, path, 0, choices[^1]);
+            if (hz != 0 && !SceneRules.OneOf(hz, choices)) throw Problem(path, $"is {hz}: use 0 (off) or {string.Join(", ", choices)}");
+            return hz;
         }
 
         private void ReadOutput(JsonElement value)

@@ -37,6 +37,13 @@ public static class SceneJsonWriter
             j.AppendLine($"    \"{compressor[i].Name}\": {compressor[i].Value}{(i < compressor.Length - 1 ? "," : "")}");
         j.AppendLine("  },");
         j.AppendLine($"  \"drive_db\": {Db(s.DriveCentiDb)},");
+        j.AppendLine("  \"eq\": {");
+        var eq = EqFields(s);
+        for (int i = 0; i < eq.Length; i++)
+            j.AppendLine($"    \"{eq[i].Name}\": {eq[i].Value}{(i < eq.Length - 1 ? "," : "")}");
+        j.AppendLine("  },");
+        j.AppendLine($"  \"de_esser\": {{ {Joined(DeEsserFields(s))} }},");
+        j.AppendLine($"  \"stereo\": {{ {Joined(StereoFields(s))} }},");
         j.AppendLine($"  \"output\": {{ \"safety_clip\": {Bool(s.OutputSafety)}, \"ceiling_db\": {Db(s.OutputCeilingCentiDb)}, \"dither\": {Bool(s.OutputDither)} }},");
         j.AppendLine($"  \"meter_mode\": \"{MeterModes[s.MeterMode]}\"");
         j.AppendLine("}");
@@ -65,6 +72,38 @@ public static class SceneJsonWriter
         ("sidechain_hpf_hz", Number(s.CompSidechainHighPassHz)),
         ("link", $"\"{LinkModes[s.CompLinkAverage ? 1 : 0]}\""),
     ];
+
+    /// <summary>The bus EQ (docs/ENGINE.md "Mix-bus chain"), frequencies in Hz, gains in dB, Q as it is.</summary>
+    public static (string Name, string Value)[] EqFields(Scene s) =>
+    [
+        ("after_compressor", Bool(s.EqAfterComp)),
+        ("high_pass_hz", Number(s.EqHighPassHz)),
+        ("high_pass_slope", Number(s.EqHighPassSlope)),
+        ("low_shelf", $"{{ \"hz\": {s.EqLowShelfHz}, \"gain_db\": {Db(s.EqLowShelfCentiDb)}, \"gentle\": {Bool(s.EqLowShelfGentle)} }}"),
+        ("bells", "[ " + string.Join(", ", Enumerable.Range(0, Scene.Bells).Select(b =>
+            $"{{ \"hz\": {s.EqBellHz[b]}, \"gain_db\": {Db(s.EqBellCentiDb[b])}, \"q\": {Number(s.EqBellQX100[b] / 100.0)} }}")) + " ]"),
+        ("proportional_q", Bool(s.EqProportionalQ)),
+        ("high_shelf", $"{{ \"hz\": {s.EqHighShelfHz}, \"gain_db\": {Db(s.EqHighShelfCentiDb)} }}"),
+        ("low_pass_hz", Number(s.EqLowpassHz)),
+    ];
+
+    public static (string Name, string Value)[] DeEsserFields(Scene s) =>
+    [
+        ("on", Bool(s.DeessOn)),
+        ("hz", Number(s.DeessHz)),
+        ("threshold_db", Db(s.DeessThresholdCentiDb)),
+        ("range_db", Db(s.DeessRangeCentiDb)),
+        ("release_ms", Number(s.DeessReleaseMilliseconds)),
+        ("listen", Bool(s.DeessListen)),
+    ];
+
+    public static (string Name, string Value)[] StereoFields(Scene s) =>
+    [
+        ("width_percent", Number(s.StereoWidthPercent)),
+        ("mono_below_hz", Number(s.StereoMonoBelowHz)),
+    ];
+
+    public static string Joined((string Name, string Value)[] fields) => string.Join(", ", fields.Select(f => $"\"{f.Name}\": {f.Value}"));
 
     public static string Db(int centiDb) => Number(centiDb / 100.0);
 

@@ -74,6 +74,33 @@ public static class SceneTemplate
         }
         t.AppendLine("  },");
         t.AppendLine($"  \"drive_db\": {D(s.DriveCentiDb)},".PadRight(30) + $"// 0 (off) .. {D(SceneRules.DriveMaxCentiDb)}: soft saturation after the compressor");
+        t.AppendLine("  // The bus EQ: before the compressor, or after it. Every band at 0 dB and the filters off: bit-exact and free.");
+        t.AppendLine("  \"eq\": {");
+        string[] eqHelp =
+        [
+            "false: before the compressor; true: after it",
+            $"0 (off) or {string.Join(", ", SceneRules.HighPassChoicesHz)}",
+            $"{SceneRules.HighPassSlopeGentle} or {SceneRules.HighPassSlopeSteep} dB/oct",
+            $"hz {SceneRules.LowShelfMinHz} .. {SceneRules.LowShelfMaxHz}, gain_db {D(-SceneRules.EqGainMaxCentiDb)} .. {D(SceneRules.EqGainMaxCentiDb)}, gentle: the Pultec-like slope",
+            $"two bells: hz {SceneRules.BellMinHz} .. {SceneRules.BellMaxHz}, gain_db {D(-SceneRules.EqGainMaxCentiDb)} .. {D(SceneRules.EqGainMaxCentiDb)}, q {SceneRules.BellMinQX100 / 100.0} .. {SceneRules.BellMaxQX100 / 100}",
+            "true: the bells' Q rises with their gain",
+            $"hz {SceneRules.HighShelfMinHz} .. {SceneRules.HighShelfMaxHz}, gain_db {D(-SceneRules.EqGainMaxCentiDb)} .. {D(SceneRules.EqGainMaxCentiDb)}",
+            $"0 (off) or {SceneRules.LowpassMinHz} .. {SceneRules.LowpassMaxHz}: the air band's low-pass",
+        ];
+        var eq = SceneJsonWriter.EqFields(s);
+        for (int i = 0; i < eq.Length; i++)
+        {
+            string line = $"    \"{eq[i].Name}\": {eq[i].Value}{(i < eq.Length - 1 ? "," : "")}";
+            t.AppendLine($"{line.PadRight(31)} // {eqHelp[i]}");
+        }
+        t.AppendLine("  },");
+        t.AppendLine("  // The de-esser (split band, one detector for both sides), first in the bus chain: on; hz (detector band)");
+        t.AppendLine($"  // {SceneRules.DeessMinHz} .. {SceneRules.DeessMaxHz}; threshold_db {D(SceneRules.DeessThresholdMinCentiDb)} .. {D(SceneRules.DeessThresholdMaxCentiDb)}; range_db 0 .. {D(SceneRules.DeessRangeMaxCentiDb)} (largest reduction);");
+        t.AppendLine($"  // release_ms {SceneRules.DeessReleaseMinMilliseconds} .. {SceneRules.DeessReleaseMaxMilliseconds}; listen: hear only what the detector hears.");
+        t.AppendLine($"  \"de_esser\": {{ {SceneJsonWriter.Joined(SceneJsonWriter.DeEsserFields(s))} }},");
+        t.AppendLine($"  // Stereo tools after the drive: width_percent 0 .. {SceneRules.WidthMaxPercent} (side gain, 100 untouched); mono_below_hz 0 (off)");
+        t.AppendLine($"  // or {string.Join(", ", SceneRules.MonoBelowChoicesHz)}: the side's bass centred.");
+        t.AppendLine($"  \"stereo\": {{ {SceneJsonWriter.Joined(SceneJsonWriter.StereoFields(s))} }},");
         t.AppendLine("  \"output\": {");
         t.AppendLine($"    \"safety_clip\": {SceneJsonWriter.Bool(s.OutputSafety)},".PadRight(30) + "// soft clip to the ceiling before the output");
         t.AppendLine($"    \"ceiling_db\": {D(s.OutputCeilingCentiDb)},".PadRight(30) + $"// {D(SceneRules.CeilingMinCentiDb)} .. {D(SceneRules.CeilingMaxCentiDb)} dBFS");

@@ -69,6 +69,26 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
         s.OutputCeilingCentiDb = -100;
         s.OutputDither = true;
         s.MeterMode = MeterMode.Rms;
+        // The mix-bus toolkit, every stage working: a scene from the box's bus page renders the same.
+        s.EqHighPassHz = 30;
+        s.EqHighPassSlope = 18;
+        s.EqLowShelfHz = 90;
+        s.EqLowShelfCentiDb = 300;
+        s.EqLowShelfGentle = true;
+        s.EqBellHz[0] = 450; s.EqBellCentiDb[0] = -350; s.EqBellQX100[0] = 140;
+        s.EqBellHz[1] = 2800; s.EqBellCentiDb[1] = 420; s.EqBellQX100[1] = 80;
+        s.EqProportionalQ = true;
+        s.EqHighShelfHz = 10000;
+        s.EqHighShelfCentiDb = 250;
+        s.EqLowpassHz = 19000;
+        s.EqAfterComp = true;
+        s.DeessOn = true;
+        s.DeessHz = 6000;
+        s.DeessThresholdCentiDb = -3500;
+        s.DeessRangeCentiDb = 800;
+        s.DeessReleaseMilliseconds = 90;
+        s.StereoWidthPercent = 130;
+        s.StereoMonoBelowHz = 100;
         return s;
     }
 
@@ -202,12 +222,61 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
                 s.OutputCeilingCentiDb = random.Next(-600, 1);
                 s.OutputDither = random.Next(2) == 0;
                 s.MeterMode = random.Next(MeterMode.Count);
+                RandomToolkit(s, random);
             }
             Assert.True(SceneRules.IsValid(s));
             var read = SceneJsonReader.Parse(SceneJsonWriter.Write(s), "export").Scene;
             Assert.Equal(SceneCodec.Encode(s, 0), SceneCodec.Encode(read, 0));
         }
     }
+
+    /// <summary>Every toolkit field at a random valid value.</summary>
+    private static void RandomToolkit(Scene s, Random random)
+    {
+        int Choice(int[] choices) => random.Next(choices.Length + 1) is var i && i == 0 ? 0 : choices[i - 1];
+        s.EqAfterComp = random.Next(2) == 0;
+        s.EqHighPassHz = Choice(SceneRules.HighPassChoicesHz);
+        s.EqHighPassSlope = random.Next(2) == 0 ? 12 : 18;
+        s.EqLowShelfHz = random.Next(30, 301);
+        s.EqLowShelfCentiDb = random.Next(-1200, 1201);
+        s.EqLowShelfGentle = random.Next(2) == 0;
+        for (int b = 0; b < Scene.Bells; b++)
+        {
+            s.EqBellHz[b] = random.Next(60, 8001);
+            s.EqBellCentiDb[b] = random.Next(-1200, 1201);
+            s.EqBellQX100[b] = random.Next(40, 401);
+        }
+        s.EqProportionalQ = random.Next(2) == 0;
+        s.EqHighShelfHz = random.Next(1500, 16001);
+        s.EqHighShelfCentiDb = random.Next(-1200, 1201);
+        s.EqLowpassHz = random.Next(2) == 0 ? 0 : random.Next(10000, 20001);
+        s.DeessOn = random.Next(2) == 0;
+        s.DeessHz = random.Next(2000, 12001);
+        s.DeessThresholdCentiDb = random.Next(-5000, 1);
+        s.DeessRangeCentiDb = random.Next(0, 1201);
+        s.DeessReleaseMilliseconds = random.Next(20, 301);
+        s.DeessListen = random.Next(2) == 0;
+        s.StereoWidthPercent = random.Next(0, 201);
+        s.StereoMonoBelowHz = Choice(SceneRules.MonoBelowChoicesHz);
+    }
+
+    [Theory]
+    [InlineData("{\"eq\":{\"high_pass_hz\":25}}", "eq.high_pass_hz is 25: use 0 (off) or 20, 30, 40, 60, 80, 100, 150")]
+    [InlineData("{\"eq\":{\"high_pass_slope\":15}}", "eq.high_pass_slope is 15: use 12 or 18 (dB/oct)")]
+    [InlineData("{\"eq\":{\"low_shelf\":{\"gain_db\":13}}}", "eq.low_shelf.gain_db is 13, outside -12..12")]
+    [InlineData("{\"eq\":{\"low_shelf\":{\"hz\":20}}}", "eq.low_shelf.hz is 20, outside 30..300")]
+    [InlineData("{\"eq\":{\"bells\":[{},{\"q\":5}]}}", "eq.bells[1].q is 5, outside 0.4..4")]
+    [InlineData("{\"eq\":{\"bells\":[{\"hz\":\"1k\"}]}}", "eq.bells[0].hz is the string \"1k\", expected a number")]
+    [InlineData("{\"eq\":{\"bells\":[{},{},{}]}}", "eq.bells has 3 entries; the EQ has 2")]
+    [InlineData("{\"eq\":{\"high_shelf\":{\"hz\":20000}}}", "eq.high_shelf.hz is 20000, outside 1500..16000")]
+    [InlineData("{\"eq\":{\"low_pass_hz\":5000}}", "eq.low_pass_hz is 5000: use 0 (off) or 10000..20000")]
+    [InlineData("{\"eq\":{\"tilt\":1}}", "unknown field eq.tilt (known in eq: after_compressor, high_pass_hz, high_pass_slope, low_shelf, bells, proportional_q, high_shelf, low_pass_hz)")]
+    [InlineData("{\"de_esser\":{\"threshold_db\":-60}}", "de_esser.threshold_db is -60, outside -50..0")]
+    [InlineData("{\"de_esser\":{\"release_ms\":10}}", "de_esser.release_ms is 10, outside 20..300")]
+    [InlineData("{\"de_esser\":{\"on\":\"yes\"}}", "de_esser.on is the string \"yes\", expected true or false")]
+    [InlineData("{\"stereo\":{\"width_percent\":250}}", "stereo.width_percent is 250, outside 0..200")]
+    [InlineData("{\"stereo\":{\"mono_below_hz\":80}}", "stereo.mono_below_hz is 80: use 0 (off) or 60, 100, 150, 200")]
+    public void EveryToolkitProblemIsOneLineWithItsJsonPath(string json, string message) => EverySceneProblemIsOneLineWithItsJsonPath(json, message);
 
     [Theory]
     [InlineData("{\"channels\":[null]}", "channels[0] is null, expected an object { ... }")]

@@ -12,23 +12,30 @@ namespace MixBox.Firmware
         public const int FullTravel = FaderLaw.FullTravel;
         /// <summary>Half-width of the centre detent: 4 % of the travel either side reads as the centre value.</summary>
         public const int DetentTravel = 164;
+        /// <summary>
+        /// The last codes at either end read as the end value: the knob filter's hysteresis
+        /// leaves a knob turned to its stop a few codes short, and the stop must still be the end.
+        /// </summary>
+        public const int EndTravel = 24;
+        private const int Usable = FullTravel - 2 * EndTravel;
 
         private const double Ln2 = 0.69314718055994530942;
 
         /// <summary>low .. high with equal ratios for equal travel, rounded to a whole unit.</summary>
         public static int Exponential(int travel, int low, int high)
         {
+            travel -= EndTravel;
             if (travel <= 0) return low;
-            if (travel >= FullTravel) return high;
-            double value = low * Exp(Ln((double)high / low) * travel / FullTravel);
+            if (travel >= Usable) return high;
+            double value = low * Exp(Ln((double)high / low) * travel / Usable);
             return Clamp(Round(value), low, high);
         }
 
         public static int TravelOfExponential(int value, int low, int high)
         {
-            if (value <= low) return 0;
-            if (value >= high) return FullTravel;
-            return Round(FullTravel * Ln((double)value / low) / Ln((double)high / low));
+            if (value <= low) return EndTravel / 2;
+            if (value >= high) return FullTravel - EndTravel / 2;
+            return EndTravel + Round(Usable * Ln((double)value / low) / Ln((double)high / low));
         }
 
         /// <summary>
@@ -40,7 +47,7 @@ namespace MixBox.Firmware
             int half = FullTravel / 2;
             int off = travel - half;
             if (off <= DetentTravel && off >= -DetentTravel) return centre;
-            int span = half - DetentTravel;
+            int span = half - DetentTravel - EndTravel;
             int beyond = off > 0 ? off - DetentTravel : off + DetentTravel;
             if (beyond > span) beyond = span;
             if (beyond < -span) beyond = -span;
@@ -51,20 +58,22 @@ namespace MixBox.Firmware
         {
             int half = FullTravel / 2;
             if (value == centre) return half;
-            int span = half - DetentTravel;
+            int span = half - DetentTravel - EndTravel;
             int beyond = Round((value - centre) * (double)span / range);
+            if (beyond >= span) return FullTravel - EndTravel / 2; // the ends: in their end zones
+            if (beyond <= -span) return EndTravel / 2;
             return beyond > 0 ? half + DetentTravel + beyond : half - DetentTravel + beyond;
         }
 
         /// <summary>low .. high in steps of <paramref name="step"/>.</summary>
         public static int Linear(int travel, int low, int high, int step)
         {
-            return Clamp(low + RoundTo((high - low) * (double)travel / FullTravel, step), low, high);
+            return Clamp(low + RoundTo((high - low) * (double)(travel - EndTravel) / Usable, step), low, high);
         }
 
         public static int TravelOfLinear(int value, int low, int high)
         {
-            return Clamp(Round(FullTravel * (double)(value - low) / (high - low)), 0, FullTravel);
+            return Clamp(EndTravel + Round(Usable * (double)(value - low) / (high - low)), EndTravel / 2, FullTravel - EndTravel / 2);
         }
 
         /// <summary>One of <paramref name="count"/> positions, equal shares of the travel.</summary>
