@@ -30,10 +30,18 @@ namespace MixBox.Firmware
         public const EngineParam FirstToolkitParam = EngineParam.DeessOn;
         public const EngineParam LastToolkitParam = EngineParam.StereoMonoBelowHz;
 
-        /// <summary>The bus EQ, de-esser and stereo tools, every parameter.</summary>
+        /// <summary>
+        /// The bus EQ, de-esser and stereo tools, every parameter the engine does not hold
+        /// already: each write re-designs on the control core (an EQ band ~0.13 s of soft float
+        /// on the device), so a boot or recall that leaves the bus chain as it is designs nothing.
+        /// </summary>
         public static void ApplyToolkit(Scene s, MixEngine engine)
         {
-            for (int p = (int)FirstToolkitParam; p <= (int)LastToolkitParam; p++) engine.Set((EngineParam)p, 0, ToolkitValue(s, (EngineParam)p));
+            for (int p = (int)FirstToolkitParam; p <= (int)LastToolkitParam; p++)
+            {
+                int value = ToolkitValue(s, (EngineParam)p);
+                if (engine.Get((EngineParam)p, 0) != value) engine.Set((EngineParam)p, 0, value);
+            }
         }
 
         /// <summary>What the scene asks of one toolkit parameter, in the engine's units.</summary>
