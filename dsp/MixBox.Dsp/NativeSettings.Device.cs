@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 namespace MixBox.Dsp
 {
     /// <summary>
-    /// Device only: two slots of bytes in the ESP32's NVS partition (namespace "mixbox",
-    /// keys "slot0" and "slot1"; firmware/native/mixbox_settings_nvs.c). NVS is outside
+    /// Device only: slots of bytes in the ESP32's NVS partition (namespace "mixbox", keys
+    /// "slot0" .. "slot33": the current scene and the 16 scene memories, two copies each, as
+    /// the firmware's SettingsLayout places them; firmware/native/mixbox_settings_nvs.c). NVS is outside
     /// the areas nanoff writes with --update and --deploy, so slots survive updates.
     /// </summary>
     public static class NativeSettings
     {
-        public const int Slots = 2;
+        public const int Slots = 34;
 
         /// <summary>Largest blob a slot takes (bytes).</summary>
         public const int MaxBytes = 4000;

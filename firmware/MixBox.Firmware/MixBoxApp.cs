@@ -33,6 +33,12 @@ namespace MixBox.Firmware
         private readonly BusPageView _busPageView = new BusPageView();
         private readonly ToolkitWriter _toolkit;
         private readonly SelfTest _selfTest;
+        private readonly SceneMemories _memories;
+        private readonly RecallSafes _safes = new RecallSafes();
+        private readonly AbCompare _ab = new AbCompare();
+        private readonly StorePage _storePage = new StorePage();
+        private Scene _beforeRecall;
+        private int _currentMemory = -1;
         private bool _storeHeldForCombination;
         private int _tick;
         private KnobPanel _knobs;
@@ -48,6 +54,7 @@ namespace MixBox.Firmware
             _selfTest = new SelfTest(loopback);
             _bringUp = new BoardBringUp(bus, lines, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
             _store = new SettingsStore(storage);
+            _memories = new SceneMemories(storage);
             _mutes = new ChannelMutes(engine);
             _inputs = new AnalogInputs(_bringUp.AdcA, _bringUp.AdcB, _mutes);
             _editor = new SceneEditor(engine, _mutes, _inputs);
@@ -85,10 +92,26 @@ namespace MixBox.Firmware
         /// <summary>The loopback self-test (hold Store, press Meter mode) and its last result.</summary>
         public SelfTest SelfTest { get { return _selfTest; } }
 
+        /// <summary>The 16 scene memories (store page: Store held + Mute/Solo n).</summary>
+        public SceneMemories Memories { get { return _memories; } }
+
+        /// <summary>What a recall leaves alone (store page: Mute n + Solo n; Compressor in held).</summary>
+        public RecallSafes Safes { get { return _safes; } }
+
+        /// <summary>The A/B compare slot (<see cref="ToggleAb"/>).</summary>
+        public AbCompare Ab { get { return _ab; } }
+
+        /// <summary>The store page (Store held).</summary>
+        public StorePage StorePage { get { return _storePage; } }
+
+        /// <summary>The memory (0-based) last stored or recalled; -1: none since power-on.</summary>
+        public int CurrentMemory { get { return _currentMemory; } }
+
         public BootReport Boot()
         {
             // The scene first: each input's analogue gain must be in place before its ADC powers up.
             _scene = _store.Load();
+            _memories.Load();
             StereoLink.Normalise(_scene);
             _editor.Scene = _scene;
             _inputs.Preset(_scene);
@@ -101,7 +124,7 @@ namespace MixBox.Firmware
             _knobs.Scan(); // where the knobs rest now...
             RecallKnobs(); // ...and they pick up the restored scene from there
 
-            BootReport report = new BootReport(_hardware, _store.Outcome);
+            BootReport report = new BootReport(_hardware, _store.Outcome, _memories.Describe());
             _view.Degraded = !_hardware.AllOk;
             _view.SettingsWarning = report.SettingsWarning;
             return report;
@@ -131,6 +154,7 @@ namespace MixBox.Firmware
             _toolkit.Tick(); // after the knobs and keys of this tick: a band that is due answers at once
             _inputPage.Tick();
             _busPage.Tick();
+            _storePage.Tick(panel.Keys, this);
             if (_selfTest.OnPanel)
             {
                 SelfTestView.Draw(_selfTest, _tick, panel);
@@ -141,6 +165,7 @@ namespace MixBox.Firmware
                 if (_inputPage.Active) _inputPageView.Draw(panel, _scene, _inputPage, _autoGain, _view, _tick);
                 else if (_busPage.Active) _busPageView.Draw(panel, _scene, _busPage, _knobs, _engine, _tick);
                 else _autoGainView.Draw(panel, _autoGain, _tick);
+                if (_storePage.Active) StorePageView.Draw(panel, _storePage, _memories, _safes, _currentMemory, _tick);
             }
             panel.Flush();
         }
@@ -154,36 +179,84 @@ namespace MixBox.Firmware
             for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++)
             {
                 int adcPart = MixBoxS3Board.KnobAdc(knob) == 0 ? BringUpReport.KnobsAPart : BringUpReport.KnobsBPart;
-                if (_supervisor.CameBack(adcPart)) _knobs.Reacquire(knob, SceneTravel(knob));
+                if (_supervisor.CameBack(adcPart)) _knobs.Reacquire(knob, SceneTravel(_scene, knob));
             }
         }
 
-        /// <summary>Replaces the mix with a stored or given scene; knobs must pick their values up.</summary>
+        /// <summary>
+        /// Replaces the whole mix with a given scene (no safes): through the engine's 5 ms ramps and
+        /// the inputs' muted gain steps; each knob whose value changed must pick it up.
+        /// </summary>
         public void Recall(Scene scene)
         {
+            Scene before = _scene;
             _scene = scene.Clone();
             StereoLink.Normalise(_scene);
             _editor.Scene = _scene;
             _toolkit.Discard(); // what a knob asked for before is not part of this scene
             SceneApplier.Apply(_scene, _engine, _mutes);
             for (int c = 0; c < Scene.Channels; c++) _inputs.Request(c, _scene.InputGainDb[c], _scene.Instrument[c]);
-            RecallKnobs();
+            for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++)
+            {
+                // A knob whose value stays keeps control (it may be mid-turn).
+                int travel = SceneTravel(_scene, knob);
+                if (travel != SceneTravel(before, knob)) _knobs.Recall(knob, travel);
+            }
+        }
+
+        /// <summary>Stores the mix into memory <paramref name="memory"/> (0-based; an existing name stays).</summary>
+        public bool StoreMemory(int memory)
+        {
+            Scene stored = _scene.Clone();
+            if (_memories.Name(memory).Length > 0) stored.Name = _memories.Name(memory);
+            if (!_memories.Store(memory, stored)) return false;
+            _scene.Name = stored.Name;
+            _currentMemory = memory;
+            _view.ConfirmStore();
+            return true;
+        }
+
+        /// <summary>Recalls memory <paramref name="memory"/> (0-based) through the recall safes; false when it is empty.</summary>
+        public bool RecallMemory(int memory)
+        {
+            Scene recalled = _memories.Get(memory);
+            if (recalled == null) return false;
+            _beforeRecall = _scene.Clone();
+            Recall(_safes.Merge(_scene, recalled));
+            _currentMemory = memory;
+            return true;
+        }
+
+        /// <summary>Puts back the mix from before the last memory recall (again: redoes it); false when there was none.</summary>
+        public bool UndoRecall()
+        {
+            if (_beforeRecall == null) return false;
+            Scene back = _beforeRecall;
+            _beforeRecall = _scene.Clone();
+            Recall(back);
+            return true;
+        }
+
+        /// <summary>Switches between the A and B mixes (the first switch makes B a copy of A).</summary>
+        public void ToggleAb()
+        {
+            Recall(_ab.Toggle(_scene));
         }
 
         private void RecallKnobs()
         {
-            for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) _knobs.Recall(knob, SceneTravel(knob));
+            for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) _knobs.Recall(knob, SceneTravel(_scene, knob));
         }
 
-        /// <summary>Where knob <paramref name="knob"/> would stand for the value it controls now.</summary>
-        private int SceneTravel(int knob)
+        /// <summary>Where knob <paramref name="knob"/> would stand for the value it controls in <paramref name="scene"/>.</summary>
+        private int SceneTravel(Scene scene, int knob)
         {
-            if (knob == MixBoxS3Board.KnobMaster) return FaderLaw.TravelFromCentiDb(_scene.MainFaderCentiDb);
-            if (knob == MixBoxS3Board.KnobCompressorAmount) return CompressorAmount.TravelFromThreshold(_scene.CompThresholdCentiDb);
-            if (_inputPage.Active) return InputGain.TravelFromDb(_scene.InputGainDb[knob]);
-            if (_busPage.Active) return _busPage.Travel(_scene, knob);
-            if (StereoLink.IsLinkedRightSide(_scene, knob)) return BalanceLaw.TravelFromBalance(_scene.Balance[StereoLink.Pair(knob)]);
-            return FaderLaw.TravelFromCentiDb(_scene.FaderCentiDb[knob]);
+            if (knob == MixBoxS3Board.KnobMaster) return FaderLaw.TravelFromCentiDb(scene.MainFaderCentiDb);
+            if (knob == MixBoxS3Board.KnobCompressorAmount) return CompressorAmount.TravelFromThreshold(scene.CompThresholdCentiDb);
+            if (_inputPage.Active) return InputGain.TravelFromDb(scene.InputGainDb[knob]);
+            if (_busPage.Active) return _busPage.Travel(scene, knob);
+            if (StereoLink.IsLinkedRightSide(scene, knob)) return BalanceLaw.TravelFromBalance(scene.Balance[StereoLink.Pair(knob)]);
+            return FaderLaw.TravelFromCentiDb(scene.FaderCentiDb[knob]);
         }
 
         private void ApplyKnobs()
@@ -243,7 +316,12 @@ namespace MixBox.Firmware
         /// <summary>The keys; the panel map is in docs/FIRMWARE.md ("Front panel").</summary>
         private void ApplyKeys(KeyDebouncer keys)
         {
-            if (_inputPage.Active)
+            if (keys.WasPressed(MixBoxS3Board.KeyStore) && !_inputPage.Active && !_busPage.Active) _storePage.Open();
+            if (_storePage.Active)
+            {
+                _storePage.ApplyKeys(keys, this);
+            }
+            else if (_inputPage.Active)
             {
                 _inputPage.ApplyKeys(keys, _editor, _autoGain);
             }
@@ -261,7 +339,8 @@ namespace MixBox.Firmware
             }
             // Compressor in is a modifier too: held, the bus page; only a tap switches the
             // compressor (at once while the input page is open, where it is no modifier).
-            if (keys.WasPressed(MixBoxS3Board.KeyCompressorIn))
+            // (While Store is held the key is the store page's: bank 9-16 and the bus safe.)
+            if (keys.WasPressed(MixBoxS3Board.KeyCompressorIn) && !_storePage.Active)
             {
                 if (_inputPage.Active)
                 {
@@ -285,6 +364,7 @@ namespace MixBox.Firmware
                 if (keys.IsDown(MixBoxS3Board.KeyStore))
                 {
                     _storeHeldForCombination = true;
+                    _storePage.MarkUsed();
                     _selfTest.Start();
                 }
                 else if (!_busPage.Active)
@@ -301,6 +381,7 @@ namespace MixBox.Firmware
             {
                 bool save = !_storeHeldForCombination;
                 _storeHeldForCombination = false;
+                if (_storePage.Active && !_storePage.Close()) save = false;
                 if (save && _store.Save(_scene))
                 {
                     _view.ConfirmStore();

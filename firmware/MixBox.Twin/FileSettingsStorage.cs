@@ -2,7 +2,10 @@ using MixBox.Firmware;
 
 namespace MixBox.Twin;
 
-/// <summary>The twin's settings: one file per slot, each replaced whole (write, then rename).</summary>
+/// <summary>
+/// The twin's settings: one file per slot, each replaced whole (write, then rename): the current
+/// scene in settings-0.bin and settings-1.bin, memory n (1-based) in memory-NN-0.bin and memory-NN-1.bin.
+/// </summary>
 public sealed class FileSettingsStorage : ISettingsStorage
 {
     private readonly string _directory;
@@ -13,7 +16,10 @@ public sealed class FileSettingsStorage : ISettingsStorage
         Directory.CreateDirectory(directory);
     }
 
-    private string SlotPath(int slot) => Path.Combine(_directory, $"settings-{slot}.bin");
+    private string SlotPath(int slot) => Path.Combine(_directory, SlotFileName(slot));
+
+    public static string SlotFileName(int slot) =>
+        slot < SettingsLayout.MemorySlot(0) ? $"settings-{slot}.bin" : $"memory-{(slot - SettingsLayout.MemorySlot(0)) / 2 + 1:D2}-{slot % 2}.bin";
 
     public bool TryRead(int slot, out byte[] data)
     {

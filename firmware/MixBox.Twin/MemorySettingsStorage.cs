@@ -9,12 +9,15 @@ namespace MixBox.Twin;
 /// </summary>
 public sealed class MemorySettingsStorage : ISettingsStorage
 {
-    private readonly byte[]?[] _slots = new byte[]?[SettingsStore.Slots];
+    private readonly byte[]?[] _slots = new byte[]?[SettingsLayout.Slots];
 
     /// <summary>-1: no cut. Otherwise the next write stops after this many bytes (then power is "back").</summary>
     public int CutPowerAfterBytes { get; set; } = -1;
 
     public int Writes { get; private set; }
+
+    /// <summary>The slot of the last write (-1: none yet).</summary>
+    public int LastWrittenSlot { get; private set; } = -1;
 
     public byte[]? Peek(int slot) => _slots[slot];
 
@@ -29,6 +32,7 @@ public sealed class MemorySettingsStorage : ISettingsStorage
     public bool Write(int slot, byte[] data)
     {
         Writes++;
+        LastWrittenSlot = slot;
         var flash = Enumerable.Repeat((byte)0xFF, data.Length).ToArray();
         _slots[slot] = flash;
         int budget = CutPowerAfterBytes < 0 ? data.Length : Math.Min(CutPowerAfterBytes, data.Length);

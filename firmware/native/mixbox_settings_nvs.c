@@ -14,13 +14,20 @@
 
 #define NVS_NAMESPACE "mixbox"
 
+/* Slots 0-1: the current scene; 2-33: the 16 scene memories, two copies each (the
+ * firmware's Settings/SettingsLayout.cs). Keys "slot0" .. "slot33" (NVS keys: at most 15 chars). */
+#define MIXBOX_SETTINGS_SLOTS 34
+
 static const char *slot_key(int32_t slot)
 {
-    switch (slot) {
-    case 0: return "slot0";
-    case 1: return "slot1";
-    default: return NULL;
-    }
+    static const char *const keys[MIXBOX_SETTINGS_SLOTS] = {
+        "slot0", "slot1", "slot2", "slot3", "slot4", "slot5", "slot6", "slot7", "slot8",
+        "slot9", "slot10", "slot11", "slot12", "slot13", "slot14", "slot15", "slot16",
+        "slot17", "slot18", "slot19", "slot20", "slot21", "slot22", "slot23", "slot24",
+        "slot25", "slot26", "slot27", "slot28", "slot29", "slot30", "slot31", "slot32", "slot33",
+    };
+    if (slot < 0 || slot >= MIXBOX_SETTINGS_SLOTS) return NULL;
+    return keys[slot];
 }
 
 int32_t mixbox_settings_length(int32_t slot)

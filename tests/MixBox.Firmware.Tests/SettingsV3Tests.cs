@@ -11,7 +11,7 @@ namespace MixBox.Firmware.Tests;
 public class SettingsV3Tests
 {
     /// <summary>A whole stored scene around a payload, as the header format says.</summary>
-    private static byte[] Blob(int version, byte[] payload, uint sequence)
+    internal static byte[] Blob(int version, byte[] payload, uint sequence)
     {
         var blob = new List<byte>(Encoding.ASCII.GetBytes("MXSC"));
         blob.AddRange(BitConverter.GetBytes((ushort)version));
@@ -29,7 +29,7 @@ public class SettingsV3Tests
     /// sub faders, master; compressor in, threshold, ratio, attack, release, knee, makeup,
     /// mix (u8), side-chain HPF; meter mode; output flags (safety 1, dither 2).
     /// </summary>
-    private static byte[] VersionTwoPayload()
+    internal static byte[] VersionTwoPayload()
     {
         var p = new List<byte>();
         for (int c = 0; c < 8; c++)
@@ -49,7 +49,7 @@ public class SettingsV3Tests
         return p.ToArray();
     }
 
-    private static void AssertTheVersionTwoScene(Scene s)
+    internal static void AssertTheVersionTwoScene(Scene s)
     {
         for (int c = 0; c < 8; c++)
         {
@@ -228,6 +228,7 @@ public class SettingsV3Tests
     public void EachConceptIsOneSection()
     {
         var ids = Sections(SceneCodec.Encode(Linked(), 1)).Select(s => s.Id).ToArray();
+        // Id 8 is the mix-bus toolkit's, written on its own branch.
         Assert.Equal(Enumerable.Range(1, SceneSections.Last), ids);
     }
 

@@ -103,6 +103,11 @@ namespace MixBox.Firmware
         public int StereoWidthPercent = 100;
         /// <summary>0 (off) or one of <see cref="SceneRules.MonoBelowChoicesHz"/>.</summary>
         public int StereoMonoBelowHz;
+        /// <summary>
+        /// What the user calls this mix (a scene memory's name): up to <see cref="SceneRules.NameMaxChars"/>
+        /// printable ASCII characters; empty when unnamed.
+        /// </summary>
+        public string Name = "";
 
         public Scene()
         {

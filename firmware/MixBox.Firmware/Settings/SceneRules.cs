@@ -54,9 +54,12 @@ namespace MixBox.Firmware
         public const int WidthMaxPercent = 200;
         /// <summary>Mono-below corners (0 = off is allowed too).</summary>
         public static readonly int[] MonoBelowChoicesHz = { 60, 100, 150, 200 };
+        /// <summary>A name fits a 16-character display line.</summary>
+        public const int NameMaxChars = 16;
 
         public static bool IsValid(Scene s)
         {
+            if (!IsValidName(s.Name)) return false;
             for (int c = 0; c < Scene.Channels; c++)
             {
                 if (!Fader(s.FaderCentiDb[c]) || !In(s.Pan[c], EngineLimits.PanMin, EngineLimits.PanMax)) return false;
@@ -118,6 +121,17 @@ namespace MixBox.Firmware
         }
 
         private static bool EqGain(int centiDb) { return In(centiDb, -EqGainMaxCentiDb, EqGainMaxCentiDb); }
+
+        /// <summary>Up to <see cref="NameMaxChars"/> printable ASCII characters (the panel's and NVS's alphabet).</summary>
+        public static bool IsValidName(string name)
+        {
+            if (name == null || name.Length > NameMaxChars) return false;
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] < ' ' || name[i] > '~') return false;
+            }
+            return true;
+        }
 
         private static bool Fader(int centiDb) { return In(centiDb, EngineLimits.FaderOffCentiDb, EngineLimits.FaderMaxCentiDb); }
 

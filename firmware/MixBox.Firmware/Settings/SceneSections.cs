@@ -27,8 +27,10 @@ namespace MixBox.Firmware
         public const int Drive = 7;
         /// <summary>The mix-bus toolkit: bus EQ, de-esser, stereo tools.</summary>
         public const int BusToolkit = 8;
+        /// <summary>The scene's name: its ASCII characters, the section's length their count.</summary>
+        public const int Name = 9;
         /// <summary>The highest id this firmware knows; ids run 1..Last.</summary>
-        public const int Last = BusToolkit;
+        public const int Last = Name;
 
         // Channel flags.
         private const int MuteFlag = 1, SoloFlag = 2, InvertFlag = 4;
@@ -43,6 +45,7 @@ namespace MixBox.Firmware
         {
             for (int id = 1; id <= Last; id++)
             {
+                if (!Known(id)) continue;
                 w.WriteByte(id);
                 int lengthAt = w.Position;
                 w.WriteByte(0);
@@ -63,7 +66,7 @@ namespace MixBox.Firmware
                 if (r.Position + 2 > end) return null;
                 int id = r.ReadByte();
                 int size = r.ReadByte();
-                if (id < 1 || id > Last || seen[id] || r.Position + size > end) return null;
+                if (!Known(id) || seen[id] || r.Position + size > end) return null;
                 seen[id] = true;
                 SectionReader fields = new SectionReader(data, r.Position, size);
                 ReadFields(id, fields, scene);
@@ -72,6 +75,20 @@ namespace MixBox.Firmware
             }
             return scene;
         }
+
+        /// <summary>
+        /// Copies one section's fields from <paramref name="from"/> to <paramref name="to"/> through
+        /// their stored form (so a section's copy can never miss a field its Write and Read know).
+        /// </summary>
+        public static void Copy(int id, Scene from, Scene to)
+        {
+            byte[] buffer = new byte[255];
+            ByteCursor w = new ByteCursor(buffer, 0);
+            WriteFields(id, w, from);
+            ReadFields(id, new SectionReader(buffer, 0, w.Position), to);
+        }
+
+        private static bool Known(int id) { return id >= 1 && id <= Last; }
 
         private static void WriteFields(int id, ByteCursor w, Scene s)
         {
@@ -148,6 +165,9 @@ namespace MixBox.Firmware
                     w.WriteInt16(s.DeessReleaseMilliseconds);
                     w.WriteByte(s.StereoWidthPercent);
                     w.WriteByte(s.StereoMonoBelowHz);
+                case Name:
+                    // At most NameMaxChars: SceneRules refuses longer names before anything is saved.
+                    for (int i = 0; i < s.Name.Length && i < SceneRules.NameMaxChars; i++) w.WriteByte(s.Name[i]);
                     break;
             }
         }
@@ -235,6 +255,10 @@ namespace MixBox.Firmware
                     s.DeessReleaseMilliseconds = r.UInt16(s.DeessReleaseMilliseconds);
                     s.StereoWidthPercent = r.Byte(s.StereoWidthPercent);
                     s.StereoMonoBelowHz = r.Byte(s.StereoMonoBelowHz);
+                case Name:
+                    char[] name = new char[r.Remaining];
+                    for (int i = 0; i < name.Length; i++) name[i] = (char)r.Byte(0);
+                    s.Name = new string(name);
                     break;
             }
         }

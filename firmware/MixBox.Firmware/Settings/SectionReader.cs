@@ -19,6 +19,9 @@ namespace MixBox.Firmware
         /// <summary>False when the section holds bytes past the fields this firmware knows.</summary>
         public bool AllRead { get { return _cursor.Position == _end; } }
 
+        /// <summary>Bytes not read yet (a field as long as its section, such as a name).</summary>
+        public int Remaining { get { return _end - _cursor.Position; } }
+
         public int Byte(int fallback) { return Has(1) ? _cursor.ReadByte() : fallback; }
 
         public int SByte(int fallback) { return Has(1) ? _cursor.ReadSByte() : fallback; }

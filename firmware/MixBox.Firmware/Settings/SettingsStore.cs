@@ -15,82 +15,34 @@ namespace MixBox.Firmware
     }
 
     /// <summary>
-    /// Atomic scene storage over two slots: each save goes to the slot that does NOT hold
-    /// the newest good scene, with a sequence number one higher; loading takes the valid
-    /// scene with the highest sequence. A power cut during a save therefore leaves the
-    /// previous scene intact; a damaged slot falls back to the other; nothing valid means
-    /// defaults plus a warning, never a box that fails to start.
+    /// The current scene (what the box restores at power-on), kept atomically in storage slots
+    /// 0 and 1 (<see cref="SlotPair"/>). Nothing valid means defaults plus a warning, never a
+    /// box that fails to start. The scene memories live in slots of their own
+    /// (<see cref="SettingsLayout"/>).
     /// </summary>
     public sealed class SettingsStore
     {
         public const int Slots = 2;
 
-        private readonly ISettingsStorage _storage;
-        private int _newestSlot = -1;
-        private uint _sequence;
+        private readonly SlotPair _slots;
 
         public SettingsStore(ISettingsStorage storage)
         {
-            _storage = storage;
+            _slots = new SlotPair(storage, SettingsLayout.CurrentSceneSlot);
         }
 
-        public SettingsOutcome Outcome { get; private set; }
+        public SettingsOutcome Outcome { get { return _slots.Outcome; } }
 
         public Scene Load()
         {
-            Scene best = null;
-            int bestVersion = 0;
-            int damaged = 0;
-            for (int slot = 0; slot < Slots; slot++)
-            {
-                byte[] data;
-                if (!_storage.TryRead(slot, out data) || data == null || data.Length == 0) continue;
-                int version;
-                uint sequence;
-                Scene scene = SceneCodec.Decode(data, out version, out sequence);
-                if (scene == null)
-                {
-                    damaged++;
-                    continue;
-                }
-                if (best == null || IsNewer(sequence, _sequence))
-                {
-                    best = scene;
-                    bestVersion = version;
-                    _sequence = sequence;
-                    _newestSlot = slot;
-                }
-            }
-
-            if (best == null)
-            {
-                Outcome = damaged > 0 ? SettingsOutcome.CorruptUsingDefaults : SettingsOutcome.Empty;
-                return new Scene();
-            }
-            if (damaged > 0) Outcome = SettingsOutcome.RecoveredFromBackup;
-            else Outcome = bestVersion < SceneCodec.CurrentVersion ? SettingsOutcome.Migrated : SettingsOutcome.Loaded;
-            return best;
-        }
-
-        /// <summary>
-        /// Serial-number order (RFC 1982) on 32 bits: <paramref name="a"/> is newer when it
-        /// is less than 2^31 saves ahead of <paramref name="b"/>, so 0 follows 0xFFFFFFFF.
-        /// The two slots are always one save apart.
-        /// </summary>
-        private static bool IsNewer(uint a, uint b)
-        {
-            return unchecked((int)(a - b)) > 0;
+            Scene scene = _slots.Load();
+            return scene != null ? scene : new Scene();
         }
 
         /// <summary>Saves into the other slot; the previous scene stays until this one is complete.</summary>
         public bool Save(Scene scene)
         {
-            int slot = _newestSlot == 0 ? 1 : 0;
-            uint sequence = unchecked(_sequence + 1);
-            if (!_storage.Write(slot, SceneCodec.Encode(scene, sequence))) return false;
-            _newestSlot = slot;
-            _sequence = sequence;
-            return true;
+            return _slots.Save(scene);
         }
     }
 }
