@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Runtime.InteropServices;
 using MixBox.Dsp;
+using MixBox.Firmware;
 using Spectre.Console;
 
 namespace MixBox.Cli;
@@ -51,11 +52,18 @@ public static class CliApp
             output, error, liveConsole, cancel)));
 
         var settings = new Argument<string>("settings") { Description = "the twin's settings directory (settings-0.bin, settings-1.bin) or one settings-N.bin file" };
-        var export = new Command("export", "print the scene stored in a box's settings as render JSON") { settings };
-        export.SetAction(parse => Guard(error, _ => SceneCommand.Export(parse.GetValue(settings)!, output, error)));
+        var memory = new Option<int?>("--memory") { Description = "a scene memory (1..16) of the settings directory instead of the current scene", HelpName = "N" };
+        var export = new Command("export", "print the scene stored in a box's settings (or one of its memories) as render JSON") { settings, memory };
+        export.SetAction(parse => Guard(error, _ => SceneCommand.Export(parse.GetValue(settings)!, parse.GetValue(memory), output, error)));
+        var list = new Command("list", "list the 16 scene memories of a settings directory with their names") { settings };
+        list.SetAction(parse => Guard(error, _ => SceneCommand.List(parse.GetValue(settings)!, output, error)));
+        var memoryNumber = new Argument<int>("memory") { Description = "the memory, 1..16" };
+        var newName = new Argument<string>("name") { Description = $"up to {SceneRules.NameMaxChars} printable ASCII characters" };
+        var rename = new Command("rename", "name a stored scene memory of a settings directory") { settings, memoryNumber, newName };
+        rename.SetAction(parse => Guard(error, _ => SceneCommand.Rename(parse.GetValue(settings)!, parse.GetValue(memoryNumber), parse.GetValue(newName)!, output, error)));
         var template = new Command("template", "print a starting scene: every field at the box's power-on value, with comments (render reads it as it is)");
         template.SetAction(_ => Guard(error, _ => SceneCommand.Template(output)));
-        var sceneCommand = new Command("scene", "scenes as render JSON") { export, template };
+        var sceneCommand = new Command("scene", "scenes as render JSON; the twin's scene memories") { export, list, rename, template };
 
         var mixFile = new Argument<string>("mix") { Description = "the mix to judge (WAV, mono or stereo)" };
         var referenceFile = new Argument<string>("reference") { Description = "the reference track (WAV, mono or stereo; any rate the box takes)" };

@@ -57,10 +57,11 @@ public static class SceneJsonReader
         public RenderScene Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object) throw new UserError($"{source}: the scene must be a JSON object {{ ... }}, not {Kind(root)}");
-            foreach (var (name, value) in Fields(root, "", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "eq", "de_esser", "stereo", "output", "meter_mode"))
+            foreach (var (name, value) in Fields(root, "", "name", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "eq", "de_esser", "stereo", "output", "meter_mode"))
             {
                 switch (name)
                 {
+                    case "name": _scene.Name = Name(value); break;
                     case "inputs": ReadInputs(value); break;
                     case "channels": ReadChannels(value); break;
                     case "pairs": ReadPairs(value); break;
@@ -332,6 +333,16 @@ public static class SceneJsonReader
             double value = Number(e, path);
             if (value != Math.Floor(value)) throw Problem(path, $"is {Text(value)}, expected a whole number");
             return (int)InRange(value, path, low, high);
+        }
+
+        /// <summary>The scene's name, as the box keeps it (a memory's name).</summary>
+        private string Name(JsonElement e)
+        {
+            if (e.ValueKind != JsonValueKind.String) throw Problem("name", $"is {Kind(e)}, expected a string");
+            string name = e.GetString()!;
+            if (!SceneRules.IsValidName(name))
+                throw Problem("name", $"is \"{name}\": at most {SceneRules.NameMaxChars} printable ASCII characters");
+            return name;
         }
 
         private bool Bool(JsonElement e, string path) => e.ValueKind switch

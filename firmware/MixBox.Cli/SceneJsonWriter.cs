@@ -18,6 +18,7 @@ public static class SceneJsonWriter
     {
         var j = new StringBuilder();
         j.AppendLine("{");
+        j.AppendLine($"  \"name\": {Text(s.Name)},");
         j.AppendLine("  \"channels\": [");
         for (int c = 0; c < Scene.Channels; c++)
             j.AppendLine($"    {{ {Channel(s, c, withPan: true)} }}{(c < Scene.Channels - 1 ? "," : "")}");
@@ -108,6 +109,9 @@ public static class SceneJsonWriter
     public static string Db(int centiDb) => Number(centiDb / 100.0);
 
     public static string Number(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>A JSON string literal.</summary>
+    public static string Text(string v) => System.Text.Json.JsonSerializer.Serialize(v);
 
     public static string Bool(bool v) => v ? "true" : "false";
 }

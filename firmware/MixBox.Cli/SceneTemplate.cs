@@ -21,6 +21,7 @@ public static class SceneTemplate
         t.AppendLine("// Every field may be left out: it then keeps the box's power-on value, which is what is written here.");
         t.AppendLine("// `mixbox scene export SETTINGS` prints the scene a box has stored, in this form.");
         t.AppendLine("{");
+        t.AppendLine($"  \"name\": {SceneJsonWriter.Text(s.Name)},".PadRight(30) + $"// up to {SceneRules.NameMaxChars} printable ASCII characters (a scene memory's name)");
         t.AppendLine($"  // Render only: what feeds each of the box's {Scene.Channels} inputs. Left out: the stems' channels in command-line");
         t.AppendLine("  // order (a mono stem takes one input, a stereo stem two). Each entry is null (nothing plugged in) or");
         t.AppendLine("  // { \"stem\": N, \"channel\": C }, both counting from 1 (channel 1 if left out). For example inputs 1-3 from the");

@@ -80,8 +80,9 @@ int32_t mixbox_device_de_esser_reduction_read(int32_t *reduction_cdb);
 int32_t mixbox_device_loudness_read(mixbox_loudness_reading_t *reading);
 int32_t mixbox_device_loudness_reset(void);
 
-/* Settings slots in NVS (namespace "mixbox", keys "slot0"/"slot1"). */
-#define MIXBOX_SETTINGS_SLOTS 2
+/* Settings slots in NVS (namespace "mixbox", keys "slot0".."slot33"): the current scene
+ * and the 16 scene memories, two copies each (firmware Settings/SettingsLayout.cs). */
+#define MIXBOX_SETTINGS_SLOTS 34
 #define MIXBOX_SETTINGS_MAX_BYTES 4000u
 int32_t mixbox_settings_length(int32_t slot);
 int32_t mixbox_settings_read(int32_t slot, uint8_t *buffer, size_t capacity);

@@ -15,9 +15,7 @@
 #define NVS_NAMESPACE "mixbox"
 
 /* Slots 0-1: the current scene; 2-33: the 16 scene memories, two copies each (the
- * firmware's Settings/SettingsLayout.cs). Keys "slot0" .. "slot33" (NVS keys: at most 15 chars). */
-#define MIXBOX_SETTINGS_SLOTS 34
-
+ * firmware's Settings/SettingsLayout.cs). NVS keys: at most 15 characters. */
 static const char *slot_key(int32_t slot)
 {
     static const char *const keys[MIXBOX_SETTINGS_SLOTS] = {

@@ -223,6 +223,7 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
                 s.OutputDither = random.Next(2) == 0;
                 s.MeterMode = random.Next(MeterMode.Count);
                 RandomToolkit(s, random);
+                s.Name = new string(Enumerable.Range(0, random.Next(SceneRules.NameMaxChars + 1)).Select(_ => (char)random.Next(' ', '~' + 1)).ToArray());
             }
             Assert.True(SceneRules.IsValid(s));
             var read = SceneJsonReader.Parse(SceneJsonWriter.Write(s), "export").Scene;

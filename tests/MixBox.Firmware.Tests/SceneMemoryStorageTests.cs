@@ -220,4 +220,17 @@ public class SceneMemoryStorageTests
         int all = SettingsLayout.Slots * entriesPerBlob + 1 /* the namespace's entry */ + entriesPerBlob /* a rewrite in flight */;
         Assert.True(all <= usableEntries / 2, $"{all} of {usableEntries} entries ({bytes} bytes a record)");
     }
+
+    /// <summary>The device's NVS code has a key for every slot the layout uses.</summary>
+    [Fact]
+    public void TheDeviceHasAKeyForEverySlot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "MixBox.sln"))) dir = dir.Parent;
+        string header = File.ReadAllText(Path.Combine(dir.FullName, "firmware", "native", "mixbox_device.h"));
+        Assert.Contains($"#define MIXBOX_SETTINGS_SLOTS {SettingsLayout.Slots}\n", header);
+        string nvs = File.ReadAllText(Path.Combine(dir.FullName, "firmware", "native", "mixbox_settings_nvs.c"));
+        for (int slot = 0; slot < SettingsLayout.Slots; slot++) Assert.Contains($"\"slot{slot}\"", nvs);
+        Assert.DoesNotContain($"\"slot{SettingsLayout.Slots}\"", nvs);
+    }
 }
