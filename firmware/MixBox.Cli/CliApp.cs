@@ -44,11 +44,16 @@ public static class CliApp
             HelpName = DeliveryTarget.Keys,
         };
         var normalize = new Option<bool>("--normalize") { Description = "with --target: move the main fader so the mix meets the target's loudness, with the output ceiling at its true-peak limit" };
+        var renderMemory = new Option<int?>("--memory")
+        {
+            Description = "with --scene SETTINGS (the twin's settings directory): play its scene memory N (1..16), as the box would",
+            HelpName = "N",
+        };
         var render = new Command("render", "render multitrack files through the exact box (streamed: memory does not grow with the length)\n\n" + SceneDefaults.Text())
-            { stems, scene, mix, png, format, renderReference, target, normalize };
+            { stems, scene, mix, png, format, renderMemory, renderReference, target, normalize };
         render.SetAction(parse => Guard(error, cancel => RenderCommand.Run(
-            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!), parse.GetValue(renderReference),
-                parse.GetValue(target) is string t ? DeliveryTarget.Parse(t) : null, parse.GetValue(normalize)),
+            new RenderCommand.Request(parse.GetValue(stems)!, parse.GetValue(scene), parse.GetValue(mix)!, parse.GetValue(png), OutputFormats.Parse(parse.GetValue(format)!), parse.GetValue(renderMemory),
+                parse.GetValue(renderReference), parse.GetValue(target) is string t ? DeliveryTarget.Parse(t) : null, parse.GetValue(normalize)),
             output, error, liveConsole, cancel)));
 
         var settings = new Argument<string>("settings") { Description = "the twin's settings directory (settings-0.bin, settings-1.bin) or one settings-N.bin file" };

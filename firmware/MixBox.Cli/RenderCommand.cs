@@ -12,18 +12,22 @@ namespace MixBox.Cli;
 /// </summary>
 public static class RenderCommand
 {
-    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format, string? Reference = null,
-        DeliveryTarget? Target = null, bool Normalize = false);
+    /// <param name="Memory">With <paramref name="Scene"/> a settings directory: play its scene memory (1..16).</param>
+    public sealed record Request(string[] Stems, string? Scene, string Output, string? Png, OutputFormat Format, int? Memory = null,
+        string? Reference = null, DeliveryTarget? Target = null, bool Normalize = false);
 
     public static int Run(Request r, TextWriter output, TextWriter error, IAnsiConsole? terminal, CancellationToken cancel)
     {
+        if (r.Memory is not null && r.Scene is null) throw new UsageError("--memory needs --scene SETTINGS (the twin's settings directory)");
         if (r.Normalize && r.Target?.IntegratedLufs is null)
             throw new UsageError(r.Target is null ? "--normalize needs a --target" : $"--normalize: {r.Target.Name} has no loudness target to normalise to");
-        using var outputs = new OutputFiles(r.Stems.Concat(new[] { r.Scene, r.Reference }.OfType<string>()));
+        string[] sceneFiles = r.Scene is null ? [] : r.Memory is int memory ? SceneCommand.MemoryFiles(r.Scene, memory) : [r.Scene];
+        using var outputs = new OutputFiles(r.Stems.Concat(sceneFiles).Concat(new[] { r.Reference }.OfType<string>()));
         var wav = outputs.Create(r.Output);
         var png = r.Png is null ? null : outputs.Create(r.Png);
 
-        var scene = r.Scene is null ? RenderScene.PowerOn() : SceneJsonReader.Load(r.Scene);
+        var scene = r.Scene is null ? RenderScene.PowerOn()
+            : r.Memory is int number ? SceneCommand.MemoryScene(r.Scene, number) : SceneJsonReader.Load(r.Scene);
         // The reference is measured first: a reference that cannot be read stops the run before the render.
         var reference = r.Reference is null ? null : TrackProfile.Measure(r.Reference, cancel);
         using var multitrack = Multitrack.Open(r.Stems);

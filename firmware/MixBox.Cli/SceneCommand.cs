@@ -23,9 +23,7 @@ public static class SceneCommand
         Scene scene;
         if (memory is { } number)
         {
-            var memories = Memories(settings, notes: null);
-            scene = memories.Get(Index(number))
-                    ?? throw new UserError($"{settings}: scene memory {number} is {(memories.Outcome(Index(number)) == SettingsOutcome.CorruptUsingDefaults ? "damaged" : "empty")}");
+            scene = MemoryScene(settings, number).Scene;
         }
         else if (Directory.Exists(settings))
         {
@@ -81,6 +79,24 @@ public static class SceneCommand
         if (!memories.Rename(Index(memory), name)) throw new UserError($"{settings}: scene memory {memory} could not be written");
         output.WriteLine($"scene memory {memory}: {name}");
         return 0;
+    }
+
+    /// <summary>Scene memory <paramref name="memory"/> (1..16) of a settings directory, to render as the box plays it.</summary>
+    public static RenderScene MemoryScene(string settings, int memory)
+    {
+        var memories = Memories(settings, notes: null);
+        var scene = memories.Get(Index(memory))
+                    ?? throw new UserError($"{settings}: scene memory {memory} is {(memories.Outcome(Index(memory)) == SettingsOutcome.CorruptUsingDefaults ? "damaged" : "empty")}");
+        string name = scene.Name.Length > 0 ? $" \"{scene.Name}\"" : "";
+        var panGiven = Enumerable.Repeat(true, Scene.Channels).ToArray(); // the box's own pans, as an export gives them
+        return new RenderScene(scene, null, panGiven, $"{settings} memory {memory}{name}");
+    }
+
+    /// <summary>The files holding memory <paramref name="memory"/> (1..16): inputs a render must not overwrite.</summary>
+    public static string[] MemoryFiles(string settings, int memory)
+    {
+        int first = SettingsLayout.MemorySlot(Index(memory));
+        return [Path.Combine(settings, FileSettingsStorage.SlotFileName(first)), Path.Combine(settings, FileSettingsStorage.SlotFileName(first + 1))];
     }
 
     private static int Index(int memory) =>

@@ -83,6 +83,35 @@ public sealed class SceneMemoryCliTests : IDisposable
         Assert.Equal($"mixbox: note: {settings}: scene memory 2: damaged, skipped (the other memories loaded)", listErr.Trim());
     }
 
+    /// <summary>A render of a memory straight from the settings is the render of its export, bit for bit.</summary>
+    [Fact]
+    public void ARenderPlaysAMemoryFromTheSettings()
+    {
+        string settings = BoxWithMemories();
+        string stem = WavFiles.Sine(_dir, "tone.wav", 440, 0.5, 0.2, channels: 2);
+        var (exportCode, json, _) = Mixbox.Run("scene", "export", settings, "--memory", "2");
+        Assert.Equal(0, exportCode);
+        File.WriteAllText(Path.Combine(_dir, "verse.json"), json);
+
+        var (code, stdout, stderr) = Mixbox.Run("render", stem, "--scene", settings, "--memory", "2", "-o", Path.Combine(_dir, "a.wav"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"scene: {settings} memory 2 \"Verse\"", stdout);
+        Assert.Equal(0, Mixbox.Run("render", stem, "--scene", Path.Combine(_dir, "verse.json"), "-o", Path.Combine(_dir, "b.wav")).Code);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "b.wav")), File.ReadAllBytes(Path.Combine(_dir, "a.wav")));
+        // Channel 1's fader was at -12 dB in the memory: the render is not the power-on mix.
+        Assert.Equal(0, Mixbox.Run("render", stem, "-o", Path.Combine(_dir, "c.wav")).Code);
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(_dir, "c.wav")), File.ReadAllBytes(Path.Combine(_dir, "a.wav")));
+
+        // Problems: one line, nothing written.
+        var (emptyCode, _, emptyErr) = Mixbox.Run("render", stem, "--scene", settings, "--memory", "7", "-o", Path.Combine(_dir, "d.wav"));
+        Assert.Equal((1, $"mixbox: {settings}: scene memory 7 is empty"), (emptyCode, emptyErr.Trim()));
+        var (usageCode, _, usageErr) = Mixbox.Run("render", stem, "--memory", "2", "-o", Path.Combine(_dir, "d.wav"));
+        Assert.Equal((2, "mixbox: --memory needs --scene SETTINGS (the twin's settings directory)"), (usageCode, usageErr.Trim()));
+        var (overCode, _, _) = Mixbox.Run("render", stem, "--scene", settings, "--memory", "2", "-o", Path.Combine(settings, "memory-02-0.bin"));
+        Assert.Equal(2, overCode); // the memory's own file is an input
+        Assert.False(File.Exists(Path.Combine(_dir, "d.wav")));
+    }
+
     [Fact]
     public void ABadNameInASceneFileIsOneLine()
     {

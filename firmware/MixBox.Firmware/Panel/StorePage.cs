@@ -74,8 +74,9 @@ namespace MixBox.Firmware
             for (int c = 0; c < Scene.Channels; c++)
             {
                 int mute = MixBoxS3Board.KeyMuteFirst + c, solo = MixBoxS3Board.KeySoloFirst + c;
-                if (keys.WasPressed(mute)) _muteHere[c] = true;
-                if (keys.WasPressed(solo)) _soloHere[c] = true;
+                // A channel key pressed in the page makes Store a modifier, even if Store is let go first.
+                if (keys.WasPressed(mute)) _muteHere[c] = _used = true;
+                if (keys.WasPressed(solo)) _soloHere[c] = _used = true;
                 if ((keys.WasPressed(mute) || keys.WasPressed(solo)) && !_chorded[c]
                     && _muteHere[c] && _soloHere[c] && keys.IsDown(mute) && keys.IsDown(solo))
                 {
