@@ -165,6 +165,7 @@ namespace MixBox.Firmware
                     w.WriteInt16(s.DeessReleaseMilliseconds);
                     w.WriteByte(s.StereoWidthPercent);
                     w.WriteByte(s.StereoMonoBelowHz);
+                    break;
                 case Name:
                     // At most NameMaxChars: SceneRules refuses longer names before anything is saved.
                     for (int i = 0; i < s.Name.Length && i < SceneRules.NameMaxChars; i++) w.WriteByte(s.Name[i]);
@@ -255,6 +256,7 @@ namespace MixBox.Firmware
                     s.DeessReleaseMilliseconds = r.UInt16(s.DeessReleaseMilliseconds);
                     s.StereoWidthPercent = r.Byte(s.StereoWidthPercent);
                     s.StereoMonoBelowHz = r.Byte(s.StereoMonoBelowHz);
+                    break;
                 case Name:
                     char[] name = new char[r.Remaining];
                     for (int i = 0; i < name.Length; i++) name[i] = (char)r.Byte(0);
