@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00050000u
+#define MIXBOX_ABI_VERSION 0x00050001u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -255,10 +255,11 @@ MIXBOX_API mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_
  * buffers' capacities in samples; output beyond frames*2 is never touched.
  *
  * Scaling and overflow: each channel sample (Q1.31) is multiplied by its
- * combined left/right gain (Q7.24, at most +32 dB) into a 64-bit product; the
- * products of a group of up to four channel slots (0-3, 4-7, ...) are summed
- * in Q55 (below 2^62.4) and rounded down once into the bus's Q39 (Q31 + 8
- * fraction bits): the worst case (16 channels at full scale and +32 dB) stays
+ * combined left/right gain (Q40: derived in double and rounded once, within
+ * 2^-41 of the exact gain and pan law; at most +32 dB): its Q7.24 part into a
+ * 64-bit Q55 product, its 16 guard bits into a Q53 one; the products of a
+ * group of up to four channel slots (0-3, 4-7, ...) are summed (below 2^62.4)
+ * and rounded down once into the bus's Q39 (Q31 + 8 fraction bits): the worst case (16 channels at full scale and +32 dB) stays
  * below 2^49, 14 bits under the int64 limit, so sums never wrap. A sub-bus sum is
  * scaled by its fader (exact 64x32 split multiply), rounded to Q31 and
  * saturated once: the sub-bus output. Sub-bus outputs join the main sum in

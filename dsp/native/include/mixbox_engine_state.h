@@ -19,8 +19,9 @@
 typedef struct {
     int64_t value;        /* current gain, Q24 with 16 guard bits (Q40) */
     int64_t step;         /* per-frame increment, Q40 */
-    int32_t target_q24;   /* where the ramp ends */
+    int32_t target_q24;   /* where the ramp ends (its Q24 part) */
     uint32_t frames_left; /* 0 = settled at target */
+    uint32_t target_fine; /* the target's 16 guard bits below Q24 (0 for a Q24 target) */
 } mixbox_gain_ramp_t;
 
 /* Peak / RMS / clip accumulators of one signal. */
@@ -340,7 +341,7 @@ typedef struct {
 /* One complete set of coefficient targets: derived from every parameter on
  * the control side, adopted whole by the audio side at a block start. */
 typedef struct {
-    int32_t channel_gain_q24[MIXBOX_MAX_CHANNELS][2];
+    int64_t channel_gain_q40[MIXBOX_MAX_CHANNELS][2]; /* left/right, Q40 (Q24 + 16 bits) */
     int32_t channel_meter_offset_cdb[MIXBOX_MAX_CHANNELS]; /* trim + fader, or MIXBOX_METER_SILENCE_CDB */
     uint32_t route[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
     int32_t sub_gain_q24[MIXBOX_SUB_BUSES];

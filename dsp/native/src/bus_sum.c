@@ -2,23 +2,51 @@
 
 #include "q31_math.h"
 
+/* A Q40 gain as a Q24 part and its 16 guard bits, the latter placed in the
+ * top of a 30-bit factor: x * fine (< 2^61) >> 32 is x times the guard bits
+ * in Q53, below 2^29, so a group's four fit an int32 sum. */
+static inline int32_t coarse_q24(int64_t gain_q40)
+{
+    return (int32_t)(gain_q40 >> 16);
+}
+
+static inline int32_t fine_factor(int64_t gain_q40)
+{
+    return (int32_t)((uint32_t)(gain_q40 & 0xFFFF) << 14);
+}
+
+static inline int32_t fine_product_q53(int32_t sample, int32_t fine)
+{
+    return (int32_t)(((int64_t)sample * fine) >> 32);
+}
+
+/* The group's Q55 sum of coarse products plus its Q53 fine products, floored
+ * once to Q39. */
+static inline int64_t group_to_q39(int64_t coarse_q55, int32_t fine_q53)
+{
+    return (coarse_q55 + (int64_t)fine_q53 * 4) >> 16;
+}
+
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
 static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uint32_t count, uint32_t stride,
                                       uint32_t frames, int64_t *sum_left, int64_t *sum_right, const int first)
 {
     const q31_t *x[BUS_SUM_GROUP];
-    int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP];
+    int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP], left_fine[BUS_SUM_GROUP], right_fine[BUS_SUM_GROUP];
     for (uint32_t m = 0; m < count; m++) {
         x[m] = members[m].x;
-        left[m] = (int32_t)(members[m].left_q40 >> 16);
-        right[m] = (int32_t)(members[m].right_q40 >> 16);
+        left[m] = coarse_q24(members[m].left_q40);
+        right[m] = coarse_q24(members[m].right_q40);
+        left_fine[m] = fine_factor(members[m].left_q40);
+        right_fine[m] = fine_factor(members[m].right_q40);
     }
     /* A full group is four consecutive slots: one pointer per frame, the
      * members at fixed offsets from it. */
     const int full = count == BUS_SUM_GROUP;
     for (uint32_t i = 0; i < frames; i++) {
         int64_t group_left = 0, group_right = 0; /* Q55 */
+        int32_t fine_left = 0, fine_right = 0;   /* Q53 */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC unroll 4
 #endif
@@ -26,9 +54,11 @@ static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uin
             int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
             group_left += (int64_t)sample * left[m];
             group_right += (int64_t)sample * right[m];
+            fine_left += fine_product_q53(sample, left_fine[m]);
+            fine_right += fine_product_q53(sample, right_fine[m]);
         }
-        sum_left[i] = (first ? 0 : sum_left[i]) + (group_left >> 16);
-        sum_right[i] = (first ? 0 : sum_right[i]) + (group_right >> 16);
+        sum_left[i] = (first ? 0 : sum_left[i]) + group_to_q39(group_left, fine_left);
+        sum_right[i] = (first ? 0 : sum_right[i]) + group_to_q39(group_right, fine_right);
     }
 }
 
@@ -39,15 +69,18 @@ static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t
     for (uint32_t k = 0; k < count; k++) m[k] = members[k];
     for (uint32_t i = 0; i < frames; i++) {
         int64_t group_left = 0, group_right = 0; /* Q55 */
+        int32_t fine_left = 0, fine_right = 0;   /* Q53 */
         for (uint32_t k = 0; k < count; k++) {
-            int64_t sample = m[k].x[i * stride];
+            int32_t sample = m[k].x[i * stride];
             m[k].left_q40 += m[k].left_step;
             m[k].right_q40 += m[k].right_step;
-            group_left += sample * (int32_t)(m[k].left_q40 >> 16);
-            group_right += sample * (int32_t)(m[k].right_q40 >> 16);
+            group_left += (int64_t)sample * coarse_q24(m[k].left_q40);
+            group_right += (int64_t)sample * coarse_q24(m[k].right_q40);
+            fine_left += fine_product_q53(sample, fine_factor(m[k].left_q40));
+            fine_right += fine_product_q53(sample, fine_factor(m[k].right_q40));
         }
-        sum_left[i] = (first ? 0 : sum_left[i]) + (group_left >> 16);
-        sum_right[i] = (first ? 0 : sum_right[i]) + (group_right >> 16);
+        sum_left[i] = (first ? 0 : sum_left[i]) + group_to_q39(group_left, fine_left);
+        sum_right[i] = (first ? 0 : sum_right[i]) + group_to_q39(group_right, fine_right);
     }
 }
 

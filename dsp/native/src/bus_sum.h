@@ -1,7 +1,11 @@
 /* Summing channels into a stereo bus, a group of up to four channels at a
- * time: each frame's products (Q1.31 x Q7.24 = Q55) are added in 64 bits
- * while they sit in registers, and the group's sum is rounded down to the
- * bus's Q39 once. A bus touches its memory once per group, not per channel.
+ * time: each frame's products are added in 64 bits while they sit in
+ * registers, and the group's sum is rounded down to the bus's Q39 once. A bus
+ * touches its memory once per group, not per channel. A gain is Q40 (Q7.24
+ * and 16 guard bits, within 2^-41 of the exact law): its Q24 part makes a
+ * Q55 product, its guard bits a Q53 one (the high word of a 32x32 product,
+ * floored: 2^-53 of full scale), so the Q39 sum is the exact mix to within
+ * 2^-39 per group plus 2^-41 + 2^-53 per channel (#17).
  *
  * Scaling and overflow: a gain is at most +32 dB (< 2^29.32 in Q24), so a
  * product is below 2^60.32 and four of them below 2^62.32: no group sum can

@@ -1,5 +1,7 @@
 #include "gain_law.h"
 
+#include "control_math.h"
+
 /* round(10^(c/2000) * 2^30), c = 0..99: the hundredths of a dB. */
 static const uint32_t db_fine_q30[100] = {
     1073741824u, 1074978727u, 1076217055u, 1077456809u, 1078697991u, 1079940603u,
@@ -104,10 +106,12 @@ int32_t mixbox_pan_right_q30(int32_t pan)
     return (int32_t)pan_cos_q30[200 - pan_index(pan)];
 }
 
-int32_t mixbox_gain_times_pan_q24(int64_t gain_q40, int32_t pan_q30)
+int64_t mixbox_channel_gain_q40(int32_t cdb, int32_t pan, int right)
 {
-    /* Q40 -> Q27 keeps the product below 2^63 for gains below 2^6 (+36 dB). */
-    int64_t gain_q27 = (gain_q40 + (1 << 12)) >> 13;
-    int64_t product_q57 = gain_q27 * pan_q30;
-    return (int32_t)((product_q57 + ((int64_t)1 << 32)) >> 33);
+    if (cdb < GAIN_LAW_MIN_CDB || cdb > GAIN_LAW_MAX_CDB) return 0;
+    /* The angle in steps of pi/400; the right side mirrors the left exactly,
+     * so right(pan) == left(-pan) bit for bit, and 0 dB hard-panned is 2^40. */
+    int32_t steps = right ? 200 - pan_index(pan) : pan_index(pan);
+    double law = mixbox_control_cos((double)steps * (CM_PI / 400.0));
+    return mixbox_control_round(mixbox_control_cdb_to_linear(cdb) * law * 1099511627776.0);
 }

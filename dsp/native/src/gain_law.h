@@ -18,7 +18,11 @@ MIXBOX_TESTABLE int64_t mixbox_gain_from_cdb_q40(int32_t cdb);
 MIXBOX_TESTABLE int32_t mixbox_pan_left_q30(int32_t pan);
 MIXBOX_TESTABLE int32_t mixbox_pan_right_q30(int32_t pan);
 
-/* gain_q40 * pan_q30 as a Q24 coefficient, rounded once. |gain| < 2^46. */
-int32_t mixbox_gain_times_pan_q24(int64_t gain_q40, int32_t pan_q30);
+/* A channel's left (right = 0) or right (right = 1) coefficient in Q40:
+ * 10^(cdb/2000) x the pan law's cos or sin, in double (control_math: bit-
+ * identical host and device), rounded once, so the coefficient is within
+ * 2^-41 of the exact law (the tables above would leave 2^-25 in Q24; #17).
+ * cdb outside the range -> 0. Below 2^45.4 at +32 dB. */
+int64_t mixbox_channel_gain_q40(int32_t cdb, int32_t pan, int right);
 
 #endif

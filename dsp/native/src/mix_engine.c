@@ -90,10 +90,10 @@ static void derive_targets(mixbox_engine_t *engine)
         const mixbox_channel_params_t *p = &engine->channel[c];
         t->channel_meter_offset_cdb[c] = MIXBOX_METER_SILENCE_CDB;
         if (channel_is_audible(engine, c, any_solo)) {
-            int64_t gain = mixbox_gain_from_cdb_q40(p->trim_cdb + p->fader_cdb);
-            if (p->invert) gain = -gain;
-            t->channel_gain_q24[c][0] = mixbox_gain_times_pan_q24(gain, mixbox_pan_left_q30(p->pan));
-            t->channel_gain_q24[c][1] = mixbox_gain_times_pan_q24(gain, mixbox_pan_right_q30(p->pan));
+            int32_t cdb = p->trim_cdb + p->fader_cdb;
+            int64_t sign = p->invert ? -1 : 1;
+            t->channel_gain_q40[c][0] = sign * mixbox_channel_gain_q40(cdb, p->pan, 0);
+            t->channel_gain_q40[c][1] = sign * mixbox_channel_gain_q40(cdb, p->pan, 1);
             t->channel_meter_offset_cdb[c] = p->trim_cdb + p->fader_cdb;
         }
     }
@@ -128,10 +128,10 @@ static uint32_t channels_to_reroute(const mixbox_engine_t *engine)
     return differ;
 }
 
-static void ramp_channel_to(mixbox_engine_t *engine, uint32_t c, int32_t left_q24, int32_t right_q24, uint32_t frames)
+static void ramp_channel_to(mixbox_engine_t *engine, uint32_t c, int64_t left_q40, int64_t right_q40, uint32_t frames)
 {
-    mixbox_gain_ramp_set_target(&engine->channel_gain[c][0], left_q24, frames);
-    mixbox_gain_ramp_set_target(&engine->channel_gain[c][1], right_q24, frames);
+    mixbox_gain_ramp_set_target_q40(&engine->channel_gain[c][0], left_q40, frames);
+    mixbox_gain_ramp_set_target_q40(&engine->channel_gain[c][1], right_q40, frames);
 }
 
 /* Gives channel c (silent now) its wanted routing and ramps it to its gains. */
@@ -143,7 +143,7 @@ static void reroute_channel(mixbox_engine_t *engine, uint32_t c, uint32_t frames
         engine->route[bus] = (engine->route[bus] & ~bit) | (wanted->route[bus] & bit);
     }
     engine->channels_rerouting &= ~bit;
-    ramp_channel_to(engine, c, wanted->channel_gain_q24[c][0], wanted->channel_gain_q24[c][1], frames);
+    ramp_channel_to(engine, c, wanted->channel_gain_q40[c][0], wanted->channel_gain_q40[c][1], frames);
 }
 
 /* Reroutes the channels whose fade-out has just reached silence. */
@@ -169,7 +169,7 @@ static void adopt_targets(mixbox_engine_t *engine)
     engine->channels_rerouting = channels_to_reroute(engine);
     for (uint32_t c = 0; c < engine->channels; c++) {
         if (!(engine->channels_rerouting >> c & 1u)) {
-            ramp_channel_to(engine, c, t->channel_gain_q24[c][0], t->channel_gain_q24[c][1], frames);
+            ramp_channel_to(engine, c, t->channel_gain_q40[c][0], t->channel_gain_q40[c][1], frames);
         } else if (!engine->started || channel_is_silent(engine, c)) {
             reroute_channel(engine, c, frames);
         } else {
@@ -460,8 +460,8 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     const mixbox_targets_t *t = adopted_targets(engine);
 
     for (uint32_t c = 0; c < channels; c++) {
-        mixbox_gain_ramp_init(&engine->channel_gain[c][0], t->channel_gain_q24[c][0]);
-        mixbox_gain_ramp_init(&engine->channel_gain[c][1], t->channel_gain_q24[c][1]);
+        mixbox_gain_ramp_init_q40(&engine->channel_gain[c][0], t->channel_gain_q40[c][0]);
+        mixbox_gain_ramp_init_q40(&engine->channel_gain[c][1], t->channel_gain_q40[c][1]);
     }
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
         mixbox_gain_ramp_init(&engine->sub_gain[b], t->sub_gain_q24[b]);
