@@ -110,6 +110,20 @@ public class InputGainTwinTests
     }
 
     [Fact]
+    public void AMutedInputWithItsFaderOffStillLightsItsSignalLedAndReadsItsLevel()
+    {
+        using var twin = NewTwin();
+        var feed = new TwinFeed(twin).Set(2, TwinFeed.Sine(-30, 440));
+        feed.Turn(2, 0);                               // fader at -inf
+        feed.Press(MixBoxS3Board.KeyMuteFirst + 2);    // and muted
+        Assert.True(twin.App.Scene.Mute[2]);
+        int peak = feed.MaxPreFaderPeak(2, 20);
+        Assert.InRange(peak, -3010, -2990);            // the input's -30 dBFS, within 0.1 dB
+        Assert.True(twin.Led(MixBoxS3Board.LedSignalFirst + 2), "the signal LED shows the input, muted and faded out");
+        Assert.Equal(EngineLimits.MeterSilenceCentiDb, twin.App.Meters.PostFaderPeak(2));
+    }
+
+    [Fact]
     public void InstrumentRaisesImpedanceAndGainByTheFixedStepAndBack()
     {
         using var twin = NewTwin();
@@ -194,9 +208,9 @@ public class InputGainTwinTests
         var feed = new TwinFeed(twin)
             .Set(3, TwinFeed.Stem(-4, seed: 7))      // too hot even at 0 dB
             .Set(4, TwinFeed.Stem(-70, seed: 8))     // too quiet even at 42 dB
-            .Set(5, TwinFeed.Stem(-20, seed: 9));    // muted by the user: the engine gives no level
-        feed.Press(MixBoxS3Board.KeyMuteFirst + 5);
-        Arm(feed, 3, 4, 5);
+            .Set(5, TwinFeed.Stem(-20, seed: 9));    // muted by the user: heard pre-fader, fitted all the same
+        feed.Press(MixBoxS3Board.KeyMuteFirst + 5); // input 7 (6) has nothing plugged in: not heard
+        Arm(feed, 3, 4, 5, 6);
         RunUntilDone(feed, twin);
 
         var report = twin.App.AutoGain.Report;
@@ -204,13 +218,16 @@ public class InputGainTwinTests
         Assert.Equal(0, twin.App.Scene.InputGainDb[3]);
         Assert.Equal(AutoGainOutcome.TooQuiet, report.Outcome(4));
         Assert.Equal(42, twin.App.Scene.InputGainDb[4]);
-        Assert.Equal(AutoGainOutcome.NotHeard, report.Outcome(5));
-        Assert.Equal(0, twin.App.Scene.InputGainDb[5]);
+        Assert.Equal(AutoGainOutcome.Fitted, report.Outcome(5));
+        Assert.Equal(8, twin.App.Scene.InputGainDb[5]);             // -20 dBFS peaks + 8 dB = -12
+        Assert.True(twin.App.Scene.Mute[5]);                        // and still muted
+        Assert.Equal(AutoGainOutcome.NotHeard, report.Outcome(6));
+        Assert.Equal(0, twin.App.Scene.InputGainDb[6]);
         Assert.True(report.AnyUnfitted);
         string text = report.Describe();
         Assert.Contains("input 4: too hot: peaks -4.0 dBFS at 0 dB gain", text);
         Assert.Contains("input 5: too quiet", text);
-        Assert.Contains("input 6: not heard", text);
+        Assert.Contains("input 7: not heard", text);
 
         // The too-hot input's clip LED blinks fast for a while; the others' signal LEDs.
         var clip = new HashSet<bool>();

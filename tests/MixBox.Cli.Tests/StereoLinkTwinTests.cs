@@ -112,8 +112,8 @@ public class StereoLinkTwinTests
         feed.Press(MixBoxS3Board.KeySoloFirst + 2);
         Assert.True(twin.App.Scene.Solo[2] && twin.App.Scene.Solo[3]);
         feed.Run(10);
-        Assert.True(twin.App.Meters.Heard(2) && twin.App.Meters.Heard(3));
-        Assert.False(twin.App.Meters.Heard(0), "input 1 is soloed out");
+        Assert.Equal(InputMeters.SilenceCentiDb, twin.App.Meters.PostFaderPeak(0)); // input 1 is soloed out of the mix
+        Assert.InRange(twin.App.Meters.PreFaderPeak(0), -2010, -1990);              // but its input is still metered
         feed.Press(MixBoxS3Board.KeySoloFirst + 3);
         Assert.False(twin.App.Scene.Solo[2] || twin.App.Scene.Solo[3]);
     }

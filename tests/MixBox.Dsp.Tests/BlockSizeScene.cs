@@ -75,6 +75,7 @@ internal sealed class BlockSizeScene
         < EngineLimits.MaxChannels => $"channel {id}",
         MeterId.MainLeft => "main L",
         MeterId.MainRight => "main R",
+        > MeterId.MainRight => $"input {id - MeterId.Input(0)} (pre-fader)",
         _ => $"sub {(id - EngineLimits.MaxChannels) / 2} {((id - EngineLimits.MaxChannels) % 2 == 0 ? "L" : "R")}",
     };
 
@@ -160,7 +161,12 @@ internal sealed class BlockSizeScene
 
     private static SceneEvent RandomProbe(Random random, int frame, int channels)
     {
-        int meter = random.Next(2) == 0 ? random.Next(channels) : random.Next(EngineLimits.MaxChannels, MeterId.Count);
+        int meter = random.Next(3) switch
+        {
+            0 => random.Next(channels),
+            1 => random.Next(EngineLimits.MaxChannels, MeterId.MainRight + 1),
+            _ => MeterId.Input(random.Next(channels)),
+        };
         return random.Next(20) switch
         {
             < 8 => new(frame, SceneOp.ReadMeter, Index: meter),
@@ -224,7 +230,8 @@ internal sealed class BlockSizeScene
             }
         }
         // At the end, every meter, the gain reduction and the loudness.
-        foreach (int meter in Enumerable.Range(0, Channels).Concat(Enumerable.Range(EngineLimits.MaxChannels, 2 * EngineLimits.SubBuses + 2)))
+        foreach (int meter in Enumerable.Range(0, Channels).Concat(Enumerable.Range(EngineLimits.MaxChannels, 2 * EngineLimits.SubBuses + 2))
+                     .Concat(Enumerable.Range(MeterId.Input(0), Channels)))
             Apply(engine, new SceneEvent(Frames, SceneOp.ReadMeter, Index: meter), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadGainReduction), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadDeEsserReduction), readings);

@@ -56,6 +56,7 @@ public class EngineContractTests
             foreach (Match m in Regex.Matches(body, @"^\s*(MIXBOX_\w+)\s*=", RegexOptions.Multiline)) c.Append($"P(\"{m.Groups[1].Value}\", {m.Groups[1].Value});\n");
         }
         for (int i = 0; i < 16; i++) c.Append($"P(\"MIXBOX_METER_CHANNEL({i})\", MIXBOX_METER_CHANNEL({i}));\n");
+        for (int i = 0; i < 16; i++) c.Append($"P(\"MIXBOX_METER_INPUT({i})\", MIXBOX_METER_INPUT({i}));\n");
         for (int b = 0; b < 2; b++)
         {
             c.Append($"P(\"MIXBOX_METER_SUB_LEFT({b})\", MIXBOX_METER_SUB_LEFT({b}));\n");
@@ -150,6 +151,7 @@ public class EngineContractTests
     public void MeterIdsAreTheHeaders()
     {
         for (int c = 0; c < EngineLimits.MaxChannels; c++) Assert.Equal(Probe.Value[$"MIXBOX_METER_CHANNEL({c})"], MeterId.Channel(c));
+        for (int c = 0; c < EngineLimits.MaxChannels; c++) Assert.Equal(Probe.Value[$"MIXBOX_METER_INPUT({c})"], MeterId.Input(c));
         for (int b = 0; b < EngineLimits.SubBuses; b++)
         {
             Assert.Equal(Probe.Value[$"MIXBOX_METER_SUB_LEFT({b})"], MeterId.SubLeft(b));

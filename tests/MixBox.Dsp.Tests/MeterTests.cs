@@ -75,6 +75,40 @@ public class MeterTests
     }
 
     [Fact]
+    public void PreFaderMeterReadsTheInputWithTheFaderOffAndTheChannelMuted()
+    {
+        using var engine = new MixEngine();
+        engine.SetChannelTrim(2, -600);
+        engine.SetChannelFader(2, EngineLimits.FaderOffCentiDb);
+        engine.SetChannelMute(2, true);
+        var x = Signals.Sine(19200, 440, 0.25); // 400 ms: the RMS window (300 ms) full
+        Render.Run(engine, Mono(2, x), 32);
+
+        // The input's own level (the ADC sample, before trim, fader and mute), within 0.1 dB of the double-precision peak.
+        var input = engine.ReadMeter(MeterId.Input(2));
+        double expected = 100 * PeakDb(x);
+        Assert.InRange(input.PeakCentiDb, expected - 10, expected + 10);
+        Assert.InRange(input.RmsCentiDb, -1204 - 301 - 10, -1204 - 301 + 10); // 0.25 = -12.04 dB, a sine's RMS 3.01 dB under
+        Assert.False(input.Clipped);
+
+        x[7000] = 0x7FFFFF00; // one sample at the converter's full-scale code
+        Render.Run(engine, Mono(2, x), 32);
+        Assert.True(engine.ReadMeter(MeterId.Input(2)).Clipped);
+        var post = engine.ReadMeter(MeterId.Channel(2));
+        Assert.Equal(EngineLimits.MeterSilenceCentiDb, post.PeakCentiDb); // post-fader: silent, as before
+        Assert.True(post.Clipped);                                         // each meter's clip flag is its own
+
+        // Each meter's peak resets on its own read only.
+        engine.SetChannelMute(2, false);
+        engine.SetChannelFader(2, 0);
+        Render.Run(engine, Mono(2, Signals.Sine(4800, 440, 0.5)), 32);
+        Assert.InRange(engine.ReadMeter(MeterId.Input(2)).PeakCentiDb, -603, -599);   // 0.5 = -6.02 dB
+        Assert.InRange(engine.ReadMeter(MeterId.Channel(2)).PeakCentiDb, -1203, -1199); // and -6 dB of trim
+        Assert.Equal(EngineLimits.MeterSilenceCentiDb, engine.ReadMeter(MeterId.Input(2)).PeakCentiDb);
+        Assert.Throws<MixEngineException>(() => engine.ReadMeter(MeterId.Input(EngineLimits.MaxChannels - 1)));
+    }
+
+    [Fact]
     public void PeakResetsOnReadHoldDoesNot()
     {
         using var engine = new MixEngine();

@@ -402,9 +402,14 @@ static int64_t segment_boundary(int64_t k)
  * loudness_reset (or init) and since init. */
 static uint32_t g_tp_q15_since_reset, g_tp_q15_since_init;
 
+static int is_input_meter(uint32_t id)
+{
+    return id >= MIXBOX_METER_INPUT(0) && id < MIXBOX_METER_COUNT;
+}
+
 static int observable_meter(uint32_t id)
 {
-    return id < MIXBOX_MAX_CHANNELS || id == MIXBOX_METER_MAIN_LEFT || id == MIXBOX_METER_MAIN_RIGHT;
+    return id < MIXBOX_MAX_CHANNELS || id == MIXBOX_METER_MAIN_LEFT || id == MIXBOX_METER_MAIN_RIGHT || is_input_meter(id);
 }
 
 static void meters_reset(uint32_t sample_rate)
@@ -437,7 +442,8 @@ static void meters_add_block(const mixbox_q31_t *in, const mixbox_q31_t *out, ui
         for (uint32_t c = 0; c < channels; c++) {
             mixbox_q31_t x = in[(size_t)f * channels + c];
             meter_add(&g_meter[c], x);
-            if (magnitude(x) >= (uint32_t)INPUT_CLIP_Q31) g_meter[c].clipped = 1;
+            meter_add(&g_meter[MIXBOX_METER_INPUT(c)], x); /* pre-fader: the same input */
+            if (magnitude(x) >= (uint32_t)INPUT_CLIP_Q31) g_meter[c].clipped = g_meter[MIXBOX_METER_INPUT(c)].clipped = 1;
         }
         meter_add(&g_meter[MIXBOX_METER_MAIN_LEFT], out[2u * f]);
         meter_add(&g_meter[MIXBOX_METER_MAIN_RIGHT], out[2u * f + 1u]);
@@ -511,7 +517,7 @@ static void check_meter_model(uint32_t id, const mixbox_meter_reading_t *r)
     double window_frames = (double)(segment_boundary(k) - segment_boundary(k - (int64_t)MIXBOX_METER_SEGMENTS));
     double mean_square = (double)m->window_sum / window_frames / 70368744177664.0;
     check_model_level(id, "rms", r->rms_cdb, mean_square > 0.0 ? 0.5 * level_cdb(mean_square) : level_cdb(0.0), offset);
-    if (id < MIXBOX_MAX_CHANNELS) {
+    if (id < MIXBOX_MAX_CHANNELS || is_input_meter(id)) {
         CHECK(r->clipped == m->clipped, "channel meter %u clipped = %d, but an input sample %s full-scale code since the last read",
               id, (int)r->clipped, m->clipped ? "reached" : "never reached");
     }
@@ -764,6 +770,7 @@ static void do_process(uint32_t frames, uint32_t flags, signal_t *sig)
 static int meter_valid(uint32_t id)
 {
     if (id < MIXBOX_MAX_CHANNELS) return id < g_model.channels;
+    if (is_input_meter(id)) return id - MIXBOX_METER_INPUT(0) < g_model.channels;
     return id < MIXBOX_METER_COUNT;
 }
 
@@ -795,7 +802,12 @@ static void do_meter_reset_hold(uint32_t id, int null_engine)
     snapshot();
     mixbox_status_t s = mixbox_meter_reset_hold(null_engine ? NULL : &g_engine, id);
     check_status(s, allowed, "mixbox_meter_reset_hold");
-    if (s == MIXBOX_OK) g_meter[id].hold = 0u;
+    if (s == MIXBOX_OK) {
+        /* A channel's post- and pre-fader meters share one hold. */
+        uint32_t channel = is_input_meter(id) ? id - MIXBOX_METER_INPUT(0) : id;
+        g_meter[id].hold = 0u;
+        if (channel < MIXBOX_MAX_CHANNELS) g_meter[channel].hold = g_meter[MIXBOX_METER_INPUT(channel)].hold = 0u;
+    }
 }
 
 static void do_gr_read(int null_engine, int null_value)
@@ -970,7 +982,7 @@ static uint32_t rd_frames(reader_t *r)
 static uint32_t rd_meter_id(reader_t *r)
 {
     uint8_t sel = rd_u8(r);
-    if (sel < 0xF0u) return sel % (MIXBOX_METER_COUNT + 2u); /* 0..23: 22, 23 refused */
+    if (sel < 0xF0u) return sel % (MIXBOX_METER_COUNT + 2u); /* 0..39: 38, 39 refused */
     return sel == 0xF0u ? 0xFFFFFFFFu : rd_u32(r);
 }
 

@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00050001u
+#define MIXBOX_ABI_VERSION 0x00050002u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -159,14 +159,16 @@ typedef enum {
 #define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB
 #define MIXBOX_MIXBUS_PARAMS (MIXBOX_PARAM_COUNT - MIXBOX_FIRST_MIXBUS_PARAM)
 
-/* Meter ids: channels first, then sub-bus and main outputs (fixed numbers,
- * whatever the channel count). */
+/* Meter ids: channels first (post-fader), then sub-bus and main outputs, then
+ * each channel's pre-fader input meter (fixed numbers, whatever the channel
+ * count). */
 #define MIXBOX_METER_CHANNEL(ch) ((uint32_t)(ch))
 #define MIXBOX_METER_SUB_LEFT(bus) (MIXBOX_MAX_CHANNELS + 2u * (uint32_t)(bus))
 #define MIXBOX_METER_SUB_RIGHT(bus) (MIXBOX_MAX_CHANNELS + 2u * (uint32_t)(bus) + 1u)
 #define MIXBOX_METER_MAIN_LEFT (MIXBOX_MAX_CHANNELS + 2u * MIXBOX_SUB_BUSES)
 #define MIXBOX_METER_MAIN_RIGHT (MIXBOX_METER_MAIN_LEFT + 1u)
-#define MIXBOX_METER_COUNT (MIXBOX_METER_MAIN_RIGHT + 1u)
+#define MIXBOX_METER_INPUT(ch) (MIXBOX_METER_MAIN_RIGHT + 1u + (uint32_t)(ch))
+#define MIXBOX_METER_COUNT (MIXBOX_METER_MAIN_RIGHT + 1u + MIXBOX_MAX_CHANNELS)
 
 /* One meter reading, all levels in cdB re full scale, floored at
  * MIXBOX_METER_SILENCE_CDB. RMS uses 0 dBFS = full-scale DC/square wave, so a
@@ -297,6 +299,12 @@ MIXBOX_API mixbox_status_t mixbox_get_param(const mixbox_engine_t *engine, mixbo
  * a 5 ms ramp it reports the target). Their clip flag means the input reached
  * the converter's full-scale code (24-bit, +/-0x7FFFFF00). Bus meters measure
  * the bus output and flag a clip when saturation changed a sample.
+ * Input meters (MIXBOX_METER_INPUT) are pre-fader: the ADC sample as it
+ * arrives (after the converter's analogue gain, before trim, fader, mute and
+ * solo), what a console's input meter shows, so a muted or faded-down input is
+ * still seen; their peak and clip flag are their own (a read of one meter
+ * does not reset the other), RMS and hold are the channel's input level (the
+ * channel meter's without its offset; resetting either's hold resets both).
  */
 MIXBOX_API mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mixbox_meter_reading_t *reading);
 

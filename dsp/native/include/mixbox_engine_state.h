@@ -35,6 +35,17 @@ typedef struct {
     uint64_t ring[MIXBOX_METER_SEGMENTS];
 } mixbox_level_meter_t;
 
+/* The meters with accumulators of their own: every meter id but the
+ * pre-fader input meters, which share their channel's. */
+#define MIXBOX_LEVEL_METER_COUNT (MIXBOX_METER_MAIN_RIGHT + 1u)
+
+/* A channel's pre-fader peak and clip flag, read and reset apart from its
+ * post-fader meter (updated once per run of samples, not per sample). */
+typedef struct {
+    uint32_t peak;    /* max |x| at the input since the last read, Q31 magnitude */
+    uint32_t clipped; /* nonzero after an input clip, until read */
+} mixbox_input_peak_t;
+
 /* Loudness meter state (BS.1770-4 / EBU R 128): see src/loudness_meter.h. */
 #define MIXBOX_K_WEIGHTING_CHANNELS 2u
 
@@ -392,7 +403,8 @@ typedef struct {
     mixbox_gain_ramp_t sub_gain[MIXBOX_SUB_BUSES];
     mixbox_gain_ramp_t main_gain;
     mixbox_mixbus_t mixbus;
-    mixbox_level_meter_t meter[MIXBOX_METER_COUNT];
+    mixbox_level_meter_t meter[MIXBOX_LEVEL_METER_COUNT];
+    mixbox_input_peak_t input_peak[MIXBOX_MAX_CHANNELS];
     mixbox_loudness_meter_t loudness;  /* of the main-bus output */
 
     /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */

@@ -369,7 +369,8 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
-    mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
+    mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], engine->input_peak, input,
+                                         engine->channels, frames);
     uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
@@ -470,7 +471,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     memcpy(engine->route, t->route, sizeof engine->route);
     update_channel_masks(engine);
     mixbox_mixbus_init(&engine->mixbus, &t->mixbus);
-    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) mixbox_level_meter_init(&engine->meter[m]);
+    for (uint32_t m = 0; m < MIXBOX_LEVEL_METER_COUNT; m++) mixbox_level_meter_init(&engine->meter[m]);
     if (mixbox_loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
 
     engine->magic = ENGINE_MAGIC;
@@ -557,7 +558,16 @@ mixbox_status_t mixbox_get_param(const mixbox_engine_t *engine, mixbox_param_t p
 static int meter_exists(const mixbox_engine_t *engine, uint32_t meter_id)
 {
     if (meter_id < MIXBOX_MAX_CHANNELS) return meter_id < engine->channels;
+    if (meter_id >= MIXBOX_METER_INPUT(0) && meter_id < MIXBOX_METER_COUNT) {
+        return meter_id - MIXBOX_METER_INPUT(0) < engine->channels;
+    }
     return meter_id < MIXBOX_METER_COUNT;
+}
+
+/* The accumulator a meter id reads: an input meter shares its channel's. */
+static uint32_t meter_accumulator(uint32_t meter_id)
+{
+    return meter_id >= MIXBOX_METER_INPUT(0) ? MIXBOX_METER_CHANNEL(meter_id - MIXBOX_METER_INPUT(0)) : meter_id;
 }
 
 static int32_t offset_reading(int32_t reading_cdb, int32_t offset_cdb)
@@ -582,6 +592,11 @@ mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mi
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
 
+    if (meter_id >= MIXBOX_METER_INPUT(0)) {
+        uint32_t c = meter_accumulator(meter_id);
+        mixbox_level_meter_read_input(&engine->meter[c], &engine->input_peak[c], rms_window_frames(engine), reading);
+        return MIXBOX_OK;
+    }
     mixbox_level_meter_read(&engine->meter[meter_id], rms_window_frames(engine), reading);
     if (meter_id < MIXBOX_MAX_CHANNELS) {
         /* Post-fader, by the set the audio side adopted (not the parameters,
@@ -599,7 +614,7 @@ mixbox_status_t mixbox_meter_reset_hold(mixbox_engine_t *engine, uint32_t meter_
     if (engine == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
-    engine->meter[meter_id].hold = 0u;
+    engine->meter[meter_accumulator(meter_id)].hold = 0u;
     return MIXBOX_OK;
 }
 

@@ -8,7 +8,8 @@ namespace MixBox.Firmware
     /// the mix simply hears the input louder or softer. An input that clipped while it was
     /// listened to is set to 0 dB and listened to again (its true peak was unknown). Inputs
     /// that cannot be brought within 1 dB of the target are reported
-    /// (<see cref="AutoGainOutcome"/>); so is one that never sounded. A linked pair gets one
+    /// (<see cref="AutoGainOutcome"/>); so is one with no signal. It listens to the engine's
+    /// pre-fader meter, so a muted or faded-down input is fitted too. A linked pair gets one
     /// gain for both sides, fitted to the louder.
     /// </summary>
     public sealed class AutoGain

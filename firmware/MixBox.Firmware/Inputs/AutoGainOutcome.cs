@@ -12,8 +12,8 @@ namespace MixBox.Firmware
         /// <summary>Peaks below -13 dBFS even at 42 dB gain (or no signal).</summary>
         TooQuiet,
         /// <summary>
-        /// The channel never sounded while the box listened (muted, fader off, or another channel
-        /// soloed): the engine reports channel levels only for a channel that sounds.
+        /// No signal at the input while the box listened (digital silence: nothing plugged in, or
+        /// the source stopped). Muted or faded-down channels are heard: auto-gain listens pre-fader.
         /// </summary>
         NotHeard,
     }

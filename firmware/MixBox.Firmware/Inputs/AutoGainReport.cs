@@ -66,7 +66,7 @@ namespace MixBox.Firmware
                 case AutoGainOutcome.Fitted: return "gain " + _gainDb[c].ToString() + " dB (" + heard + ")";
                 case AutoGainOutcome.TooHot: return "too hot: " + (_peakCentiDb[c] >= 0 ? "clips" : heard) + (_peakCentiDb[c] >= 0 ? " at 0 dB gain" : "") + "; turn the source down";
                 case AutoGainOutcome.TooQuiet: return "too quiet: " + heard + "; gain " + _gainDb[c].ToString() + " dB";
-                default: return "not heard (muted, fader off or soloed out): unmute it to auto-gain";
+                default: return "not heard: no signal at the input while the box listened";
             }
         }
 
