@@ -104,5 +104,7 @@ namespace MixBox.Dsp
         StereoWidthPercent = 47,
         /// <summary>Mono below, Hz: 0 (off), 60, 100, 150, 200 (side high-passed by an LR4; default 0).</summary>
         StereoMonoBelowHz = 48,
+        /// <summary>The output word: 24 (default) or 16 bits; what dither targets, and at 16 every sample is on the 16-bit grid.</summary>
+        OutputWordBits = 49,
     }
 }

@@ -40,7 +40,7 @@ public static class DemoCommand
         string wav = Path.Combine(outDir, "demo-mix.wav"), png = Path.Combine(outDir, "meters.png");
         using (var outputs = new OutputFiles(Array.Empty<string>()))
         {
-            var writer = new MixWavWriter(outputs.Create(wav), OutputFormat.Pcm24, BoxTwin.SampleRate, result.Stereo.Length / 2, dither16: false);
+            var writer = new MixWavWriter(outputs.Create(wav), OutputFormat.Pcm24, BoxTwin.SampleRate, result.Stereo.Length / 2);
             writer.Write(result.Stereo, result.Stereo.Length / 2);
             writer.Finish();
             MeterPlot.Save(result.Timeline, DemoMultitrack.ChannelNames, outputs.Create(png));

@@ -19,20 +19,19 @@ public sealed class MixWavWriter
 
     private readonly Stream _stream;
     private readonly OutputFormat _format;
-    private readonly Tpdf16Dither? _dither;
     private byte[] _bytes = Array.Empty<byte>();
 
     public long FramesDeclared { get; }
     public long FramesWritten { get; private set; }
     public bool Rf64 { get; }
 
-    /// <param name="dither16">Dither the 16-bit format (the scene's dither); ignored by the others.</param>
     /// <param name="forceRf64">Write RF64 even when RIFF would do (tests of the large-file layout).</param>
-    public MixWavWriter(Stream stream, OutputFormat format, int sampleRate, long frames, bool dither16, bool forceRf64 = false)
+    /// <remarks>16-bit output is dithered by the engine (its output word, EngineParam.OutputWordBits = 16, set by
+    /// the render), which hands over samples already on the 16-bit grid; rounding them here changes nothing.</remarks>
+    public MixWavWriter(Stream stream, OutputFormat format, int sampleRate, long frames, bool forceRf64 = false)
     {
         _stream = stream;
         _format = format;
-        _dither = format == OutputFormat.Pcm16 && dither16 ? new Tpdf16Dither() : null;
         FramesDeclared = frames;
         bool isFloat = format == OutputFormat.Float32;
         int blockAlign = Channels * format.BytesPerSample();
@@ -96,7 +95,7 @@ public sealed class MixWavWriter
                 break;
             case OutputFormat.Pcm16:
                 for (int i = 0; i < samples; i++)
-                    BinaryPrimitives.WriteInt16LittleEndian(o[(2 * i)..], (short)(_dither is null ? SampleCoding.RoundTo16Bits(stereo[i]) : _dither.Quantize(stereo[i])));
+                    BinaryPrimitives.WriteInt16LittleEndian(o[(2 * i)..], (short)SampleCoding.RoundTo16Bits(stereo[i]));
                 break;
             default:
                 for (int i = 0; i < samples; i++)

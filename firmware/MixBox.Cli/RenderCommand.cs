@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MixBox.Dsp;
 using MixBox.Firmware;
 using Spectre.Console;
 
@@ -45,7 +46,9 @@ public static class RenderCommand
         if (r.Format == OutputFormat.Pcm16 && !box.OutputDither)
             error.WriteLine("mixbox: warning: the scene's dither is off, so the 16-bit output is only rounded (distortion on quiet passages); set \"output\": { \"dither\": true }");
 
-        var writer = new MixWavWriter(wav, r.Format, rate, frames, dither16: box.OutputDither);
+        // The engine owns the dither: for a 16-bit file its output word is 16 bits (dithered when the scene says so).
+        if (r.Format == OutputFormat.Pcm16) engine.Set(EngineParam.OutputWordBits, 0, 16);
+        var writer = new MixWavWriter(wav, r.Format, rate, frames);
         var timeline = png is null ? null : new MeterTimeline(Scene.Channels, frames / Math.Max(1, rate / MixBoxApp.TicksPerSecond) + 1, MeterTimeline.LevelSource.TickPeak);
         var clock = Stopwatch.StartNew();
         var result = RenderProgress.Run(terminal, $"rendering {Path.GetFileName(r.Output)}", frames,

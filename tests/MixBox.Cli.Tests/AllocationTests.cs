@@ -58,7 +58,7 @@ public class AllocationTests
                 string stem = WavFiles.Sine(dir, $"{seconds}.wav", 220, 0.3, seconds, channels: 2);
                 using var multitrack = Multitrack.Open([stem]);
                 multitrack.Plug(BoxInputs.InOrder(multitrack.Stems));
-                var writer = new MixWavWriter(Stream.Null, OutputFormat.Pcm24, 48000, multitrack.Frames, dither16: false);
+                var writer = new MixWavWriter(Stream.Null, OutputFormat.Pcm24, 48000, multitrack.Frames);
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 MixRenderer.Render(multitrack, new MixBox.Firmware.Scene(), null, writer.Write, _ => { }); // the plot's points: RenderStreamingTests
                 return GC.GetAllocatedBytesForCurrentThread() - before;

@@ -173,6 +173,15 @@ public sealed class RenderTests : IDisposable
         Assert.Equal(0, ditheredCode);
         Assert.Equal("", quiet);
         Assert.Contains("16-bit PCM stereo", stdout);
+
+        // The engine dithers to its 16-bit word: TPDF (±1 LSB) + rounding differ from plain rounding by at most 2 LSBs,
+        // and a render repeats bit for bit (fixed seed).
+        var rounded = WavReaderTests.ReadAll(InDir("mix16.wav")).Samples;
+        var dithered = WavReaderTests.ReadAll(InDir("mix16d.wav")).Samples;
+        Assert.NotEqual(rounded, dithered);
+        Assert.All(rounded.Zip(dithered, (r, d) => Math.Abs((long)r - d) / 65536), lsbs => Assert.InRange(lsbs, 0, 2));
+        Assert.Equal(0, Mixbox("render", a, "--scene", InDir("dither.json"), "-o", InDir("again.wav"), "--format", "pcm16").Code);
+        Assert.Equal(File.ReadAllBytes(InDir("mix16d.wav")), File.ReadAllBytes(InDir("again.wav")));
     }
 
     [Fact]

@@ -42,8 +42,9 @@
  *     at most it, and with dither takes the 24-bit grid value at or under it
  *     whenever dither and rounding land past it: the exact guarantee is
  *     |out| <= the ceiling, so the tolerance defaults to 0 LSB;
- *   - with OUTPUT_DITHER = 1 every output sample is on the 24-bit grid
- *     (low 8 bits zero);
+ *   - with OUTPUT_DITHER = 1 every output sample is on the output word's grid
+ *     (low 8 bits zero at 24 bits), and at OUTPUT_WORD_BITS = 16 always (low
+ *     16 bits zero);
  *   - gain reduction >= 0, and == 0 when no process
  *     call happened since init or the compressor was out (COMP_BYPASS = 1 or
  *     COMP_MIX_PERCENT = 0) at the most recent process call.
@@ -150,6 +151,7 @@ typedef struct {
 static const int32_t k_eq_highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
 static const int32_t k_eq_slopes[] = { 12, 18 };
 static const int32_t k_mono_below_hz[] = { 0, 60, 100, 150, 200 };
+static const int32_t k_word_bits[] = { 16, 24 };
 #define ONE_OF(list) list, (uint32_t)(sizeof list / sizeof list[0])
 #define ANY NULL, 0u
 
@@ -203,6 +205,7 @@ static const param_spec_t k_params[MIXBOX_PARAM_COUNT] = {
     { "EQ_LOWPASS_HZ", SCOPE_GLOBAL, 0, 20000, 0, 10000, ANY },
     { "STEREO_WIDTH_PERCENT", SCOPE_GLOBAL, 0, 200, 100, 0, ANY },
     { "STEREO_MONO_BELOW_HZ", SCOPE_GLOBAL, 0, 200, 0, 0, ONE_OF(k_mono_below_hz) },
+    { "OUTPUT_WORD_BITS", SCOPE_GLOBAL, 16, 24, 24, 0, ONE_OF(k_word_bits) },
 };
 
 static int value_valid(uint32_t param, int32_t value)
@@ -722,6 +725,7 @@ static void do_process(uint32_t frames, uint32_t flags, signal_t *sig)
 
     int safety = model_get(&g_model, MIXBOX_PARAM_OUTPUT_SAFETY) == 1;
     int dither = model_get(&g_model, MIXBOX_PARAM_OUTPUT_DITHER) == 1;
+    int sixteen = model_get(&g_model, MIXBOX_PARAM_OUTPUT_WORD_BITS) == 16;
     int32_t ceiling_cdb = model_get(&g_model, MIXBOX_PARAM_OUTPUT_CEILING_CDB);
 
     TRACE("process(%s, in %s cap %zu, out %s cap %zu, %u frames, signal %u a=%u b=%u)%s%s",
@@ -753,10 +757,11 @@ static void do_process(uint32_t frames, uint32_t flags, signal_t *sig)
                       (int)ceiling_cdb, i, i / 2u, i % 2u ? "R" : "L", (int)out[i], (long long)mag, (long long)bound);
             }
         }
-        if (dither) {
+        if (dither || sixteen) {
+            uint32_t off_grid = sixteen ? 0xFFFFu : 0xFFu;
             for (size_t i = 0; i < out_need; i++) {
-                CHECK((out[i] & 0xFF) == 0, "dither on: output sample %zu = 0x%08x is off the 24-bit grid", i,
-                      (unsigned)out[i]);
+                CHECK(((uint32_t)out[i] & off_grid) == 0, "dither %d, %d-bit word: output sample %zu = 0x%08x is off the grid",
+                      dither, sixteen ? 16 : 24, i, (unsigned)out[i]);
             }
         }
     }

@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00050002u
+#define MIXBOX_ABI_VERSION 0x00050003u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -122,7 +122,7 @@ typedef enum {
     MIXBOX_PARAM_DRIVE_CDB = 21,          /* saturation drive 0 (off)..1800, default 0 */
     MIXBOX_PARAM_OUTPUT_CEILING_CDB = 22, /* safety ceiling -600..0, default -30 */
     MIXBOX_PARAM_OUTPUT_SAFETY = 23,      /* 0/1 soft clip to the ceiling, default 0 */
-    MIXBOX_PARAM_OUTPUT_DITHER = 24,      /* 0/1 TPDF dither to 24 bits, default 0 */
+    MIXBOX_PARAM_OUTPUT_DITHER = 24,      /* 0/1 TPDF dither to the output word (OUTPUT_WORD_BITS), default 0 */
 
     /* De-esser (split band, one detector for both sides). */
     MIXBOX_PARAM_DEESS_ON = 25,             /* 0/1, default 0 */
@@ -153,7 +153,10 @@ typedef enum {
     /* Stereo tools (mid/side), after the drive. */
     MIXBOX_PARAM_STEREO_WIDTH_PERCENT = 47, /* side gain 0..200 %, default 100 (bit-exact) */
     MIXBOX_PARAM_STEREO_MONO_BELOW_HZ = 48, /* 0 (off), 60, 100, 150 or 200: side high-passed (LR4); default 0 */
-    MIXBOX_PARAM_COUNT = 49
+    /* Output word (appended: ids above never renumber). */
+    MIXBOX_PARAM_OUTPUT_WORD_BITS = 49,     /* 24 or 16 bits, default 24: what dither targets; at 16 every output
+                                               sample is rounded to the 16-bit grid (0x7FFF0000 at most), dithered or not */
+    MIXBOX_PARAM_COUNT = 50
 } mixbox_param_t;
 
 #define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB

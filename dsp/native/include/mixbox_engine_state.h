@@ -187,6 +187,8 @@ typedef struct {
 typedef struct {
     int32_t safety_on;
     int32_t dither_on;
+    int32_t word_shift;   /* 32 - the output word's bits: 8 (24-bit) or 16 (16-bit) */
+    int32_t quantise;     /* round to the word's grid: dithered, or a 16-bit word */
     int64_t ceiling;      /* Q31 magnitude */
     int64_t knee;         /* ceiling - 3 dB: soft clipping starts here */
     int32_t cubic_q28;    /* (4/27) 2^62 / (ceiling - knee)^2 */

@@ -51,6 +51,7 @@ const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     0,     /* low-pass off */
     100,   /* width 100 % */
     0,     /* mono-below off */
+    24,    /* 24-bit output word */
 };
 
 static int one_of(int32_t value, const int32_t *allowed, int count)
@@ -68,12 +69,14 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
         0, 2000, -5000, 0, 20, 0,                                         /* de-esser */
         0, 0, 12, 30, -1200, 0, 60, -1200, 40, 60, -1200, 40, 0, 1500, -1200, 0, /* EQ */
         0, 0,                                                             /* stereo tools */
+        16,                                                               /* output word */
     };
     static const int32_t high[MIXBOX_MIXBUS_PARAMS] = {
         0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1,
         1, 12000, 0, 1200, 300, 1,
         1, 150, 18, 300, 1200, 1, 8000, 1200, 400, 8000, 1200, 400, 1, 16000, 1200, 20000,
         200, 200,
+        24,
     };
     static const int32_t highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
     static const int32_t mono_below_hz[] = { 0, 60, 100, 150, 200 };
@@ -85,6 +88,7 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
     if (param == MIXBOX_PARAM_EQ_HPF_SLOPE) return value == 12 || value == 18;
     if (param == MIXBOX_PARAM_EQ_LOWPASS_HZ) return value == 0 || value >= 10000;       /* 0 = off */
     if (param == MIXBOX_PARAM_STEREO_MONO_BELOW_HZ) return one_of(value, mono_below_hz, 5);
+    if (param == MIXBOX_PARAM_OUTPUT_WORD_BITS) return value == 16 || value == 24;
     return 1;
 }
 
@@ -135,7 +139,8 @@ void mixbox_mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_
     s->drive_mix_q24 = drive_cdb > 0 ? Q24_ONE : 0;
 
     mixbox_output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
-                               v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)]);
+                               v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)],
+                               v[PARAM(MIXBOX_PARAM_OUTPUT_WORD_BITS)]);
 
     /* Make-up in log2 units; 1 log2 unit = 602.06 cdB. */
     s->makeup_q24 = (int32_t)(((int64_t)v[PARAM(MIXBOX_PARAM_COMP_MAKEUP_CDB)] * 100000 * Q24_ONE) / 60205999);

@@ -3,13 +3,18 @@
 #include "control_math.h"
 #include "q31_math.h"
 
-void mixbox_output_stage_design(mixbox_output_coeffs_t *c, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on)
+void mixbox_output_stage_design(mixbox_output_coeffs_t *c, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on,
+                                int32_t word_bits)
 {
     double ceiling = mixbox_control_cdb_to_linear(ceiling_cdb) * 2147483647.0;
     double knee = ceiling * mixbox_control_cdb_to_linear(-300);
     double range = ceiling - knee;
     c->safety_on = safety_on;
     c->dither_on = dither_on;
+    c->word_shift = 32 - word_bits;
+    /* A 16-bit word is always rounded to its grid; a 24-bit one only when dithered
+     * (otherwise the output stays Q31 and the DAC or file takes its 24 bits). */
+    c->quantise = dither_on || word_bits < 24;
     c->ceiling = mixbox_control_round(ceiling);
     c->knee = mixbox_control_round(knee);
     c->cubic_q28 = (int32_t)mixbox_control_round(4.0 / 27.0 * 4611686018427387904.0 / (range * range) * 268435456.0);
@@ -43,9 +48,16 @@ static uint32_t next_random(uint32_t *state)
 }
 
 /* Two bytes of a random word summed and centred: TPDF of +-1 24-bit LSB. */
-static int32_t tpdf(uint32_t two_bytes)
+static int32_t tpdf24(uint32_t two_bytes)
 {
     return (int32_t)((two_bytes >> 8) & 255u) + (int32_t)(two_bytes & 255u) - 255;
+}
+
+/* The two halves of a random word summed and centred: TPDF of +-1 16-bit LSB
+ * (2^16 Q31 codes). */
+static int32_t tpdf16(uint32_t word)
+{
+    return (int32_t)(word >> 16) + (int32_t)(word & 0xFFFFu) - 65535;
 }
 
 /* Any sample: the reference path. */
@@ -53,28 +65,31 @@ static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, i
 {
     if (x > Q31_MAX || x < Q31_MIN) *over = 1u;
     if (c->safety_on) x = soft_clip(c, x);
-    if (c->dither_on) {
-        x = ((x + dither + 128) >> 8) * 256;
-        /* Dither and rounding can land up to 383 codes past the ceiling, more
-         * than one grid step: take the grid value at or under the ceiling. */
-        int64_t grid_ceiling = c->ceiling & ~(int64_t)255;
+    if (c->quantise) {
+        int shift = c->word_shift;
+        int64_t step = (int64_t)1 << shift;
+        x = ((x + dither + step / 2) >> shift) * step;
+        /* Dither and rounding can land past the ceiling by more than one grid
+         * step: take the grid value at or under the ceiling. */
+        int64_t grid_ceiling = c->ceiling & ~(step - 1);
         if (c->safety_on && x > c->ceiling) x = grid_ceiling;
         if (c->safety_on && x < -c->ceiling) x = -grid_ceiling;
-        /* Saturate onto the 24-bit grid: the largest code is 0x7FFFFF00. */
-        return (int32_t)((uint32_t)q31_saturate(x) & 0xFFFFFF00u);
+        /* Saturate onto the word's grid: the largest code is 0x7FFFFF00 (24 bits) or 0x7FFF0000 (16). */
+        return (int32_t)((uint32_t)q31_saturate(x) & ~(uint32_t)(step - 1));
     }
     return q31_saturate(x);
 }
 
 /* A sample within +-quiet: untouched by the clip, never over, and room for
  * the dither's rounding in 32 bits. The same value as process_sample. */
-static int32_t process_quiet(int32_t dither_on, int32_t dither, int32_t x)
+static int32_t process_quiet(const mixbox_output_coeffs_t *c, int32_t dither, int32_t x)
 {
-    if (!dither_on) return x;
-    return (int32_t)((uint32_t)(x + dither + 128) & 0xFFFFFF00u);
+    if (!c->quantise) return x;
+    uint32_t step = 1u << c->word_shift;
+    return (int32_t)((uint32_t)(x + dither + (int32_t)(step / 2u)) & ~(step - 1u));
 }
 
-/* Neither clip nor dither: only the saturation, which a sample inside the
+/* Neither clip nor quantising: only the saturation, which a sample inside the
  * 32-bit range skips (one compare of its high word). The same values as
  * process_sample with both off. */
 static void saturate_only(const int64_t *left, const int64_t *right, q31_t *output, uint32_t frames,
@@ -91,20 +106,28 @@ void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dith
                                  const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
                                  uint32_t *over_right)
 {
-    if (!c->safety_on && !c->dither_on) {
+    if (!c->safety_on && !c->quantise) {
         saturate_only(left, right, output, frames, over_left, over_right);
         return;
     }
-    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - 511;
-    const int32_t dither_on = c->dither_on;
+    /* Without the clip: room under full scale for the largest dither and half step (2 steps - 1 codes). */
+    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - ((2 << c->word_shift) - 1);
+    const int32_t dither_on = c->dither_on, sixteen = c->word_shift == 16;
     uint32_t seed = *dither_seed;
     for (uint32_t i = 0; i < frames; i++) {
-        uint32_t random = dither_on ? next_random(&seed) : 0u;
-        int32_t dither_left = tpdf(random >> 16), dither_right = tpdf(random);
+        int32_t dither_left = 0, dither_right = 0;
+        if (dither_on && !sixteen) {
+            uint32_t random = next_random(&seed); /* one word dithers a stereo frame */
+            dither_left = tpdf24(random >> 16);
+            dither_right = tpdf24(random);
+        } else if (dither_on) {
+            dither_left = tpdf16(next_random(&seed)); /* a word per sample */
+            dither_right = tpdf16(next_random(&seed));
+        }
         int64_t l = left[i], r = right[i];
-        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(dither_on, dither_left, (int32_t)l)
+        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(c, dither_left, (int32_t)l)
                                                   : process_sample(c, dither_left, l, over_left);
-        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(dither_on, dither_right, (int32_t)r)
+        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(c, dither_right, (int32_t)r)
                                                       : process_sample(c, dither_right, r, over_right);
     }
     *dither_seed = seed;
