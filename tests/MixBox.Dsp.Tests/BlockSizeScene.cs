@@ -154,6 +154,7 @@ internal sealed class BlockSizeScene
             EngineParam.EqLowpassHz => random.Next(3) == 0 ? 0 : random.Next(10000, 20001),
             EngineParam.StereoWidthPercent => random.Next(3) == 0 ? 100 : random.Next(0, 201),
             EngineParam.StereoMonoBelowHz => MonoBelowHz[random.Next(MonoBelowHz.Length)],
+            EngineParam.OutputWordBits => random.Next(2) == 0 ? 16 : 24,
             _ => random.Next(2), // switches
         };
         return new SceneEvent(frame, SceneOp.Set, param, index, value);

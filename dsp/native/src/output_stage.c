@@ -81,11 +81,12 @@ static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, i
 }
 
 /* A sample within +-quiet: untouched by the clip, never over, and room for
- * the dither's rounding in 32 bits. The same value as process_sample. */
-static int32_t process_quiet(const mixbox_output_coeffs_t *c, int32_t dither, int32_t x)
+ * the dither's rounding in 32 bits. The same value as process_sample. `shift`
+ * is a constant in each loop below (8 or 16), so this is an add and a mask. */
+static ALWAYS_INLINE int32_t process_quiet(int32_t quantise, int32_t dither, int32_t x, const int shift)
 {
-    if (!c->quantise) return x;
-    uint32_t step = 1u << c->word_shift;
+    if (!quantise) return x;
+    const uint32_t step = 1u << shift;
     return (int32_t)((uint32_t)(x + dither + (int32_t)(step / 2u)) & ~(step - 1u));
 }
 
@@ -102,21 +103,18 @@ static void saturate_only(const int64_t *left, const int64_t *right, q31_t *outp
     }
 }
 
-void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
-                                 const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                                 uint32_t *over_right)
+/* The frames of one word length (`shift` constant: one loop per word). */
+static ALWAYS_INLINE void process_frames(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
+                                         const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                                         uint32_t *over_right, const int shift)
 {
-    if (!c->safety_on && !c->quantise) {
-        saturate_only(left, right, output, frames, over_left, over_right);
-        return;
-    }
     /* Without the clip: room under full scale for the largest dither and half step (2 steps - 1 codes). */
-    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - ((2 << c->word_shift) - 1);
-    const int32_t dither_on = c->dither_on, sixteen = c->word_shift == 16;
+    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - ((2 << shift) - 1);
+    const int32_t dither_on = c->dither_on, quantise = c->quantise;
     uint32_t seed = *dither_seed;
     for (uint32_t i = 0; i < frames; i++) {
         int32_t dither_left = 0, dither_right = 0;
-        if (dither_on && !sixteen) {
+        if (dither_on && shift == 8) {
             uint32_t random = next_random(&seed); /* one word dithers a stereo frame */
             dither_left = tpdf24(random >> 16);
             dither_right = tpdf24(random);
@@ -125,10 +123,23 @@ void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dith
             dither_right = tpdf16(next_random(&seed));
         }
         int64_t l = left[i], r = right[i];
-        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(c, dither_left, (int32_t)l)
+        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(quantise, dither_left, (int32_t)l, shift)
                                                   : process_sample(c, dither_left, l, over_left);
-        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(c, dither_right, (int32_t)r)
+        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(quantise, dither_right, (int32_t)r, shift)
                                                       : process_sample(c, dither_right, r, over_right);
     }
     *dither_seed = seed;
+}
+
+void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
+                                 const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
+                                 uint32_t *over_right)
+{
+    if (!c->safety_on && !c->quantise) {
+        saturate_only(left, right, output, frames, over_left, over_right);
+    } else if (c->word_shift == 16) {
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, 16);
+    } else {
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, 8);
+    }
 }
