@@ -33,18 +33,13 @@ typedef struct {
     uint64_t segment_sum;   /* sum of (x>>8)^2 over the running 10 ms segment */
     uint64_t window_sum;    /* sum of the ring (exact: integer add/subtract) */
     uint64_t ring[MIXBOX_METER_SEGMENTS];
+    uint32_t input_peak;    /* channel meters: max |x| since the pre-fader meter's last read */
+    uint32_t input_clipped; /* channel meters: an input clip since the pre-fader meter's last read */
 } mixbox_level_meter_t;
 
 /* The meters with accumulators of their own: every meter id but the
  * pre-fader input meters, which share their channel's. */
 #define MIXBOX_LEVEL_METER_COUNT (MIXBOX_METER_MAIN_RIGHT + 1u)
-
-/* A channel's pre-fader peak and clip flag, read and reset apart from its
- * post-fader meter (updated once per run of samples, not per sample). */
-typedef struct {
-    uint32_t peak;    /* max |x| at the input since the last read, Q31 magnitude */
-    uint32_t clipped; /* nonzero after an input clip, until read */
-} mixbox_input_peak_t;
 
 /* Loudness meter state (BS.1770-4 / EBU R 128): see src/loudness_meter.h. */
 #define MIXBOX_K_WEIGHTING_CHANNELS 2u
@@ -406,7 +401,6 @@ typedef struct {
     mixbox_gain_ramp_t main_gain;
     mixbox_mixbus_t mixbus;
     mixbox_level_meter_t meter[MIXBOX_LEVEL_METER_COUNT];
-    mixbox_input_peak_t input_peak[MIXBOX_MAX_CHANNELS];
     mixbox_loudness_meter_t loudness;  /* of the main-bus output */
 
     /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */

@@ -23,19 +23,24 @@ void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_lev
 }
 
 /* A sample at the converter's full-scale code has clipped in the ADC. The
- * pre-fader peak is the run's, kept apart: one compare per run, none per sample. */
-static void end_input_run(mixbox_level_meter_t *meter, mixbox_input_peak_t *pre, const level_run_t *run)
+ * pre-fader peak is the run's, kept apart: one compare per run, none per sample.
+ * Out of line: inlined, GCC (rv32, -O2) gave up keeping the four runs of the
+ * metering loop in registers (about 10 more instructions per frame). */
+static OUT_OF_LINE void note_input_peak(mixbox_level_meter_t *meter, uint32_t peak)
 {
-    uint32_t peak = level_meter_end_run(meter, run);
-    if (peak > pre->peak) pre->peak = peak;
+    if (peak > meter->input_peak) meter->input_peak = peak;
     if (peak >= (uint32_t)LEVEL_METER_INPUT_CLIP_Q31) {
         meter->clipped = 1u;
-        pre->clipped = 1u;
+        meter->input_clipped = 1u;
     }
 }
 
-void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, mixbox_input_peak_t *pre, const q31_t *input,
-                                          uint32_t channels, uint32_t frames)
+static void end_input_run(mixbox_level_meter_t *meter, const level_run_t *run)
+{
+    note_input_peak(meter, level_meter_end_run(meter, run));
+}
+
+void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames)
 {
     uint32_t c = 0;
     for (; c + 4u <= channels; c += 4u) {
@@ -47,15 +52,15 @@ void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, mixbox_i
             level_run_add(&d, x[2]);
             level_run_add(&e, x[3]);
         }
-        end_input_run(&meters[c], &pre[c], &a);
-        end_input_run(&meters[c + 1u], &pre[c + 1u], &b);
-        end_input_run(&meters[c + 2u], &pre[c + 2u], &d);
-        end_input_run(&meters[c + 3u], &pre[c + 3u], &e);
+        end_input_run(&meters[c], &a);
+        end_input_run(&meters[c + 1u], &b);
+        end_input_run(&meters[c + 2u], &d);
+        end_input_run(&meters[c + 3u], &e);
     }
     for (; c < channels; c++) {
         level_run_t a = level_run_start(&meters[c]);
         for (const q31_t *x = input + c, *end = x + frames * channels; x != end; x += channels) level_run_add(&a, *x);
-        end_input_run(&meters[c], &pre[c], &a);
+        end_input_run(&meters[c], &a);
     }
 }
 
@@ -79,13 +84,12 @@ void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames
     meter->clipped = 0u;
 }
 
-void mixbox_level_meter_read_input(const mixbox_level_meter_t *meter, mixbox_input_peak_t *pre, uint32_t window_frames,
-                                   mixbox_meter_reading_t *reading)
+void mixbox_level_meter_read_input(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading)
 {
-    reading->peak_cdb = mixbox_peak_to_cdb(pre->peak);
+    reading->peak_cdb = mixbox_peak_to_cdb(meter->input_peak);
     reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, window_frames);
     reading->hold_cdb = mixbox_peak_to_cdb(meter->hold);
-    reading->clipped = pre->clipped ? 1 : 0;
-    pre->peak = 0u;
-    pre->clipped = 0u;
+    reading->clipped = meter->input_clipped ? 1 : 0;
+    meter->input_peak = 0u;
+    meter->input_clipped = 0u;
 }

@@ -51,13 +51,12 @@ static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const le
 void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
                                           uint32_t frames);
 
-/* The meters of `channels` interleaved inputs (meters[c] for channel c, and
- * its pre-fader peak pre[c]), flagging a clip where a sample reached the
+/* The meters of `channels` interleaved inputs (meters[c] for channel c, its
+ * pre-fader peak and clip too), flagging a clip where a sample reached the
  * converter's full-scale code.
  * Channels are metered a few at a time: one pass over the frames loads each
  * sample once and shares the loop's overhead. */
-void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, mixbox_input_peak_t *pre, const q31_t *input,
-                                          uint32_t channels, uint32_t frames);
+void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q31_t *input, uint32_t channels, uint32_t frames);
 
 /* Closes the running 10 ms segment into the 300 ms window. */
 void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter);
@@ -68,7 +67,6 @@ void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames
 
 /* A channel's pre-fader reading: its own peak and clip (reset here), the
  * channel meter's RMS and hold (left alone). */
-void mixbox_level_meter_read_input(const mixbox_level_meter_t *meter, mixbox_input_peak_t *pre, uint32_t window_frames,
-                                   mixbox_meter_reading_t *reading);
+void mixbox_level_meter_read_input(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading);
 
 #endif

@@ -369,8 +369,7 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
-    mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], engine->input_peak, input,
-                                         engine->channels, frames);
+    mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
     uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
@@ -593,8 +592,7 @@ mixbox_status_t mixbox_meter_read(mixbox_engine_t *engine, uint32_t meter_id, mi
     if (!meter_exists(engine, meter_id)) return MIXBOX_ERR_INDEX;
 
     if (meter_id >= MIXBOX_METER_INPUT(0)) {
-        uint32_t c = meter_accumulator(meter_id);
-        mixbox_level_meter_read_input(&engine->meter[c], &engine->input_peak[c], rms_window_frames(engine), reading);
+        mixbox_level_meter_read_input(&engine->meter[meter_accumulator(meter_id)], rms_window_frames(engine), reading);
         return MIXBOX_OK;
     }
     mixbox_level_meter_read(&engine->meter[meter_id], rms_window_frames(engine), reading);
