@@ -79,8 +79,10 @@ static void design_band(mixbox_bus_eq_targets_t *t, int band, const mixbox_bus_e
         /* 3rd-order Butterworth = first order x (q 1) at the same frequency. */
         bilinear(&t->section[HIGHPASS], mixbox_svf_highpass(highpass_hz, steep ? 1.0 : BUTTERWORTH_Q), sample_rate,
                  highpass_on);
-        bilinear(&t->section[HIGHPASS_FIRST_ORDER], mixbox_svf_highpass_first_order(highpass_hz), sample_rate,
-                 highpass_on && steep);
+        mixbox_svf_design_t first_order;
+        mixbox_svf_design_first_order_highpass(&first_order, highpass_hz, sample_rate);
+        mixbox_svf_quantise(&t->section[HIGHPASS_FIRST_ORDER], &first_order);
+        if (!(highpass_on && steep)) memset(t->section[HIGHPASS_FIRST_ORDER].c_q27, 0, sizeof t->section[0].c_q27);
     } else if (band == 1) {
         double shelf_q = p->low_shelf_gentle ? GENTLE_SHELF_Q : BUTTERWORTH_Q;
         bilinear(&t->section[LOW_SHELF], mixbox_svf_low_shelf(p->low_shelf_hz, shelf_q, p->low_shelf_cdb / 100.0),

@@ -299,8 +299,23 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     biquad_to_svf(d, best_b[0], best_b[1], best_b[2], a1, a2);
 }
 
+void mixbox_svf_design_first_order_highpass(mixbox_svf_design_t *d, double hz, double sample_rate)
+{
+    d->g = mixbox_control_tan(CM_PI * hz / sample_rate);
+    d->k = 0.0; /* marks the first-order section */
+    d->m0 = 1.0;
+    d->m1 = -1.0;
+    d->m2 = 0.0;
+}
+
 double mixbox_svf_design_magnitude(const mixbox_svf_design_t *d, double hz, double sample_rate)
 {
+    if (d->k == 0.0) {
+        /* First order: m0 + m1 / (1 + j w), w the bilinear-warped frequency over g. */
+        double w = mixbox_control_tan(CM_PI * hz / sample_rate) / d->g, den = 1.0 + w * w;
+        double re = d->m0 + d->m1 / den, im = -d->m1 * w / den;
+        return mixbox_control_sqrt(re * re + im * im);
+    }
     /* The SVF's analogue prototype evaluated at the bilinear-warped frequency. */
     double w = mixbox_control_tan(CM_PI * hz / sample_rate) / d->g;
     double re_n = d->m0 + d->m2 - d->m0 * w * w, im_n = (d->m0 * d->k + d->m1) * w;

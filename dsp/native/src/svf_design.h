@@ -60,7 +60,11 @@ void mixbox_svf_design_bilinear(mixbox_svf_design_t *d, const mixbox_svf_prototy
 void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
                                double match_hz);
 
-/* Digital magnitude of a design at hz (tests, and the design's own checks). */
+/* The first-order high-pass s / (s + 1) at hz, as a first-order section
+ * (k = 0, svf_section.h): y = x - lp, g = tan(pi hz / fs). */
+void mixbox_svf_design_first_order_highpass(mixbox_svf_design_t *d, double hz, double sample_rate);
+
+/* Digital magnitude of a design (k = 0: a first-order section) at hz (tests, and the design's own checks). */
 double mixbox_svf_design_magnitude(const mixbox_svf_design_t *d, double hz, double sample_rate);
 
 /* To the section's fixed-point target: g, k in Q28 (below 8), the mix as the

@@ -9,7 +9,7 @@
 #define SILENT_STATE 16u
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
-enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND };
+enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER };
 
 static int32_t mix_form(const int32_t *c_q27)
 {
@@ -56,9 +56,45 @@ static int32_t rescale_carry(int32_t carry, int32_t old_n, int32_t new_n)
 /* Per-sample coefficients from the current g, k, c (integer only: one
  * 64-bit division, a few 64-bit products). g and k below 8 (the designs'
  * range) keep every product below 2^63. */
+static void derive_mix(mixbox_svf_kernel_t *k, const mixbox_svf_section_t *s, int32_t *c_q27)
+{
+    for (uint32_t i = 0; i < 3u; i++) {
+        c_q27[i] = (int32_t)(s->value[2u + i] >> GUARD_BITS);
+        k->c_int[i] = c_q27[i] >> 27;
+        k->c_frac[i] = ((uint32_t)c_q27[i] & 0x7FFFFFFu) << 5;
+    }
+}
+
+/* A first-order section (k = 0 marks it): the one-pole trapezoidal low-pass
+ * v = G (x - s), lp = s + v, s' = lp + v with G = g / (1 + g), one exponent
+ * n1 for G's mantissa (d1_m) and the fraction carried in carry1 as the
+ * second-order kernel does; the mix is y = x + c1 lp. */
+static void derive_first_order(mixbox_svf_section_t *s)
+{
+    mixbox_svf_kernel_t *k = &s->kernel;
+    uint64_t g = (uint64_t)(s->value[0] >> GUARD_BITS); /* Q28, below 2^31 */
+    uint64_t den = ((uint64_t)1 << 28) + g;
+    uint32_t g_q32 = (uint32_t)((g << 32) / den); /* G < 1/2 */
+    int32_t old_n1 = k->n1;
+    int n = leading_zeros(g_q32);
+    k->n1 = n > 28 ? 28 : n;
+    k->d1_m = (uint32_t)((g << (32 + k->n1)) / den); /* G 2^(32 + n1) < 2^32 */
+    k->mask1 = (int32_t)((1u << k->n1) - 1u);
+    for (uint32_t ch = 0; ch < 2u; ch++) {
+        s->channel[ch].carry1 = rescale_carry(s->channel[ch].carry1, old_n1, k->n1);
+    }
+    int32_t c_q27[3];
+    derive_mix(k, s, c_q27);
+    k->form = FORM_FIRST_ORDER;
+}
+
 static void derive_kernel(mixbox_svf_section_t *s)
 {
     mixbox_svf_kernel_t *k = &s->kernel;
+    if (s->target.k_q28 == 0u) {
+        derive_first_order(s);
+        return;
+    }
     uint64_t g = (uint64_t)(s->value[0] >> GUARD_BITS), kk = (uint64_t)(s->value[1] >> GUARD_BITS);
     uint64_t den = ((uint64_t)1 << 28) + ((g * (g + kk)) >> 28); /* 1 + g (g + k), Q28 */
     uint64_t a1 = (((uint64_t)1 << 60) + den / 2u) / den;       /* Q32, <= 2^32 */
@@ -81,11 +117,7 @@ static void derive_kernel(mixbox_svf_section_t *s)
         c->carry2 = rescale_carry(c->carry2, old_n2, k->n2);
     }
     int32_t c_q27[3];
-    for (uint32_t i = 0; i < 3u; i++) {
-        c_q27[i] = (int32_t)(s->value[2u + i] >> GUARD_BITS);
-        k->c_int[i] = c_q27[i] >> 27;
-        k->c_frac[i] = ((uint32_t)c_q27[i] & 0x7FFFFFFu) << 5;
-    }
+    derive_mix(k, s, c_q27);
     k->form = mix_form(c_q27);
 }
 
@@ -216,10 +248,39 @@ static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_cha
     c->carry2 = carry2;
 }
 
+/* The first-order kernel: y = x + c1 lp (derive_first_order). G (x - s) is
+ * a difference of two floored high words, so their floors cancel on average
+ * (one floor would bias the low-pass by about an LSB). */
+static void run_first_order(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples, uint32_t n)
+{
+    const uint32_t gain = kp->d1_m;
+    const int32_t shift = kp->n1, mask = kp->mask1, c_int = kp->c_int[1];
+    const uint32_t c_frac = kp->c_frac[1];
+    int32_t state = c->ic1, carry = c->carry1;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t x = samples[i];
+        if (x == 0 && (uint32_t)state + SILENT_STATE <= 2u * SILENT_STATE) state = 0; /* as run_form */
+        int32_t t = (int32_t)((uint32_t)mul_high_s32_u32(x, gain) - (uint32_t)mul_high_s32_u32(state, gain) +
+                              (uint32_t)carry);
+        carry = t & mask;
+        int32_t v = t >> shift;
+        int32_t lowpass = state + v;
+        state = lowpass + v;
+        uint32_t y = (uint32_t)x + term_floor(lowpass, c_int, c_frac);
+        if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
+            y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
+        }
+        samples[i] = (int32_t)y;
+    }
+    c->ic1 = state;
+    c->carry1 = carry;
+}
+
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)
 {
     mixbox_svf_channel_t *c = &section->channel[ch];
     switch (section->kernel.form) {
+    case FORM_FIRST_ORDER: run_first_order(&section->kernel, c, samples, n); break;
     case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;
     case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
     case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;

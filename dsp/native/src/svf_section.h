@@ -29,6 +29,12 @@
  * stream (a fixed grid: output does not depend on the block size); each
  * update re-derives the per-sample coefficients (one 64-bit division).
  * Coefficient formats: g, k Q28 (below 8); c Q27 (below 16 in magnitude).
+ *
+ * A target with k = 0 is a first-order section instead (the 18 dB/oct
+ * high-pass's first-order part): the one-pole trapezoidal low-pass
+ * lp = s + G (x - s), s' = 2 lp - s, G = g / (1 + g), one product pair per
+ * sample with the same error feedback, and y = x + c1 lp (c1 = -1: the
+ * high-pass). Half the work of a second-order section.
  */
 #ifndef MIXBOX_SVF_SECTION_H
 #define MIXBOX_SVF_SECTION_H
