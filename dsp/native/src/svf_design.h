@@ -20,7 +20,7 @@
  * least squares, made minimax by Lawson's reweighting, then factored. Any
  * stable digital biquad is again an SVF (its poles give g and k, its
  * numerator the mix), so both designs run on the same section. Cost: about
- * 26 fits of 48 points; in software double on an RV32IMC core ~30 million
+ * 26 fits of 48 points; in software double on an RV32IMC core ~60 million
  * instructions per band (the EQ's design cache keeps it to the band a knob
  * touches).
  */
