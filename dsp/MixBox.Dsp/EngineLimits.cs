@@ -7,7 +7,7 @@ namespace MixBox.Dsp
     public static class EngineLimits
     {
         /// <summary>MIXBOX_ABI_VERSION this facade was written against.</summary>
-        public const int AbiVersion = 0x00050004;
+        public const int AbiVersion = 0x00050005;
         public const int MaxChannels = 16;
         public const int DefaultChannels = 8;
         public const int SubBuses = 2;
@@ -26,5 +26,9 @@ namespace MixBox.Dsp
         public const int NoSubBus = -1;
         /// <summary>Meter reading for silence; every reading is at least this.</summary>
         public const int MeterSilenceCentiDb = -20000;
+        /// <summary>MIXBOX_DISTORTION_DRIVE: the drive stage's distortion meter.</summary>
+        public const int DistortionDrive = 0;
+        /// <summary>MIXBOX_DISTORTION_SAFETY: the safety stage's (soft clip or true-peak limiter).</summary>
+        public const int DistortionSafety = 1;
     }
 }

@@ -106,5 +106,10 @@ namespace MixBox.Dsp
         StereoMonoBelowHz = 48,
         /// <summary>The output word: 24 (default) or 16 bits; what dither targets, and at 16 every sample is on the 16-bit grid.</summary>
         OutputWordBits = 49,
+
+        /// <summary>Safety stage mode (with OutputSafety on): 0 = zero-latency soft clip to the ceiling in dBFS
+        /// (default), 1 = look-ahead true-peak limiter, ceiling in dBTP, output delayed by
+        /// <see cref="MixEngine.ReadLatencyFrames"/> (0.5 ms).</summary>
+        OutputLimiter = 50,
     }
 }

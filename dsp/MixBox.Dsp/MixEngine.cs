@@ -118,6 +118,25 @@ namespace MixBox.Dsp
             return value;
         }
 
+        /// <summary>The distortion a stage (<see cref="EngineLimits.DistortionDrive"/> or
+        /// <see cref="EngineLimits.DistortionSafety"/>) added since the previous read: energy of (output - linear
+        /// part) re the linear part, centi-dB; <see cref="EngineLimits.MeterSilenceCentiDb"/> when it changed
+        /// nothing (e.g. off). Resets it.</summary>
+        public int ReadDistortion(int stage)
+        {
+            int value;
+            Check(_native.ReadDistortion(stage, out value), "read distortion of stage ", stage);
+            return value;
+        }
+
+        /// <summary>Frames the current parameters delay the output by (the true-peak limiter's look-ahead).</summary>
+        public int ReadLatencyFrames()
+        {
+            int value;
+            Check(_native.ReadLatencyFrames(out value), "read latency");
+            return value;
+        }
+
         /// <summary>The de-esser's largest reduction of its band since the previous read, centi-dB (>= 0).</summary>
         public int ReadDeEsserReduction()
         {

@@ -46,6 +46,20 @@ namespace MixBox.Dsp
             return status;
         }
 
+        // Not yet wired through the device's interop glue and audio-task mailbox
+        // (firmware/native): the device answers "unknown" until it is.
+        public int ReadDistortion(int stage, out int centiDb)
+        {
+            centiDb = 0;
+            return (int)EngineStatus.Param;
+        }
+
+        public int ReadLatencyFrames(out int frames)
+        {
+            frames = 0;
+            return (int)EngineStatus.Param;
+        }
+
         public int ReadLoudness(int[] values) { return NativeReadLoudness(values); }
 
         public int ResetLoudness() { return NativeResetLoudness(); }

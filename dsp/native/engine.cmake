@@ -9,6 +9,7 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/bus_sum.c
     ${MIXBOX_ENGINE_DIR}/src/control_math.c
     ${MIXBOX_ENGINE_DIR}/src/de_esser.c
+    ${MIXBOX_ENGINE_DIR}/src/distortion_meter.c
     ${MIXBOX_ENGINE_DIR}/src/drive_stage.c
     ${MIXBOX_ENGINE_DIR}/src/gain_law.c
     ${MIXBOX_ENGINE_DIR}/src/gain_ramp.c
@@ -27,6 +28,7 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/svf_design.c
     ${MIXBOX_ENGINE_DIR}/src/svf_section.c
     ${MIXBOX_ENGINE_DIR}/src/true_peak.c
+    ${MIXBOX_ENGINE_DIR}/src/true_peak_limiter.c
 )
 # -ffp-contract=off: no fused multiply-add, so coefficient derivation rounds
 # identically on every platform (see src/control_math.h).

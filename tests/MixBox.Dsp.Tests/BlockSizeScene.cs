@@ -1,11 +1,12 @@
 namespace MixBox.Dsp.Tests;
 
-internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadDeEsserReduction, ReadLoudness, ResetLoudness, ResetMeterHold }
+internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadDeEsserReduction, ReadLoudness, ResetLoudness, ResetMeterHold, ReadDistortion }
 
 /// <summary>One thing done to the engine between two blocks: a parameter set, a reading or a reset.</summary>
 internal readonly record struct SceneEvent(int Frame, SceneOp Op, EngineParam Param = default, int Index = 0, int Value = 0)
 {
-    public bool IsReading => Op is SceneOp.ReadMeter or SceneOp.ReadGainReduction or SceneOp.ReadDeEsserReduction or SceneOp.ReadLoudness;
+    public bool IsReading => Op is SceneOp.ReadMeter or SceneOp.ReadGainReduction or SceneOp.ReadDeEsserReduction or SceneOp.ReadLoudness
+        or SceneOp.ReadDistortion;
 
     public override string ToString() => Op switch
     {
@@ -41,6 +42,7 @@ internal sealed class BlockSizeScene
         EngineParam.EqAfterComp, EngineParam.EqHighPassHz, EngineParam.EqLowShelfCentiDb, EngineParam.EqBell1CentiDb,
         EngineParam.EqBell1Hz, EngineParam.EqBell2CentiDb, EngineParam.EqHighShelfCentiDb, EngineParam.EqLowpassHz,
         EngineParam.StereoWidthPercent, EngineParam.StereoMonoBelowHz,
+        EngineParam.OutputSafety, EngineParam.OutputLimiter, EngineParam.OutputLimiter, EngineParam.OutputCeilingCentiDb,
     }).ToArray();
 
     private static readonly int[] HighPassHz = { 0, 20, 30, 40, 60, 80, 100, 150 };
@@ -168,9 +170,10 @@ internal sealed class BlockSizeScene
             1 => random.Next(EngineLimits.MaxChannels, MeterId.MainRight + 1),
             _ => MeterId.Input(random.Next(channels)),
         };
-        return random.Next(20) switch
+        return random.Next(22) switch
         {
             < 8 => new(frame, SceneOp.ReadMeter, Index: meter),
+            20 or 21 => new(frame, SceneOp.ReadDistortion, Index: random.Next(2)),
             < 11 => new(frame, SceneOp.ReadGainReduction),
             < 13 => new(frame, SceneOp.ReadDeEsserReduction),
             < 18 => new(frame, SceneOp.ReadLoudness),
@@ -236,6 +239,8 @@ internal sealed class BlockSizeScene
             Apply(engine, new SceneEvent(Frames, SceneOp.ReadMeter, Index: meter), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadGainReduction), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadDeEsserReduction), readings);
+        Apply(engine, new SceneEvent(Frames, SceneOp.ReadDistortion, Index: EngineLimits.DistortionDrive), readings);
+        Apply(engine, new SceneEvent(Frames, SceneOp.ReadDistortion, Index: EngineLimits.DistortionSafety), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadLoudness), readings);
         return (output, readings);
     }
@@ -253,6 +258,9 @@ internal sealed class BlockSizeScene
                 break;
             case SceneOp.ReadGainReduction:
                 readings.Add(new(e.Frame, "gain reduction", engine.ReadGainReduction().ToString()));
+                break;
+            case SceneOp.ReadDistortion:
+                readings.Add(new(e.Frame, $"distortion {e.Index}", engine.ReadDistortion(e.Index).ToString()));
                 break;
             case SceneOp.ReadDeEsserReduction:
                 readings.Add(new(e.Frame, "de-esser reduction", engine.ReadDeEsserReduction().ToString()));

@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00050004u
+#define MIXBOX_ABI_VERSION 0x00050005u
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u
@@ -156,7 +156,13 @@ typedef enum {
     /* Output word (appended: ids above never renumber). */
     MIXBOX_PARAM_OUTPUT_WORD_BITS = 49,     /* 24 or 16 bits, default 24: what dither targets; at 16 every output
                                                sample is rounded to the 16-bit grid (0x7FFF0000 at most), dithered or not */
-    MIXBOX_PARAM_COUNT = 50
+
+    /* The safety stage's mode (with MIXBOX_PARAM_OUTPUT_SAFETY on): 0 = the
+     * zero-latency soft clip to the ceiling in dBFS (default); 1 = the
+     * look-ahead true-peak limiter, the ceiling in dBTP, the bus delayed by
+     * mixbox_latency_frames() (0.5 ms: 24 frames at 48 kHz). */
+    MIXBOX_PARAM_OUTPUT_LIMITER = 50,
+    MIXBOX_PARAM_COUNT = 51
 } mixbox_param_t;
 
 #define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB
@@ -324,6 +330,26 @@ MIXBOX_API mixbox_status_t mixbox_gain_reduction_read(mixbox_engine_t *engine, i
 /* The de-esser's largest reduction of its band since the previous read, in
  * cdB (>= 0); resets it. 0 while the de-esser is off and released. */
 MIXBOX_API mixbox_status_t mixbox_de_esser_reduction_read(mixbox_engine_t *engine, int32_t *reduction_cdb);
+
+/* Distortion meters: the stage whose added distortion is read. */
+#define MIXBOX_DISTORTION_DRIVE 0u  /* the drive (saturation) stage */
+#define MIXBOX_DISTORTION_SAFETY 1u /* the safety stage: soft clip or true-peak limiter */
+#define MIXBOX_DISTORTION_STAGES 2u
+
+/* The distortion a stage added since the previous read, in cdB: the energy
+ * of (stage output - its linear part) relative to that of the linear part
+ * (10 log10 of the ratio; e.g. -4000 = 40 dB under the signal). The linear
+ * part is the stage's small-signal response, which is its input: the drive's
+ * curve is level-compensated to unity, the soft clip is unity under its knee,
+ * and the limiter's is its delayed input. Resets it. MIXBOX_METER_SILENCE_CDB
+ * when the stage did not change the signal (exactly, e.g. while it is off). */
+MIXBOX_API mixbox_status_t mixbox_distortion_read(mixbox_engine_t *engine, uint32_t stage, int32_t *distortion_cdb);
+
+/* Control side: the frames the current parameters delay the main output by
+ * (the true-peak limiter's look-ahead; 0 with the soft clip). Every path to
+ * the output goes through the delay, so nothing needs compensating inside
+ * the engine; the latency table (docs/PERFORMANCE.md) counts it. */
+MIXBOX_API mixbox_status_t mixbox_latency_frames(const mixbox_engine_t *engine, uint32_t *frames);
 
 /* Loudness of what the DAC receives (EBU R 128 / ITU-R BS.1770-4): momentary,
  * short-term, integrated, their maxima, loudness range and true-peak max-hold.

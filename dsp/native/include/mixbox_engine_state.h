@@ -189,6 +189,48 @@ typedef struct {
     int32_t cubic_q28;    /* (4/27) 2^62 / (ceiling - knee)^2 */
 } mixbox_output_coeffs_t;
 
+/* The look-ahead true-peak limiter (src/true_peak_limiter.h). Its rings
+ * are sized for 96 kHz: 0.5 ms = 48 frames of latency, of which the BS.1770
+ * interpolator's span takes 11; the hold covers the ramp and that span. */
+#define MIXBOX_TP_LIMITER_MAX_LATENCY 48u
+#define MIXBOX_TP_LIMITER_MAX_RAMP (MIXBOX_TP_LIMITER_MAX_LATENCY - 11u)
+#define MIXBOX_TP_LIMITER_MAX_HOLD (MIXBOX_TP_LIMITER_MAX_RAMP + 12u)
+
+typedef struct {
+    int32_t on;
+    uint32_t ramp;            /* L (frames): the moving average, the gain's ramp into a peak */
+    uint32_t hold;            /* L + 12 frames: the min-hold */
+    uint32_t latency;         /* L + 11 frames: what the limiter delays the bus by */
+    uint32_t reciprocal_q32;  /* floor(2^32 / L) */
+    uint32_t release_q32;     /* 1 - exp(-1 / (t fs)) */
+    int64_t threshold_q39;    /* the ceiling in the detector's doubled scale (full scale = 2^39) */
+    int32_t quiet_q23;        /* |sample| (Q23) at or below which no interpolated value can pass the ceiling */
+    int32_t reserved;
+} mixbox_tp_limiter_coeffs_t;
+
+typedef struct {
+    int32_t history[2][11];   /* detector input (Q23), the last 11 samples, newest last */
+    int64_t delay[2][MIXBOX_TP_LIMITER_MAX_LATENCY + 1u]; /* the audio, delayed by `latency` */
+    uint32_t needed[MIXBOX_TP_LIMITER_MAX_HOLD];   /* gain each of the last L + 12 frames needs, Q30 */
+    uint32_t released[MIXBOX_TP_LIMITER_MAX_RAMP]; /* the released envelope, Q30, the last L frames */
+    uint64_t released_sum;    /* their sum (the moving average's numerator) */
+    uint32_t delay_position;  /* ring positions */
+    uint32_t hold_position;
+    uint32_t ramp_position;
+    uint32_t reducing;        /* entries of needed[] below unity */
+    uint32_t envelope_q30;    /* the released envelope's last value */
+    uint32_t loud_frames;     /* frames until the detector window holds no loud sample */
+    int64_t previous_peak_q39;/* the interval before the current one (detector scale) */
+} mixbox_tp_limiter_t;
+
+/* Sums for the distortion meters of the drive and safety stages: squares of
+ * (stage output - its linear part) and of the linear part, Q21 (x >> 10),
+ * halved together at segment ends when they grow large (the ratio is read). */
+typedef struct {
+    uint64_t residual;
+    uint64_t signal;
+} mixbox_distortion_meter_t;
+
 /* ---- The mix-bus toolkit (src/svf_section.h, bus_eq.h, de_esser.h,
  * stereo_tools.h): trapezoidal SVF sections in Q23 int32. ---- */
 
@@ -310,6 +352,7 @@ typedef struct {
     mixbox_compressor_coeffs_t compressor;
     mixbox_drive_coeffs_t drive;
     mixbox_output_coeffs_t output;
+    mixbox_tp_limiter_coeffs_t limiter;
     int32_t makeup_q24;     /* log2 units */
     int32_t wet_q24;        /* compressed share, linear */
     int32_t dry_q24;        /* uncompressed share, linear */
@@ -333,6 +376,10 @@ typedef struct {
     mixbox_bus_eq_t eq;
     int32_t eq_after_compressor;
     mixbox_stereo_tools_t stereo;
+    mixbox_tp_limiter_coeffs_t limiter_coeffs;
+    mixbox_tp_limiter_t limiter;
+    mixbox_distortion_meter_t drive_distortion;
+    mixbox_distortion_meter_t safety_distortion;
 } mixbox_mixbus_t;
 
 typedef struct {

@@ -390,6 +390,7 @@ static OUT_OF_LINE void end_meter_segment(mixbox_engine_t *engine)
     for (uint32_t m = 0; m < BUS_METERS; m++) {
         mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
     }
+    mixbox_mixbus_end_segment(&engine->mixbus);
     uint32_t fraction = segment_fraction(engine->sample_rate, engine->segment_frames);
     engine->segment_phase = segment_phase_after(fraction, engine->segment_phase);
     engine->segment_frames_left = segment_frames_at(engine->segment_frames, fraction, engine->segment_phase);
@@ -629,6 +630,24 @@ mixbox_status_t mixbox_de_esser_reduction_read(mixbox_engine_t *engine, int32_t 
     if (engine == NULL || reduction_cdb == NULL) return MIXBOX_ERR_NULL;
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     *reduction_cdb = mixbox_mixbus_read_de_esser_reduction(&engine->mixbus);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_distortion_read(mixbox_engine_t *engine, uint32_t stage, int32_t *distortion_cdb)
+{
+    if (engine == NULL || distortion_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    if (stage >= MIXBOX_DISTORTION_STAGES) return MIXBOX_ERR_INDEX;
+    *distortion_cdb = mixbox_mixbus_read_distortion(&engine->mixbus, stage);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_latency_frames(const mixbox_engine_t *engine, uint32_t *frames)
+{
+    if (engine == NULL || frames == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    /* The control side's latest derived set: the latency of the parameters as set. */
+    *frames = mixbox_mixbus_latency(engine->mixbus_param, engine->sample_rate);
     return MIXBOX_OK;
 }
 

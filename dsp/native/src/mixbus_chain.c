@@ -3,11 +3,13 @@
 #include "bus_compressor.h"
 #include "bus_eq.h"
 #include "de_esser.h"
+#include "distortion_meter.h"
 #include "drive_stage.h"
 #include "gain_ramp.h"
 #include "log2_fixed.h"
 #include "output_stage.h"
 #include "stereo_tools.h"
+#include "true_peak_limiter.h"
 
 #define Q24_ONE (1 << 24)
 #define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
@@ -52,6 +54,7 @@ const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     100,   /* width 100 % */
     0,     /* mono-below off */
     24,    /* 24-bit output word */
+    0,     /* safety mode: soft clip */
 };
 
 static int one_of(int32_t value, const int32_t *allowed, int count)
@@ -70,6 +73,7 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
         0, 0, 12, 30, -1200, 0, 60, -1200, 40, 60, -1200, 40, 0, 1500, -1200, 0, /* EQ */
         0, 0,                                                             /* stereo tools */
         16,                                                               /* output word */
+        0,                                                                /* safety mode */
     };
     static const int32_t high[MIXBOX_MIXBUS_PARAMS] = {
         0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1,
@@ -77,6 +81,7 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
         1, 150, 18, 300, 1200, 1, 8000, 1200, 400, 8000, 1200, 400, 1, 16000, 1200, 20000,
         200, 200,
         24,
+        1,
     };
     static const int32_t highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
     static const int32_t mono_below_hz[] = { 0, 60, 100, 150, 200 };
@@ -138,15 +143,25 @@ void mixbox_mixbus_design(mixbox_mixbus_settings_t *s, const int32_t *v, uint32_
     mixbox_drive_design(&s->drive, drive_cdb > 0 ? drive_cdb : 1);
     s->drive_mix_q24 = drive_cdb > 0 ? Q24_ONE : 0;
 
-    mixbox_output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
-                               v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)],
-                               v[PARAM(MIXBOX_PARAM_OUTPUT_WORD_BITS)]);
+    /* The safety stage is the soft clip or the limiter, never both. */
+    int32_t safety = v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)], limiter = v[PARAM(MIXBOX_PARAM_OUTPUT_LIMITER)];
+    mixbox_output_stage_design(&s->output, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)], safety && !limiter,
+                               v[PARAM(MIXBOX_PARAM_OUTPUT_DITHER)], v[PARAM(MIXBOX_PARAM_OUTPUT_WORD_BITS)]);
+    mixbox_tp_limiter_design(&s->limiter, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)], safety && limiter, sample_rate);
 
     /* Make-up in log2 units; 1 log2 unit = 602.06 cdB. */
     s->makeup_q24 = (int32_t)(((int64_t)v[PARAM(MIXBOX_PARAM_COMP_MAKEUP_CDB)] * 100000 * Q24_ONE) / 60205999);
     int32_t wet_percent = v[PARAM(MIXBOX_PARAM_COMP_BYPASS)] ? 0 : v[PARAM(MIXBOX_PARAM_COMP_MIX_PERCENT)];
     s->wet_q24 = wet_percent == 100 ? Q24_ONE : (int32_t)(((int64_t)wet_percent * Q24_ONE) / 100);
     s->dry_q24 = Q24_ONE - s->wet_q24;
+}
+
+uint32_t mixbox_mixbus_latency(const int32_t *v, uint32_t sample_rate)
+{
+    mixbox_tp_limiter_coeffs_t limiter;
+    mixbox_tp_limiter_design(&limiter, v[PARAM(MIXBOX_PARAM_OUTPUT_CEILING_CDB)],
+                             v[PARAM(MIXBOX_PARAM_OUTPUT_SAFETY)] && v[PARAM(MIXBOX_PARAM_OUTPUT_LIMITER)], sample_rate);
+    return mixbox_tp_limiter_latency(&limiter);
 }
 
 void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s)
@@ -164,6 +179,8 @@ void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *
     mixbox_bus_eq_init(&chain->eq, &s->eq);
     chain->eq_after_compressor = s->eq_after_compressor;
     mixbox_stereo_tools_init(&chain->stereo, &s->stereo);
+    chain->limiter_coeffs = s->limiter;
+    mixbox_tp_limiter_reset(&chain->limiter, &s->limiter);
 }
 
 void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *s, uint32_t ramp_frames)
@@ -189,6 +206,10 @@ void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t 
     }
     mixbox_bus_eq_apply(&chain->eq, &s->eq, ramp_frames);
     mixbox_stereo_tools_apply(&chain->stereo, &s->stereo, ramp_frames);
+    /* The limiter comes in from rest (silence in its delay: the output jumps
+     * by its latency once, as any change of latency does). */
+    if (s->limiter.on && !chain->limiter_coeffs.on) mixbox_tp_limiter_reset(&chain->limiter, &s->limiter);
+    chain->limiter_coeffs = s->limiter;
 }
 
 /* floor(x * gain / 2^24), with a 32x32 product when x fits (the usual case). */
@@ -223,22 +244,35 @@ static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint
     }
 }
 
+/* The drive's linear part is its input (the curve is level-compensated to
+ * unity slope): its distortion is the output minus the input. */
 static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
 {
     const mixbox_drive_coeffs_t coeffs = chain->drive;
+    uint64_t residual = 0u, signal = 0u;
     if (chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE) { /* fully in: as the crossfade */
         for (uint32_t i = 0; i < frames; i++) {
-            left[i] = drive_process(&coeffs, left[i]);
-            right[i] = drive_process(&coeffs, right[i]);
+            /* Limited as in the crossfade (the make-up can lift the bus past
+             * +24 dBFS; the curve is flat there either way): the meter sees
+             * the same input on both paths. */
+            int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
+            left[i] = drive_process(&coeffs, l);
+            right[i] = drive_process(&coeffs, r);
+            residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
+            signal += distortion_square(l) + distortion_square(r);
         }
-        return;
+    } else {
+        for (uint32_t i = 0; i < frames; i++) {
+            int64_t amount = gain_ramp_tick(&chain->drive_mix);
+            int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
+            left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
+            right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
+            if (amount == 0) continue; /* faded out: not the stage's signal (the chunk may go on) */
+            residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
+            signal += distortion_square(l) + distortion_square(r);
+        }
     }
-    for (uint32_t i = 0; i < frames; i++) {
-        int64_t amount = gain_ramp_tick(&chain->drive_mix);
-        int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
-        left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
-        right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
-    }
+    mixbox_distortion_meter_add(&chain->drive_distortion, residual, signal);
 }
 
 /* Frames of this chunk a ramp fading out spends above zero (all of them
@@ -264,8 +298,26 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
     if (chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
     if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
     mixbox_stereo_tools_process(&chain->stereo, main_left, main_right, frames);
+    if (chain->limiter_coeffs.on) {
+        uint64_t residual = 0u, signal = 0u;
+        mixbox_tp_limiter_process(&chain->limiter, &chain->limiter_coeffs, main_left, main_right, frames, &residual,
+                                  &signal);
+        mixbox_distortion_meter_add(&chain->safety_distortion, residual, signal);
+    }
     mixbox_output_stage_process(&chain->output, &chain->dither_seed, main_left, main_right, output, frames,
-                                over_left, over_right);
+                                over_left, over_right, &chain->safety_distortion);
+}
+
+void mixbox_mixbus_end_segment(mixbox_mixbus_t *chain)
+{
+    mixbox_distortion_meter_end_segment(&chain->drive_distortion);
+    mixbox_distortion_meter_end_segment(&chain->safety_distortion);
+}
+
+int32_t mixbox_mixbus_read_distortion(mixbox_mixbus_t *chain, uint32_t stage)
+{
+    return mixbox_distortion_meter_read(stage == MIXBOX_DISTORTION_DRIVE ? &chain->drive_distortion
+                                                                         : &chain->safety_distortion);
 }
 
 int32_t mixbox_mixbus_read_de_esser_reduction(mixbox_mixbus_t *chain)

@@ -28,6 +28,10 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value);
 void mixbox_mixbus_design(mixbox_mixbus_settings_t *settings, const int32_t *values, uint32_t sample_rate,
                           mixbox_bus_eq_design_cache_t *eq_cache);
 
+/* Control side: the frames the chain delays the output by with these user
+ * values (the true-peak limiter's latency, or 0). */
+uint32_t mixbox_mixbus_latency(const int32_t *values, uint32_t sample_rate);
+
 /* Audio side. */
 void mixbox_mixbus_init(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings);
 void mixbox_mixbus_apply(mixbox_mixbus_t *chain, const mixbox_mixbus_settings_t *settings, uint32_t ramp_frames);
@@ -53,6 +57,13 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
 /* Largest gain reduction since the previous call, in cdB (>= 0), 0 while the
  * compressor is out (its wet share's target is 0); resets it. */
 int32_t mixbox_mixbus_read_gain_reduction(mixbox_mixbus_t *chain);
+
+/* At each 10 ms meter segment end (keeps the distortion sums in range). */
+void mixbox_mixbus_end_segment(mixbox_mixbus_t *chain);
+
+/* The distortion a stage (MIXBOX_DISTORTION_*) added since the previous
+ * call, cdB re the signal (distortion_meter.h); resets it. */
+int32_t mixbox_mixbus_read_distortion(mixbox_mixbus_t *chain, uint32_t stage);
 
 /* The de-esser's largest reduction since the previous call, cdB (>= 0); resets it. */
 int32_t mixbox_mixbus_read_de_esser_reduction(mixbox_mixbus_t *chain);

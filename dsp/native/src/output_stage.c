@@ -1,6 +1,7 @@
 #include "output_stage.h"
 
 #include "control_math.h"
+#include "distortion_meter.h"
 #include "q31_math.h"
 
 void mixbox_output_stage_design(mixbox_output_coeffs_t *c, int32_t ceiling_cdb, int32_t safety_on, int32_t dither_on,
@@ -60,11 +61,17 @@ static int32_t tpdf16(uint32_t word)
     return (int32_t)(word >> 16) + (int32_t)(word & 0xFFFFu) - 65535;
 }
 
-/* Any sample: the reference path. */
-static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, int64_t x, uint32_t *over)
+/* Any sample: the reference path. The soft clip's residual (its output
+ * minus its input, Q21) is squared into *residual. */
+static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, int64_t x, uint32_t *over,
+                              uint64_t *residual)
 {
     if (x > Q31_MAX || x < Q31_MIN) *over = 1u;
-    if (c->safety_on) x = soft_clip(c, x);
+    if (c->safety_on) {
+        int64_t clipped = soft_clip(c, x);
+        *residual += distortion_square(clipped - x);
+        x = clipped;
+    }
     if (c->quantise) {
         int shift = c->word_shift;
         int64_t step = (int64_t)1 << shift;
@@ -103,10 +110,18 @@ static void saturate_only(const int64_t *left, const int64_t *right, q31_t *outp
     }
 }
 
+/* The soft clip's linear part is its input: the meter's reference energy. */
+static uint64_t signal_energy(const int64_t *left, const int64_t *right, uint32_t frames)
+{
+    uint64_t sum = 0u;
+    for (uint32_t i = 0; i < frames; i++) sum += distortion_square(left[i]) + distortion_square(right[i]);
+    return sum;
+}
+
 /* The frames of one word length (`shift` constant: one loop per word). */
 static ALWAYS_INLINE void process_frames(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
                                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                                         uint32_t *over_right, const int shift)
+                                         uint32_t *over_right, uint64_t *residual, const int shift)
 {
     /* Without the clip: room under full scale for the largest dither and half step (2 steps - 1 codes). */
     const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - ((2 << shift) - 1);
@@ -124,22 +139,24 @@ static ALWAYS_INLINE void process_frames(const mixbox_output_coeffs_t *c, uint32
         }
         int64_t l = left[i], r = right[i];
         output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(quantise, dither_left, (int32_t)l, shift)
-                                                  : process_sample(c, dither_left, l, over_left);
+                                                  : process_sample(c, dither_left, l, over_left, residual);
         output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(quantise, dither_right, (int32_t)r, shift)
-                                                      : process_sample(c, dither_right, r, over_right);
+                                                      : process_sample(c, dither_right, r, over_right, residual);
     }
     *dither_seed = seed;
 }
 
 void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
                                  const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                                 uint32_t *over_right)
+                                 uint32_t *over_right, mixbox_distortion_meter_t *distortion)
 {
+    uint64_t residual = 0u;
     if (!c->safety_on && !c->quantise) {
         saturate_only(left, right, output, frames, over_left, over_right);
     } else if (c->word_shift == 16) {
-        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, 16);
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 16);
     } else {
-        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, 8);
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 8);
     }
+    if (c->safety_on) mixbox_distortion_meter_add(distortion, residual, signal_energy(left, right, frames));
 }

@@ -24,9 +24,10 @@ void mixbox_output_stage_design(mixbox_output_coeffs_t *coeffs, int32_t ceiling_
                                 int32_t word_bits);
 
 /* `frames` stereo frames into interleaved output; sets *over_left/right when
- * that side exceeded full scale. */
+ * that side exceeded full scale. With the soft clip on, its residual and
+ * input go to the distortion meter (distortion_meter.h). */
 void mixbox_output_stage_process(const mixbox_output_coeffs_t *coeffs, uint32_t *dither_seed, const int64_t *left,
                                  const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                                 uint32_t *over_right);
+                                 uint32_t *over_right, mixbox_distortion_meter_t *distortion);
 
 #endif

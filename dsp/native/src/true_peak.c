@@ -1,20 +1,12 @@
 #include "true_peak.h"
+#include "true_peak_taps.h"
 
 #include <string.h>
 
 #include "level_db.h"
 #include "q31_math.h"
 
-/* BS.1770-4 Annex 2, Table (interpolating FIR, 48 coefficients as four
- * 12-tap phases), times 2^13: every published coefficient is an exact
- * multiple of 2^-13 (e.g. 0.9721679687500 = 7964/8192). Tap k multiplies
- * the input k samples back. Phases 3 and 2 are phases 0 and 1 reversed. */
-static const int16_t true_peak_taps_q13[TRUE_PEAK_PHASES][MIXBOX_TRUE_PEAK_TAPS] = {
-    {14, 90, -161, 272, -487, 1125, 7964, -838, 390, -218, 122, -68},
-    {-239, 240, -424, 730, -1364, 3810, 6388, -1641, 832, -477, 271, -155},
-    {-155, 271, -477, 832, -1641, 6388, 3810, -1364, 730, -424, 240, -239},
-    {-68, 122, -218, 390, -838, 7964, 1125, -487, 272, -161, 90, 14},
-};
+/* The Annex 2 taps: true_peak_taps.h. */
 
 /* The largest sum of |taps| of a phase (phases 1 and 2), Q13: no
  * interpolated value exceeds it times the largest |sample| of its window. */

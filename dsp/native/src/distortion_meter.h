@@ -1,0 +1,36 @@
+/* The distortion meters of the drive and safety stages: the energy of
+ * (stage output - its linear part) relative to the energy of the linear
+ * part, read and reset like the other meters. A stage knows its own input,
+ * so the residual is exact, not estimated. The stages add their sums of
+ * squares of Q21 values (x >> 10: below 2^50 each at +24 dBFS, a 10 ms
+ * segment's below 2^61 at 96 kHz); at each segment end both are halved
+ * together while either passes 2^61 (block-size independent: segments end on
+ * the same frames whatever the blocks), so reads may come as seldom as the
+ * caller likes. */
+#ifndef MIXBOX_DISTORTION_METER_H
+#define MIXBOX_DISTORTION_METER_H
+
+#include "mixbox_engine.h"
+
+/* Q21 value squared. */
+static inline uint64_t distortion_square(int64_t x)
+{
+    int64_t v = x >> 10;
+    return (uint64_t)(v * v);
+}
+
+static inline void mixbox_distortion_meter_add(mixbox_distortion_meter_t *meter, uint64_t residual, uint64_t signal)
+{
+    meter->residual += residual;
+    meter->signal += signal;
+}
+
+/* At a 10 ms segment end: keeps both sums under 2^61, their ratio unchanged. */
+void mixbox_distortion_meter_end_segment(mixbox_distortion_meter_t *meter);
+
+/* 10 log10(residual / signal) in cdB; MIXBOX_METER_SILENCE_CDB when nothing
+ * was added or the residual is exactly zero (a stage that is off, or a
+ * signal it never touched). Resets both sums. */
+int32_t mixbox_distortion_meter_read(mixbox_distortion_meter_t *meter);
+
+#endif

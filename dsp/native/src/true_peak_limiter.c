@@ -1,0 +1,204 @@
+#include "true_peak_limiter.h"
+
+#include <string.h>
+
+#include "control_math.h"
+#include "distortion_meter.h"
+#include "true_peak_taps.h"
+
+#define UNITY_Q30 (1u << 30)
+#define TAPS 12u
+#define HISTORY (TAPS - 1u)
+/* Sample s's peak is complete 6 frames after it arrives; the gain a peak
+ * needs must be in force on the 6 samples either side of it too (the
+ * interpolator's span: an output value between two samples is made of those
+ * 12), so the hold is L + 12 frames and the audio waits L + 5 frames more
+ * (latency L + 11, header). */
+#define SPAN 11u
+#define MIN_RAMP 2u
+#define RELEASE_MS 80.0
+#define RELEASE_SNAP (UNITY_Q30 >> 16)
+/* The largest sum of |taps| of a phase (phases 1 and 2), Q13. */
+#define TAP_SUM_MAX 16571
+
+void mixbox_tp_limiter_design(mixbox_tp_limiter_coeffs_t *c, int32_t ceiling_cdb, int32_t on, uint32_t sample_rate)
+{
+    uint32_t latency = sample_rate / 2000u; /* 0.5 ms, whole frames */
+    if (latency < SPAN + MIN_RAMP) latency = SPAN + MIN_RAMP;
+    memset(c, 0, sizeof *c);
+    c->on = on;
+    c->latency = latency;
+    c->ramp = latency - SPAN;
+    c->hold = c->ramp + SPAN + 1u;
+    c->reciprocal_q32 = (uint32_t)(((uint64_t)1 << 32) / c->ramp);
+    c->release_q32 = (uint32_t)mixbox_control_round(
+        (1.0 - mixbox_control_exp(-1000.0 / (RELEASE_MS * (double)sample_rate))) * 4294967296.0);
+    /* Doubled detector scale: full scale = 2^23 (Q23) x 2^15 (taps) x 2. */
+    double ceiling = mixbox_control_cdb_to_linear(ceiling_cdb);
+    c->threshold_q39 = (int64_t)(ceiling * 549755813888.0); /* 2^39, floored */
+    /* 2 x 2.03 x 2^15 x quiet <= threshold: no phase of either interpolator
+     * (the largest |tap| sum: BS.1770's phases 1 and 2) passes it. */
+    c->quiet_q23 = (int32_t)(c->threshold_q39 / (2 * 4 * TAP_SUM_MAX));
+}
+
+uint32_t mixbox_tp_limiter_latency(const mixbox_tp_limiter_coeffs_t *c)
+{
+    return c->on ? c->latency : 0u;
+}
+
+void mixbox_tp_limiter_reset(mixbox_tp_limiter_t *l, const mixbox_tp_limiter_coeffs_t *c)
+{
+    memset(l, 0, sizeof *l);
+    for (uint32_t i = 0; i < MIXBOX_TP_LIMITER_MAX_HOLD; i++) l->needed[i] = UNITY_Q30;
+    for (uint32_t i = 0; i < MIXBOX_TP_LIMITER_MAX_RAMP; i++) l->released[i] = UNITY_Q30;
+    l->released_sum = (uint64_t)c->ramp * UNITY_Q30;
+    l->envelope_q30 = UNITY_Q30;
+}
+
+/* The windowed-sinc interpolator: h(j) = sinc((j - 24) / 4) x Hann(j),
+ * j = 0..48 (cut-off at the input's Nyquist frequency, 4x; the design
+ * libebur128 measures true peak with), in Q15. Its phase 0 is the sample
+ * itself; phase 1 is phase 3 reversed and phase 2 is symmetric. Tap k
+ * multiplies the sample k back. */
+static const int32_t sinc_phase1_q15[12] = { -5, 160, -607, 1516, -3390, 9460, 29375, -5291, 2266, -987, 339, -53 };
+static const int32_t sinc_phase2_q15[12] = { -32, 339, -1104, 2626, -5935, 20505, 20505, -5935, 2626, -1104, 339, -32 };
+
+static int64_t magnitude64(int64_t v)
+{
+    return v < 0 ? -v : v;
+}
+
+static int64_t max64(int64_t a, int64_t b)
+{
+    return a > b ? a : b;
+}
+
+/* Twice the largest |value| in the interval between the samples 6 and 5
+ * back (w[5], w[6]), Q23 x Q15 x 2 (full scale 2^39): the samples, and the
+ * points both interpolators put between them. w[11 - k] is the sample k
+ * back. Folded (as in true_peak.c): with the pairs s(k) +- s(11 - k), a
+ * phase and its mirror are sum +- dif, both doubled. */
+static int64_t interval_peak_x2(const int32_t *w)
+{
+    int64_t bs_sum03 = 0, bs_dif03 = 0, bs_sum12 = 0, bs_dif12 = 0, sinc_sum13 = 0, sinc_dif13 = 0, sinc_2 = 0;
+    for (uint32_t k = 0; k < 6u; k++) {
+        int64_t fold_sum = (int64_t)w[11u - k] + w[k], fold_dif = (int64_t)w[11u - k] - w[k];
+        bs_sum03 += (true_peak_taps_q13[0][k] + true_peak_taps_q13[0][11u - k]) * fold_sum;
+        bs_dif03 += (true_peak_taps_q13[0][k] - true_peak_taps_q13[0][11u - k]) * fold_dif;
+        bs_sum12 += (true_peak_taps_q13[1][k] + true_peak_taps_q13[1][11u - k]) * fold_sum;
+        bs_dif12 += (true_peak_taps_q13[1][k] - true_peak_taps_q13[1][11u - k]) * fold_dif;
+        sinc_sum13 += (sinc_phase1_q15[k] + sinc_phase1_q15[11u - k]) * fold_sum;
+        sinc_dif13 += (sinc_phase1_q15[k] - sinc_phase1_q15[11u - k]) * fold_dif;
+        sinc_2 += 2 * sinc_phase2_q15[k] * fold_sum;
+    }
+    /* BS.1770 values (Q13) x 4 to Q15. */
+    int64_t peak = max64(magnitude64(bs_sum03 + bs_dif03), magnitude64(bs_sum03 - bs_dif03));
+    peak = max64(peak, max64(magnitude64(bs_sum12 + bs_dif12), magnitude64(bs_sum12 - bs_dif12))) * 4;
+    peak = max64(peak, max64(magnitude64(sinc_sum13 + sinc_dif13), magnitude64(sinc_sum13 - sinc_dif13)));
+    peak = max64(peak, magnitude64(sinc_2));
+    /* The samples themselves: |x| x 2^15, doubled. */
+    peak = max64(peak, magnitude64((int64_t)w[5] * 65536));
+    return max64(peak, magnitude64((int64_t)w[6] * 65536));
+}
+
+/* The gain (Q30) that brings peak_x2 down to the threshold; unity at or under it. */
+static uint32_t needed_gain(int64_t peak_x2, int64_t threshold_x2)
+{
+    if (peak_x2 <= threshold_x2) return UNITY_Q30;
+    /* Both >> 10 (threshold < 2^39, so the shifted numerator < 2^59); the
+     * divisor rounded up: the gain is never above ceiling / peak. */
+    uint64_t numerator = (uint64_t)(threshold_x2 >> 10) << 30;
+    uint64_t divisor = (uint64_t)(peak_x2 >> 10) + 1u;
+    return (uint32_t)(numerator / divisor);
+}
+
+/* The held minimum, the released envelope, its moving average. */
+static uint32_t envelope_step(mixbox_tp_limiter_t *l, const mixbox_tp_limiter_coeffs_t *c, uint32_t needed)
+{
+    uint32_t position = l->hold_position;
+    uint32_t old = l->needed[position];
+    if (needed < UNITY_Q30) l->reducing++;
+    if (old < UNITY_Q30) l->reducing--;
+    l->needed[position] = needed;
+    l->hold_position = position + 1u == c->hold ? 0u : position + 1u;
+    uint32_t held = UNITY_Q30;
+    if (l->reducing != 0u) {
+        for (uint32_t i = 0; i < c->hold; i++) {
+            if (l->needed[i] < held) held = l->needed[i];
+        }
+    }
+    uint32_t envelope = l->envelope_q30;
+    if (held <= envelope) {
+        envelope = held; /* attack: at once (the average makes it a ramp) */
+    } else {
+        /* Release: a step of ceil((held - envelope) x share); the last
+         * 2^-16 (0.0001 dB) in one step, so it lands exactly on unity. */
+        uint64_t step = ((uint64_t)(held - envelope) * c->release_q32 + 0xFFFFFFFFu) >> 32;
+        envelope = held - envelope <= RELEASE_SNAP ? held : envelope + (uint32_t)step;
+    }
+    l->envelope_q30 = envelope;
+    position = l->ramp_position;
+    l->released_sum = l->released_sum - l->released[position] + envelope;
+    l->released[position] = envelope;
+    l->ramp_position = position + 1u == c->ramp ? 0u : position + 1u;
+    if (l->released_sum == (uint64_t)c->ramp * UNITY_Q30) return UNITY_Q30;
+    /* floor(sum / L) or one less: never above the average. */
+    return (uint32_t)((l->released_sum * c->reciprocal_q32) >> 32);
+}
+
+/* x * gain (Q30), floored; |x| * gain < 2^61 (see the header). */
+static int64_t apply_gain(int64_t x, uint32_t gain)
+{
+    return (x * (int64_t)gain) >> 30;
+}
+
+static int64_t to_q23(int64_t x)
+{
+    return x >> 8;
+}
+
+void mixbox_tp_limiter_process(mixbox_tp_limiter_t *l, const mixbox_tp_limiter_coeffs_t *c,
+                               int64_t *left, int64_t *right, uint32_t frames, uint64_t *residual, uint64_t *signal)
+{
+    int32_t window[2][HISTORY + MIXBOX_CHUNK_FRAMES];
+    memcpy(window[0], l->history[0], HISTORY * sizeof(int32_t));
+    memcpy(window[1], l->history[1], HISTORY * sizeof(int32_t));
+    const int64_t threshold = c->threshold_q39;
+    const int32_t quiet = c->quiet_q23;
+    uint64_t residual_sum = 0u, signal_sum = 0u;
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t wl = (int32_t)to_q23(left[i]), wr = (int32_t)to_q23(right[i]);
+        window[0][HISTORY + i] = wl;
+        window[1][HISTORY + i] = wr;
+        if (wl > quiet || wl < -quiet || wr > quiet || wr < -quiet) l->loud_frames = TAPS;
+
+        int64_t peak = 0;
+        if (l->loud_frames != 0u) {
+            l->loud_frames--;
+            int64_t pl = interval_peak_x2(&window[0][i]), pr = interval_peak_x2(&window[1][i]);
+            peak = pl > pr ? pl : pr;
+        }
+        int64_t around = peak > l->previous_peak_q39 ? peak : l->previous_peak_q39;
+        l->previous_peak_q39 = peak;
+        uint32_t gain = envelope_step(l, c, needed_gain(around, threshold));
+
+        uint32_t position = l->delay_position;
+        int64_t dl = l->delay[0][position], dr = l->delay[1][position];
+        l->delay[0][position] = left[i];
+        l->delay[1][position] = right[i];
+        l->delay_position = position + 1u == c->latency ? 0u : position + 1u;
+        if (gain == UNITY_Q30) {
+            left[i] = dl;
+            right[i] = dr;
+        } else {
+            left[i] = apply_gain(dl, gain);
+            right[i] = apply_gain(dr, gain);
+            residual_sum += distortion_square(left[i] - dl) + distortion_square(right[i] - dr);
+        }
+        signal_sum += distortion_square(dl) + distortion_square(dr);
+    }
+    memcpy(l->history[0], &window[0][frames], HISTORY * sizeof(int32_t));
+    memcpy(l->history[1], &window[1][frames], HISTORY * sizeof(int32_t));
+    *residual += residual_sum;
+    *signal += signal_sum;
+}
