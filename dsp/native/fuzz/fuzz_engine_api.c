@@ -206,6 +206,7 @@ static const param_spec_t k_params[MIXBOX_PARAM_COUNT] = {
     { "STEREO_WIDTH_PERCENT", SCOPE_GLOBAL, 0, 200, 100, 0, ANY },
     { "STEREO_MONO_BELOW_HZ", SCOPE_GLOBAL, 0, 200, 0, 0, ONE_OF(k_mono_below_hz) },
     { "OUTPUT_WORD_BITS", SCOPE_GLOBAL, 16, 24, 24, 0, ONE_OF(k_word_bits) },
+    { "OUTPUT_LIMITER", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
 };
 
 static int value_valid(uint32_t param, int32_t value)
@@ -836,6 +837,47 @@ static void do_gr_read(int null_engine, int null_value)
                                           "most recent process call");
 }
 
+static void do_distortion_read(uint32_t stage, int null_engine, int null_value)
+{
+    uint32_t allowed = precondition_errors(null_engine, null_value);
+    if (stage >= MIXBOX_DISTORTION_STAGES) allowed |= ST(MIXBOX_ERR_INDEX);
+    int32_t reading = 0x5A5A5A5A;
+    TRACE("distortion_read(%s, %u%s)", null_engine ? "NULL" : "engine", stage, null_value ? ", NULL" : "");
+    snapshot();
+    mixbox_status_t s = mixbox_distortion_read(null_engine ? NULL : &g_engine, stage, null_value ? NULL : &reading);
+    check_status(s, allowed, "mixbox_distortion_read");
+    if (s != MIXBOX_OK) {
+        CHECK(reading == 0x5A5A5A5A, "distortion_read wrote its out-pointer on error");
+        return;
+    }
+    TRACE("  distortion %d cdB", (int)reading);
+    /* Each stage's output lies between 0 and its input (same sign), so the
+     * residual never exceeds the signal: at most 0 dB, plus the meter's rounding. */
+    CHECK(reading >= MIXBOX_METER_SILENCE_CDB && reading <= 1, "distortion = %d cdB outside silence..0 dB", (int)reading);
+    CHECK(reading == MIXBOX_METER_SILENCE_CDB || g_model.processed_since_init,
+          "distortion = %d cdB, but nothing was processed", (int)reading);
+}
+
+static void do_latency_read(int null_engine, int null_value)
+{
+    uint32_t allowed = precondition_errors(null_engine, null_value);
+    uint32_t frames = 0x5A5A5A5Au;
+    TRACE("latency_frames(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    snapshot();
+    mixbox_status_t s = mixbox_latency_frames(null_engine ? NULL : &g_engine, null_value ? NULL : &frames);
+    check_status(s, allowed, "mixbox_latency_frames");
+    check_unchanged("mixbox_latency_frames (const)");
+    if (s != MIXBOX_OK) {
+        CHECK(frames == 0x5A5A5A5Au, "latency_frames wrote its out-pointer on error");
+        return;
+    }
+    /* The limiter's 0.5 ms (at least 13 frames) in safety mode 1, else nothing. */
+    uint32_t half_ms = g_model.sample_rate / 2000u < 13u ? 13u : g_model.sample_rate / 2000u;
+    uint32_t expected = g_model.value[MIXBOX_PARAM_OUTPUT_SAFETY][0] && g_model.value[MIXBOX_PARAM_OUTPUT_LIMITER][0]
+                            ? half_ms : 0u;
+    CHECK(frames == expected, "latency = %u frames, the parameters give %u", frames, expected);
+}
+
 static void do_de_esser_read(int null_engine, int null_value)
 {
     uint32_t allowed = precondition_errors(null_engine, null_value);
@@ -1009,6 +1051,8 @@ static void op_null_call(reader_t *r)
     case 5:
         do_gr_read(null_engine, !null_engine);
         do_de_esser_read(null_engine, !null_engine);
+        do_distortion_read(0u, null_engine, !null_engine);
+        do_latency_read(null_engine, !null_engine);
         break;
     case 6: do_loudness_read(null_engine, !null_engine); break;
     default: do_loudness_reset(1); break;
@@ -1095,6 +1139,10 @@ static void run_op(reader_t *r)
         do_gr_read(0, 0);
         g_op_name = "de_esser_reduction_read";
         do_de_esser_read(0, 0);
+        g_op_name = "distortion_read";
+        do_distortion_read(rd_u8(r) % (MIXBOX_DISTORTION_STAGES + 1u), 0, 0);
+        g_op_name = "latency_frames";
+        do_latency_read(0, 0);
         break;
     case 10:
         g_op_name = "loudness_read";

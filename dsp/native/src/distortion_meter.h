@@ -2,7 +2,7 @@
  * (stage output - its linear part) relative to the energy of the linear
  * part, read and reset like the other meters. A stage knows its own input,
  * so the residual is exact, not estimated. The stages add their sums of
- * squares of Q21 values (x >> 10: below 2^50 each at +24 dBFS, a 10 ms
+ * squares of Q21 values (x / 2^10: below 2^50 each at +24 dBFS, a 10 ms
  * segment's below 2^61 at 96 kHz); at each segment end both are halved
  * together while either passes 2^61 (block-size independent: segments end on
  * the same frames whatever the blocks), so reads may come as seldom as the
@@ -12,10 +12,12 @@
 
 #include "mixbox_engine.h"
 
-/* Q21 value squared. */
+/* Q21 value squared. Truncated toward zero (not floored): a residual no
+ * larger than its signal then never squares larger, so a reading is at
+ * most 0 dB whenever the stage's output lies between 0 and its input. */
 static inline uint64_t distortion_square(int64_t x)
 {
-    int64_t v = x >> 10;
+    int64_t v = x / 1024;
     return (uint64_t)(v * v);
 }
 

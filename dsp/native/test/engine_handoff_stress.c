@@ -332,6 +332,53 @@ static int check_bounds(const mixbox_q31_t *input, const mixbox_q31_t *output, u
     return bad;
 }
 
+/* ---- phase 5: the true-peak limiter in and out, its meters and latency ---- */
+
+static uint32_t latency_seen_bad;
+
+static void *control_limiter(void *unused)
+{
+    (void)unused;
+    uint32_t i = 0;
+    while (!__atomic_load_n(&stop_control, __ATOMIC_ACQUIRE)) {
+        uint32_t on = i & 1u, frames = 0;
+        set(&engine, MIXBOX_PARAM_OUTPUT_LIMITER, 0u, (int32_t)((i >> 1) & 1u));
+        set(&engine, MIXBOX_PARAM_OUTPUT_CEILING_CDB, 0u, on ? -100 : -600);
+        set(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, on ? 1800 : 0);
+        /* Control side: the latency of what was just set, 24 frames at 48 kHz in limiter mode. */
+        if (mixbox_latency_frames(&engine, &frames) != MIXBOX_OK || frames != (((i >> 1) & 1u) ? 24u : 0u)) {
+            latency_seen_bad++;
+        }
+        i++;
+        __atomic_store_n(&control_rounds, i, __ATOMIC_RELEASE);
+    }
+    __atomic_store_n(&publishes, i * 3u, __ATOMIC_RELEASE);
+    return NULL;
+}
+
+static int check_limited(const mixbox_q31_t *input, const mixbox_q31_t *output, uint32_t first_frame)
+{
+    (void)input;
+    (void)first_frame;
+    int bad = 0;
+    /* Soft clip or limiter, at -6 or -1 dB: never past -1 dBFS (rounded up). Samples
+     * already in the limiter's delay when the ceiling drops were judged by -1 dB. */
+    const int32_t ceiling = 1913946815;
+    for (uint32_t f = 0; f < 2u * FRAMES; f++) {
+        if (output[f] > ceiling || output[f] < -ceiling) bad++;
+    }
+    /* A residual is never larger than the signal it is taken from (each curve stays
+     * between 0 and its input here), and silence is the only other reading. */
+    for (uint32_t stage = 0; stage < MIXBOX_DISTORTION_STAGES; stage++) {
+        int32_t reading = 0;
+        if (mixbox_distortion_read(&engine, stage, &reading) != MIXBOX_OK || reading > 100 ||
+            (reading < -15000 && reading != MIXBOX_METER_SILENCE_CDB)) {
+            bad++;
+        }
+    }
+    return bad;
+}
+
 int main(void)
 {
     unsigned long long blocks = 0, bad;
@@ -370,5 +417,11 @@ int main(void)
     printf("handoff stress, toolkit phase: %llu blocks, %u publishes, %llu inconsistent samples or readings\n",
            blocks, __atomic_load_n(&publishes, __ATOMIC_ACQUIRE), bad);
     failed |= bad != 0u;
+
+    if (!init_scene(&engine)) return 1;
+    bad = run_phase(control_limiter, check_limited, &blocks);
+    printf("handoff stress, limiter phase: %llu blocks, %u publishes, %llu inconsistent samples or readings, "
+           "%u wrong latencies\n", blocks, __atomic_load_n(&publishes, __ATOMIC_ACQUIRE), bad, latency_seen_bad);
+    failed |= bad != 0u || latency_seen_bad != 0u;
     return failed ? 1 : 0;
 }
