@@ -16,6 +16,11 @@
  *        deess    full + the de-esser (threshold under the material: reducing)
  *        stereo   full + the stereo tools (width 120 %, mono below 100 Hz)
  *        everything  full + all three ("engine: everything on")
+ *        limiter  full with the true-peak limiter for the soft clip, the main
+ *                 fader +12 dB and the ceiling at -6 dBTP: it reduces
+ *                 throughout (every frame interpolated, divided, held and
+ *                 multiplied), its worst case
+ *        everything+limiter  everything, with the limiter as in "limiter"
  *        loudness the loudness/true-peak meter alone on a stereo signal (it
  *                 runs inside every engine stage; this isolates its share)
  *        loudness-rising  the same meter near its worst case: a stereo ramp
@@ -61,7 +66,7 @@ static uint32_t parse(const char *text)
 }
 
 enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
-       STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING };
+       STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER };
 
 static void set_many(const mixbox_param_t *params, const int32_t *values, uint32_t count)
 {
@@ -71,6 +76,12 @@ static void set_many(const mixbox_param_t *params, const int32_t *values, uint32
 /* The mix-bus toolkit's stages on top of the full engine. */
 static void set_up_toolkit(int stage)
 {
+    if (stage == STAGE_LIMITER || stage == STAGE_EVERYTHING_LIMITER) {
+        static const mixbox_param_t p[] = { MIXBOX_PARAM_OUTPUT_LIMITER, MIXBOX_PARAM_OUTPUT_CEILING_CDB, MIXBOX_PARAM_MAIN_FADER_CDB };
+        static const int32_t v[] = { 1, -600, 1200 };
+        set_many(p, v, 3u);
+        if (stage == STAGE_EVERYTHING_LIMITER) stage = STAGE_EVERYTHING;
+    }
     if (stage == STAGE_EQ || stage == STAGE_EVERYTHING) {
         static const mixbox_param_t p[] = {
             MIXBOX_PARAM_EQ_HPF_HZ, MIXBOX_PARAM_EQ_HPF_SLOPE, MIXBOX_PARAM_EQ_LOW_SHELF_CDB, MIXBOX_PARAM_EQ_BELL1_HZ,
@@ -159,7 +170,7 @@ int main(int argc, char **argv)
 {
     if (argc != 4) return 2;
     static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
-                                         "eq",   "deess", "stereo", "everything" };
+                                         "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter" };
     int stage = -1;
     for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
         if (text_equals(argv[1], names[s])) stage = s;

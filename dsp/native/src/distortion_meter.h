@@ -2,7 +2,8 @@
  * (stage output - its linear part) relative to the energy of the linear
  * part, read and reset like the other meters. A stage knows its own input,
  * so the residual is exact, not estimated. The stages add their sums of
- * squares of Q21 values (x / 2^10: below 2^50 each at +24 dBFS, a 10 ms
+ * squares of Q21 values (|x| / 2^10: below 2^50 each, as |x| <= 2^35 and
+ * a residual lies between 0 and its signal; a 10 ms
  * segment's below 2^61 at 96 kHz); at each segment end both are halved
  * together while either passes 2^61 (block-size independent: segments end on
  * the same frames whatever the blocks), so reads may come as seldom as the
@@ -17,8 +18,10 @@
  * most 0 dB whenever the stage's output lies between 0 and its input. */
 static inline uint64_t distortion_square(int64_t x)
 {
-    int64_t v = x / 1024;
-    return (uint64_t)(v * v);
+    /* |x| <= 2^35 (chain values, and residuals no larger than them): the
+     * magnitude's Q21 value fits 32 bits, one 32x32 product on 32-bit cores. */
+    uint32_t v = (uint32_t)((uint64_t)(x < 0 ? -x : x) >> 10);
+    return (uint64_t)v * v;
 }
 
 static inline void mixbox_distortion_meter_add(mixbox_distortion_meter_t *meter, uint64_t residual, uint64_t signal)
