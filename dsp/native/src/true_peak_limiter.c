@@ -4,6 +4,7 @@
 
 #include "control_math.h"
 #include "distortion_meter.h"
+#include "log2_fixed.h"
 #include "true_peak_taps.h"
 
 #define UNITY_Q30 (1u << 30)
@@ -101,15 +102,21 @@ static int64_t interval_peak_x2(const int32_t *w)
     return max64(peak, magnitude64((int64_t)w[6] * 65536));
 }
 
-/* The gain (Q30) that brings peak_x2 down to the threshold; unity at or under it. */
+/* The gain (Q30) that brings peak_x2 down to the threshold; unity at or
+ * under it. A division of two 64-bit values costs hundreds of instructions
+ * on a 32-bit core, so the ratio is taken in the log domain: both >> 13
+ * (peak < 2^44.1, threshold >= 2^38 at -6 dB: 25 bits kept), log2 and exp2
+ * by the compressor's tables (log2_fixed.h: errors below 5e-5 log2 units and
+ * 3e-5), less a margin that covers them (2^-13 log2 units, 0.0007 dB), so
+ * the gain is never above ceiling / peak. */
+#define LOG_MARGIN_Q24 (1 << 11)
+
 static uint32_t needed_gain(int64_t peak_x2, int64_t threshold_x2)
 {
     if (peak_x2 <= threshold_x2) return UNITY_Q30;
-    /* Both >> 10 (threshold < 2^39, so the shifted numerator < 2^59); the
-     * divisor rounded up: the gain is never above ceiling / peak. */
-    uint64_t numerator = (uint64_t)(threshold_x2 >> 10) << 30;
-    uint64_t divisor = (uint64_t)(peak_x2 >> 10) + 1u;
-    return (uint32_t)(numerator / divisor);
+    int32_t log_ratio = log2_level_q24((uint32_t)(threshold_x2 >> 13)) -
+                        log2_level_q24((uint32_t)((peak_x2 >> 13) + 1)) - LOG_MARGIN_Q24;
+    return (uint32_t)exp2_gain_q24(log_ratio) << 6;
 }
 
 /* The held minimum, the released envelope, its moving average. */
