@@ -84,6 +84,7 @@ public static class RenderCommand
         if (target.MaxTruePeakDb is double ceiling)
         {
             box.OutputSafety = true;
+            box.OutputTruePeak = true; // the ceiling is in dBTP
             box.OutputCeilingCentiDb = Math.Clamp((int)Math.Round(ceiling * 100), SceneRules.CeilingMinCentiDb, SceneRules.CeilingMaxCentiDb);
         }
         // Secant steps: the loudness per dB of fader is measured from the last two passes (1 without compression).

@@ -27,7 +27,7 @@ public static class SceneDefaults
             $"shelves at {s.EqLowShelfHz} Hz and {s.EqHighShelfHz} Hz; {(s.EqAfterComp ? "after" : "before")} the compressor); de-esser {OnOff(s.DeessOn)} " +
             $"({s.DeessHz} Hz, threshold {D(s.DeessThresholdCentiDb)} dB, range {D(s.DeessRangeCentiDb)} dB, release {s.DeessReleaseMilliseconds} ms); " +
             $"width {s.StereoWidthPercent} %, mono-below {(s.StereoMonoBelowHz == 0 ? "off" : s.StereoMonoBelowHz + " Hz")}; " +
-            $"safety clip {OnOff(s.OutputSafety)} at {D(s.OutputCeilingCentiDb)} dBFS; dither {OnOff(s.OutputDither)}. " +
+            $"safety clip {OnOff(s.OutputSafety)} at {D(s.OutputCeilingCentiDb)} dBFS (true-peak limiter {OnOff(s.OutputTruePeak)}); dither {OnOff(s.OutputDither)}. " +
             $"The stems feed the box's {Scene.Channels} inputs in command-line order (a mono stem one input, a stereo stem two). " +
             "A scene file changes only the fields it gives (mixbox scene template shows them all).";
     }

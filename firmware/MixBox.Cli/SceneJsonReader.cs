@@ -270,7 +270,7 @@ public static class SceneJsonReader
 
         private void ReadOutput(JsonElement value)
         {
-            foreach (var (field, v) in Fields(value, "output", "safety_clip", "ceiling_db", "dither"))
+            foreach (var (field, v) in Fields(value, "output", "safety_clip", "true_peak", "ceiling_db", "dither"))
             {
                 string path = "output." + field;
                 switch (field)
@@ -278,6 +278,7 @@ public static class SceneJsonReader
                     case "safety_clip": _scene.OutputSafety = Bool(v, path); break;
                     case "ceiling_db": _scene.OutputCeilingCentiDb = CentiDb(v, path, SceneRules.CeilingMinCentiDb, SceneRules.CeilingMaxCentiDb); break;
                     case "dither": _scene.OutputDither = Bool(v, path); break;
+                    case "true_peak": _scene.OutputTruePeak = Bool(v, path); break;
                 }
             }
         }

@@ -45,7 +45,7 @@ public static class SceneJsonWriter
         j.AppendLine("  },");
         j.AppendLine($"  \"de_esser\": {{ {Joined(DeEsserFields(s))} }},");
         j.AppendLine($"  \"stereo\": {{ {Joined(StereoFields(s))} }},");
-        j.AppendLine($"  \"output\": {{ \"safety_clip\": {Bool(s.OutputSafety)}, \"ceiling_db\": {Db(s.OutputCeilingCentiDb)}, \"dither\": {Bool(s.OutputDither)} }},");
+        j.AppendLine($"  \"output\": {{ \"safety_clip\": {Bool(s.OutputSafety)}, \"true_peak\": {Bool(s.OutputTruePeak)}, \"ceiling_db\": {Db(s.OutputCeilingCentiDb)}, \"dither\": {Bool(s.OutputDither)} }},");
         j.AppendLine($"  \"meter_mode\": \"{MeterModes[s.MeterMode]}\"");
         j.AppendLine("}");
         return j.ToString();

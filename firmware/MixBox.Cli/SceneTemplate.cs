@@ -104,6 +104,7 @@ public static class SceneTemplate
         t.AppendLine($"  \"stereo\": {{ {SceneJsonWriter.Joined(SceneJsonWriter.StereoFields(s))} }},");
         t.AppendLine("  \"output\": {");
         t.AppendLine($"    \"safety_clip\": {SceneJsonWriter.Bool(s.OutputSafety)},".PadRight(30) + "// soft clip to the ceiling before the output");
+        t.AppendLine($"    \"true_peak\": {SceneJsonWriter.Bool(s.OutputTruePeak)},".PadRight(30) + "// with safety_clip: a look-ahead true-peak limiter instead (ceiling in dBTP, 0.5 ms latency)");
         t.AppendLine($"    \"ceiling_db\": {D(s.OutputCeilingCentiDb)},".PadRight(30) + $"// {D(SceneRules.CeilingMinCentiDb)} .. {D(SceneRules.CeilingMaxCentiDb)} dBFS");
         t.AppendLine($"    \"dither\": {SceneJsonWriter.Bool(s.OutputDither)}".PadRight(30) + "// TPDF dither to 24 bits (with --format pcm16: to 16 bits)");
         t.AppendLine("  },");

@@ -51,6 +51,7 @@ namespace MixBox.Firmware
                 result.OutputSafety = current.OutputSafety;
                 result.OutputCeilingCentiDb = current.OutputCeilingCentiDb;
                 result.OutputDither = current.OutputDither;
+                result.OutputTruePeak = current.OutputTruePeak;
             }
             return result;
         }

@@ -23,6 +23,7 @@ namespace MixBox.Firmware
             ApplyCompressor(s, engine);
             engine.SetDrive(s.DriveCentiDb);
             engine.SetOutputStage(s.OutputSafety, s.OutputCeilingCentiDb, s.OutputDither);
+            engine.Set(EngineParam.OutputLimiter, 0, s.OutputTruePeak ? 1 : 0);
             ApplyToolkit(s, engine);
         }
 

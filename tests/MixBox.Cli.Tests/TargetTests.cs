@@ -77,6 +77,24 @@ public sealed class TargetTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void NormalizeMeetsTheTruePeakLimitOnInterSamplePeaks()
+    {
+        // Quiet noise with 5 ms bursts of 11.025 kHz near full scale twice a second: a high
+        // peak-to-loudness ratio, so normalising to -14 LUFS lifts the bursts over full scale, and
+        // 11.025 kHz at 48 kHz puts their peaks between samples (a sample-peak clip leaves them over).
+        string noise = Stem("noise.wav", "8", "pinknoise", "vol", "0.05"), burst = At("burst.wav"), stem = At("bright.wav");
+        Peers.Run("sox", "-n", "-r", "48000", "-b", "24", "-c", "2", burst, "synth", "0.005", "sine", "11025", "vol", "0.9", "pad", "0", "0.495", "repeat", "15");
+        Peers.Run("sox", "-m", "-v", "1", noise, "-v", "1", burst, stem);
+        var (code, stdout, stderr) = Mixbox.Run("render", stem, "-o", At("mix.wav"), "--target", "spotify", "--normalize");
+        Assert.True(code == 0, stderr);
+        log.WriteLine(stdout);
+        var (integrated, truePeak) = Libebur128(At("mix.wav"));
+        log.WriteLine($"libebur128: {integrated:F2} LUFS, {truePeak:F2} dBTP");
+        Assert.True(truePeak <= -1 + 0.1, $"{truePeak:F2} dBTP");
+        Assert.Contains("true peak", stdout);
+    }
+
+    [Fact]
     public void NormalizeSaysSoWhenTheFaderCannotReachTheTarget()
     {
         string stem = Stem("quiet.wav", "5", "pinknoise", "vol", "0.005"); // about -45 LUFS: +31 dB needed, the fader gives +12

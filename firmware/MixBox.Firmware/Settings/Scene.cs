@@ -66,6 +66,11 @@ namespace MixBox.Firmware
         public int OutputCeilingCentiDb = -30;
         /// <summary>TPDF dither to 24 bits.</summary>
         public bool OutputDither;
+        /// <summary>
+        /// The safety stage is the look-ahead true-peak limiter (ceiling in dBTP, 0.5 ms of latency)
+        /// instead of the zero-latency soft clip (ceiling in dBFS).
+        /// </summary>
+        public bool OutputTruePeak;
 
         // The mix-bus toolkit (docs/ENGINE.md "Mix-bus chain"); the power-on values are the
         // engine's defaults, so a box that never touched them is flat and out, bit for bit.

@@ -37,7 +37,7 @@ namespace MixBox.Firmware
         // Input flags.
         private const int InstrumentFlag = 1;
         // Output stage flags.
-        private const int SafetyFlag = 1, DitherFlag = 2;
+        private const int SafetyFlag = 1, DitherFlag = 2, TruePeakFlag = 4;
         // Toolkit flags.
         private const int EqAfterCompFlag = 1, LowShelfGentleFlag = 2, ProportionalQFlag = 4, DeessOnFlag = 8, DeessListenFlag = 16;
 
@@ -125,7 +125,7 @@ namespace MixBox.Firmware
                     break;
                 case PanelAndOutput:
                     w.WriteByte(s.MeterMode);
-                    w.WriteByte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
+                    w.WriteByte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0) | (s.OutputTruePeak ? TruePeakFlag : 0));
                     w.WriteInt16(s.OutputCeilingCentiDb);
                     break;
                 case Inputs:
@@ -210,9 +210,10 @@ namespace MixBox.Firmware
                     break;
                 case PanelAndOutput:
                     s.MeterMode = r.Byte(s.MeterMode);
-                    int output = r.Byte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0));
+                    int output = r.Byte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0) | (s.OutputTruePeak ? TruePeakFlag : 0));
                     s.OutputSafety = r.Flag(output, SafetyFlag);
                     s.OutputDither = r.Flag(output, DitherFlag);
+                    s.OutputTruePeak = r.Flag(output, TruePeakFlag);
                     s.OutputCeilingCentiDb = r.Int16(s.OutputCeilingCentiDb);
                     break;
                 case Inputs:
