@@ -61,6 +61,21 @@ namespace MixBox.Firmware
             _toolkit = new ToolkitWriter(engine);
         }
 
+        /// <summary>The panel's way of changing the mix; the remote goes through it too.</summary>
+        public SceneEditor Editor { get { return _editor; } }
+
+        /// <summary>An OSC remote served each tick after the knobs (null: none).</summary>
+        public OscRemote Remote { get; set; }
+
+        /// <summary>
+        /// The value knob <paramref name="knob"/> controls was changed elsewhere (the remote):
+        /// the knob must pick it up before it takes over again, as after a recall.
+        /// </summary>
+        public void KnobValueChangedElsewhere(int knob)
+        {
+            _knobs.Recall(knob, SceneTravel(knob));
+        }
+
         /// <summary>The mix as it stands (what Store saves).</summary>
         public Scene Scene { get { return _scene; } }
 
@@ -139,6 +154,7 @@ namespace MixBox.Firmware
             _inputs.Tick(); // first: a gain change asked for last tick is written once its mute ramp is down
             _knobs.Scan();
             ApplyKnobs();
+            if (Remote != null) Remote.Tick(); // after the knobs: a flood cannot delay them (its work per tick is bounded)
             _meters.Read(_engine);
             _autoGain.Tick(_meters, _inputs, _editor);
             Ht16k33 panel = _bringUp.Panel;
@@ -279,15 +295,10 @@ namespace MixBox.Firmware
                     else _editor.SetLevel(c, FaderLaw.CentiDbFromTravel(_knobs.Travel(c)));
                 }
             }
-            if (_knobs.Moved(MixBoxS3Board.KnobMaster))
-            {
-                _scene.MainFaderCentiDb = FaderLaw.CentiDbFromTravel(_knobs.Travel(MixBoxS3Board.KnobMaster));
-                _engine.SetMainFader(_scene.MainFaderCentiDb);
-            }
+            if (_knobs.Moved(MixBoxS3Board.KnobMaster)) _editor.SetMainLevel(FaderLaw.CentiDbFromTravel(_knobs.Travel(MixBoxS3Board.KnobMaster)));
             if (_knobs.Moved(MixBoxS3Board.KnobCompressorAmount))
             {
-                _scene.CompThresholdCentiDb = CompressorAmount.ThresholdFromTravel(_knobs.Travel(MixBoxS3Board.KnobCompressorAmount));
-                _engine.Set(EngineParam.CompThresholdCentiDb, 0, _scene.CompThresholdCentiDb);
+                _editor.SetCompThreshold(CompressorAmount.ThresholdFromTravel(_knobs.Travel(MixBoxS3Board.KnobCompressorAmount)));
             }
         }
 
@@ -309,8 +320,7 @@ namespace MixBox.Firmware
 
         private void ToggleCompressor()
         {
-            _scene.CompressorIn = !_scene.CompressorIn;
-            _engine.SetCompressorBypass(!_scene.CompressorIn);
+            _editor.SetCompressorIn(!_scene.CompressorIn);
         }
 
         /// <summary>The keys; the panel map is in docs/FIRMWARE.md ("Front panel").</summary>

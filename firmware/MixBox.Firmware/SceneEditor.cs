@@ -53,6 +53,71 @@ namespace MixBox.Firmware
             if (StereoLink.IsLinked(Scene, channel)) SetSolo(StereoLink.Partner(channel), soloed);
         }
 
+        /// <summary>Sets a mute to a state (the remote's form of the key; a linked pair: both).</summary>
+        public void SetMuted(int channel, bool muted)
+        {
+            if (Scene.Mute[channel] != muted) ToggleMute(channel);
+        }
+
+        /// <summary>A channel's pan (ignored by the engine while the pair is linked: hard left/right).</summary>
+        public void SetPan(int channel, int pan)
+        {
+            Scene.Pan[channel] = pan;
+            ApplyLevels(channel);
+        }
+
+        /// <summary>-1: straight to main; 0 or 1: through that sub-bus (a linked pair: both).</summary>
+        public void SetSubBus(int channel, int subBus)
+        {
+            Scene.SubBus[channel] = subBus;
+            if (StereoLink.IsLinked(Scene, channel)) Scene.SubBus[StereoLink.Partner(channel)] = subBus;
+            _engine.SetChannelRoute(channel, subBus == EngineLimits.NoSubBus, subBus);
+            if (StereoLink.IsLinked(Scene, channel)) _engine.SetChannelRoute(StereoLink.Partner(channel), subBus == EngineLimits.NoSubBus, subBus);
+        }
+
+        public void SetSubLevel(int bus, int centiDb)
+        {
+            Scene.SubFaderCentiDb[bus] = centiDb;
+            _engine.SetSubFader(bus, centiDb);
+        }
+
+        public void SetSubMute(int bus, bool muted)
+        {
+            Scene.SubMute[bus] = muted;
+            _engine.SetSubMute(bus, muted);
+        }
+
+        public void SetMainLevel(int centiDb)
+        {
+            Scene.MainFaderCentiDb = centiDb;
+            _engine.SetMainFader(centiDb);
+        }
+
+        public void SetCompressorIn(bool active)
+        {
+            Scene.CompressorIn = active;
+            _engine.SetCompressorBypass(!active);
+        }
+
+        public void SetCompThreshold(int centiDb)
+        {
+            Scene.CompThresholdCentiDb = centiDb;
+            _engine.Set(EngineParam.CompThresholdCentiDb, 0, centiDb);
+        }
+
+        public void SetCompRatio(int ratioX100)
+        {
+            Scene.CompRatioX100 = ratioX100;
+            _engine.Set(EngineParam.CompRatioX100, 0, ratioX100);
+        }
+
+        /// <summary>The parallel mix: 100 % compressed … 0 % dry.</summary>
+        public void SetCompMix(int percent)
+        {
+            Scene.CompMixPercent = percent;
+            _engine.Set(EngineParam.CompMixPercent, 0, percent);
+        }
+
         /// <summary>An input's analogue gain, 0..42 dB (a linked pair: both), changed without a click.</summary>
         public void SetInputGain(int channel, int db)
         {

@@ -1,0 +1,216 @@
+using MixBox.Boards;
+using MixBox.Dsp;
+using MixBox.Firmware;
+using MixBox.Twin;
+
+namespace MixBox.Firmware.Tests.Remote;
+
+/// <summary>The remote's address tree on the twin: writes go where the panel's go, queries answer, limits hold.</summary>
+public class OscRemoteTests
+{
+    private sealed class Rig : IDisposable
+    {
+        public readonly BoxTwin Twin = new(new MemorySettingsStorage());
+        public readonly OscPacketQueue Queue = new();
+        public readonly Recorder Sent = new();
+        public readonly OscRemote Remote;
+
+        public Rig()
+        {
+            Remote = new OscRemote(Twin.App, Queue, Sent);
+            Twin.App.Remote = Remote;
+        }
+
+        public void Deliver(byte[] packet, int peer = 0)
+        {
+            byte[] slot = Queue.ReceiveBuffer;
+            packet.CopyTo(slot, 0);
+            Queue.Commit(slot, peer, packet.Length);
+        }
+
+        public void Send(string address, Action<OscWriter> args, int peer = 0) => Deliver(OscFuzzTests.Message(address, args), peer);
+
+        public void Tick(int ticks = 1) => Twin.RunSilence(ticks);
+
+        public void Dispose() => Twin.Dispose();
+    }
+
+    public sealed class Recorder : IOscSender
+    {
+        public readonly List<(int Peer, byte[] Packet)> Packets = new();
+        public bool Keep = true;
+        public int Count;
+
+        public void Send(int peer, byte[] buffer, int length)
+        {
+            Count++;
+            if (Keep) Packets.Add((peer, buffer.AsSpan(0, length).ToArray()));
+        }
+
+        public OscMessage Last()
+        {
+            OscMessage? got = null;
+            var p = Packets[^1].Packet;
+            Assert.True(new OscReader().Read(p, 0, p.Length, new Take(m => got = m)));
+            return got!;
+        }
+    }
+
+    private sealed class Take(Action<OscMessage> a) : IOscMessageHandler
+    {
+        public void Handle(OscMessage m) => a(m);
+    }
+
+    private static string Address(OscMessage m) => System.Text.Encoding.ASCII.GetString(m.Buffer, m.AddressStart, m.AddressLength);
+
+    [Fact]
+    public void FaderSet_ReachesSceneAndEngine_QueryAnswers_KnobMustPickItUp()
+    {
+        using var rig = new Rig();
+        rig.Send("/ch/03/mix/fader", w => w.Float(0.5f)); // 50 % travel: -10 dB on the box's taper
+        rig.Tick(3);
+        int expected = FaderLaw.CentiDbFromTravel(2048);
+        Assert.Equal(expected, rig.Twin.App.Scene.FaderCentiDb[2]);
+        Assert.Equal(expected, rig.Twin.Engine.Get(EngineParam.ChannelFaderCentiDb, 2));
+
+        rig.Send("/ch/03/mix/fader", _ => { });
+        rig.Send("/ch/03/mix/fader/db", _ => { });
+        rig.Tick();
+        Assert.Equal(2, rig.Sent.Packets.Count);
+        var answer = new OscReader();
+        var first = rig.Sent.Packets[0].Packet;
+        OscMessage? m = null;
+        answer.Read(first, 0, first.Length, new Take(x => m = x));
+        Assert.Equal("/ch/03/mix/fader", Address(m!));
+        Assert.Equal(2048 / 4095f, m!.Float(0), 3);
+        Assert.Equal(expected / 100f, rig.Sent.Last().Float(0), 2);
+
+        // The physical knob still rests at 0 dB: it changes nothing until it reaches the new value.
+        rig.Twin.SetKnob(2, FaderLaw.TravelFromCentiDb(0) + 60);
+        rig.Tick(20);
+        Assert.Equal(expected, rig.Twin.Engine.Get(EngineParam.ChannelFaderCentiDb, 2));
+        rig.Twin.SetKnob(2, 1500); // crosses 50 %: takes over
+        rig.Tick(20);
+        rig.Twin.SetKnob(2, 1000);
+        rig.Tick(30);
+        Assert.True(rig.Twin.Engine.Get(EngineParam.ChannelFaderCentiDb, 2) < expected - 1000);
+    }
+
+    [Fact]
+    public void DbForm_OnPanRouting_SubMainAndCompressor()
+    {
+        using var rig = new Rig();
+        rig.Send("/ch/01/mix/fader/db", w => w.Float(-6.5f));
+        rig.Send("/ch/02/mix/on", w => w.Int(0));
+        rig.Send("/ch/04/mix/pan", w => w.Float(0f));
+        rig.Send("/ch/05/grp/sub", w => w.Int(2));
+        rig.Send("/sub/2/mix/fader/db", w => w.Float(-3f));
+        rig.Send("/sub/1/mix/on", w => w.Bool(false));
+        rig.Send("/main/st/mix/fader/db", w => w.Float(-100f)); // below the taper: off
+        rig.Send("/bus/comp/threshold", w => w.Float(-20f));
+        rig.Send("/bus/comp/ratio", w => w.Float(8f));
+        rig.Send("/bus/comp/mix", w => w.Int(50));
+        rig.Send("/bus/comp/in", w => w.Int(1));
+        rig.Tick(2);
+        var s = rig.Twin.App.Scene;
+        var e = rig.Twin.Engine;
+        Assert.Equal(-650, e.Get(EngineParam.ChannelFaderCentiDb, 0));
+        Assert.True(s.Mute[1]);
+        Assert.Equal(-100, e.Get(EngineParam.ChannelPan, 3));
+        Assert.Equal(1, s.SubBus[4]);
+        Assert.Equal(-300, e.Get(EngineParam.SubFaderCentiDb, 1));
+        Assert.Equal(1, e.Get(EngineParam.SubMute, 0));
+        Assert.Equal(EngineLimits.FaderOffCentiDb, e.Get(EngineParam.MainFaderCentiDb, 0));
+        Assert.Equal(-2000, e.Get(EngineParam.CompThresholdCentiDb, 0));
+        Assert.Equal(800, e.Get(EngineParam.CompRatioX100, 0));
+        Assert.Equal(50, e.Get(EngineParam.CompMixPercent, 0));
+        Assert.Equal(0, e.Get(EngineParam.CompBypass, 0));
+        rig.Tick(2);
+        Assert.True(rig.Twin.Led(MixBoxS3Board.LedCompressorIn)); // the panel's LED follows
+        Assert.Equal(0, rig.Remote.Unknown);
+        Assert.Equal(11, rig.Remote.Messages);
+    }
+
+    [Fact]
+    public void ReadOnly_RefusesWrites_StillAnswers()
+    {
+        using var rig = new Rig();
+        rig.Remote.ReadOnly = true;
+        rig.Send("/ch/01/mix/fader", w => w.Float(0.1f));
+        rig.Send("/ch/01/mix/fader", _ => { });
+        rig.Tick();
+        Assert.Equal(0, rig.Twin.App.Scene.FaderCentiDb[0]);
+        Assert.Equal(1, rig.Remote.Refused);
+        Assert.Single(rig.Sent.Packets);
+    }
+
+    [Fact]
+    public void InfoSceneRecallAndUnknown()
+    {
+        using var rig = new Rig();
+        rig.Send("/info", _ => { });
+        rig.Tick();
+        var info = rig.Sent.Last();
+        Assert.True(info.StringIs(0, BoxIdentity.Name) && info.StringIs(2, BoxIdentity.FirmwareVersion));
+        rig.Send("/scene/recall", w => w.Int(3));
+        rig.Tick();
+        Assert.True(rig.Sent.Last().StringIs(0, "not available"));
+        rig.Send("/ch/09/mix/fader", w => w.Float(1f));
+        rig.Send("/ch/01/mix/fader", w => w.String("loud"));
+        rig.Deliver(new byte[] { (byte)'/', 1, 2 });
+        rig.Tick();
+        Assert.Equal(2, rig.Remote.Unknown);
+        Assert.Equal(1, rig.Remote.Malformed);
+    }
+
+    [Fact]
+    public void MeterSubscription_PushedAt20Hz_EndsAfter10s_UnlessRenewed()
+    {
+        using var rig = new Rig();
+        rig.Sent.Keep = false;
+        rig.Send("/subscribe", w => w.String("/meters/ch"), peer: 1);
+        rig.Send("/subscribe", w => w.String("/meters/main"), peer: 2);
+        rig.Tick(100);
+        Assert.InRange(rig.Remote.MeterPushes, 2 * 19, 2 * 20);
+        rig.Send("/subscribe", w => w.String("/meters/ch"), peer: 1); // renewed at tick 101: lasts to 1101
+        rig.Tick(910); // tick 1011: peer 2's (from tick 1) ended at 1001
+        int before = rig.Remote.MeterPushes;
+        rig.Tick(80);
+        Assert.Equal(16, rig.Remote.MeterPushes - before); // peer 1 alone, 20 a second
+        rig.Tick(100);
+        Assert.Equal(18, rig.Remote.MeterPushes - before); // and it ended at 1101
+    }
+
+    [Fact]
+    public void Flood_BoundedWorkPerTick_KnobsStillAct_NothingAllocatedPerMessage()
+    {
+        using var rig = new Rig();
+        rig.Sent.Keep = false;
+        byte[] set = OscFuzzTests.Message("/ch/02/mix/fader", w => w.Float(0.6f));
+        byte[] query = OscFuzzTests.Message("/ch/02/mix/fader", _ => { });
+        rig.Send("/subscribe", w => w.String("/meters/main"));
+        rig.Tick(10); // warm up every path once
+
+        long allocated = 0;
+        int handledBefore = rig.Remote.Messages;
+        for (int tick = 0; tick < 100; tick++)
+        {
+            while (rig.Queue.Count < OscPacketQueue.DefaultSlots) rig.Deliver(tick % 2 == 0 ? set : query);
+            long start = GC.GetAllocatedBytesForCurrentThread();
+            rig.Twin.App.Tick();
+            allocated += GC.GetAllocatedBytesForCurrentThread() - start;
+            Assert.True(rig.Remote.Messages - handledBefore <= OscRemote.BucketCapacity + tick * OscRemote.RefillPerTick);
+        }
+        Assert.True(rig.Remote.Messages - handledBefore >= 100 * OscRemote.RefillPerTick);
+        Assert.Equal(0, allocated);
+
+        // Meanwhile the master knob acts within the knob filter's usual time.
+        rig.Twin.SetKnob(MixBoxS3Board.KnobMaster, FaderLaw.TravelFromCentiDb(-2000));
+        for (int tick = 0; tick < 30; tick++)
+        {
+            while (rig.Queue.Count < OscPacketQueue.DefaultSlots) rig.Deliver(set);
+            rig.Tick();
+        }
+        Assert.InRange(rig.Twin.Engine.Get(EngineParam.MainFaderCentiDb, 0), -2100, -1900);
+    }
+}
