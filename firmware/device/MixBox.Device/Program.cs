@@ -55,6 +55,7 @@ namespace MixBox.Device
             MixBoxApp app = new MixBoxApp(bus, new NanoOutputLines(), delay, new NvsSettingsStorage(), engine, new LoopbackTest());
             BootReport report = app.Boot();
             Debug.WriteLine(report.Describe());
+            if (RemoteSettings.Enabled) StartRemote(app);
 
             int periodMs = 1000 / MixBoxApp.TicksPerSecond;
             bool selfTestRunning = false;
@@ -64,6 +65,23 @@ namespace MixBox.Device
                 if (selfTestRunning && !app.SelfTest.Running) Debug.WriteLine(app.SelfTest.Result.Describe(MixBoxS3Board.SampleRate));
                 selfTestRunning = app.SelfTest.Running;
                 Thread.Sleep(periodMs);
+            }
+        }
+
+        /// <summary>The OSC remote (docs/FIRMWARE.md); without a network the box simply plays on without it.</summary>
+        private static void StartRemote(MixBoxApp app)
+        {
+            try
+            {
+                OscPacketQueue queue = new OscPacketQueue();
+                OscRemote remote = new OscRemote(app, queue, new UdpOscTransport(queue, RemoteSettings.Port));
+                remote.ReadOnly = RemoteSettings.ReadOnly;
+                app.Remote = remote;
+                Debug.WriteLine("OSC remote on UDP port " + RemoteSettings.Port.ToString());
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("OSC remote: " + e.Message);
             }
         }
 
