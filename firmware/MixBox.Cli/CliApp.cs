@@ -85,7 +85,17 @@ public static class CliApp
         var selftest = new Command("selftest", "loopback self-test in the twin: output patched into input 1; prints latency, level, THD+N") { gain, noCable, outDir };
         selftest.SetAction(parse => Guard(error, _ => SelftestCommand.Run(parse.GetValue(outDir)!, parse.GetValue(gain), !parse.GetValue(noCable), output)));
 
-        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, compare, sceneCommand, selftest };
+        var panelStems = new Argument<string[]>("stems") { Description = "WAV stems at 48 kHz to play (looped) instead of the built-in demo multitrack", Arity = ArgumentArity.ZeroOrMore };
+        var panelScene = new Option<string?>("--scene") { Description = "scene JSON to start from", HelpName = "FILE" };
+        var port = new Option<int>("--port") { Description = "web page port", DefaultValueFactory = _ => FrontPanel.PanelServer.DefaultPort };
+        var listen = new Option<string>("--listen") { Description = "address to serve on (127.0.0.1: this computer only; 0.0.0.0 opens it to the network on purpose)", DefaultValueFactory = _ => "127.0.0.1", HelpName = "ADDRESS" };
+        var oscPort = new Option<int>("--osc-port") { Description = "OSC remote UDP port (on 127.0.0.1)", DefaultValueFactory = _ => MixBox.Firmware.OscRemote.DefaultPort };
+        var panel = new Command("panel", "play the box live: its front panel in your browser, the twin in real time, the mix streamed, OSC remote beside it")
+            { panelStems, panelScene, port, listen, oscPort, outDir };
+        panel.SetAction(parse => Guard(error, cancel => FrontPanel.PanelCommand.Run(parse.GetValue(panelStems) ?? [], parse.GetValue(panelScene), parse.GetValue(port),
+            parse.GetValue(listen)!, parse.GetValue(oscPort), parse.GetValue(outDir)!, output, cancel)));
+
+        var root = new RootCommand("mixbox: the MixBox summing mixer on your PC (the host twin)") { demo, render, compare, sceneCommand, selftest, panel };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
         {
