@@ -73,7 +73,7 @@ namespace MixBox.Firmware
         /// </summary>
         public void KnobValueChangedElsewhere(int knob)
         {
-            _knobs.Recall(knob, SceneTravel(knob));
+            _knobs.Recall(knob, SceneTravel(_scene, knob));
         }
 
         /// <summary>The mix as it stands (what Store saves).</summary>

@@ -161,8 +161,8 @@ public class TwinTests
     /// <summary>
     /// An ADC that drops out while the box plays: within a second its inputs are muted and
     /// the fault LED lights (the signal LEDs fall at their 20 dB / 1.7 s return); plugged back,
-    /// it comes out of power-on reset, is brought up again and its inputs return, except the
-    /// one the user muted meanwhile.
+    /// it comes out of power-on reset, is brought up again and its inputs return; the one the
+    /// user muted meanwhile stays muted.
     /// </summary>
     [Fact]
     public void AnAdcThatDropsOutWhilePlayingIsBroughtBackWithItsInputs()
@@ -182,7 +182,9 @@ public class TwinTests
         twin.Run(Tones(2 * MixBoxApp.TicksPerSecond));
         Assert.True(twin.Board.AdcA.Recording);
         Assert.False(twin.Led(MixBoxS3Board.LedFault), "all parts ok again");
-        AssertSignalLeds(twin, true, false, true, true, true, true, true, true);
+        // Signal LEDs show the input before trim, fader and mute (the pre-fader meter): the
+        // user's mute of input 2 silences its channel, not its LED.
+        AssertSignalLeds(twin, true, true, true, true, true, true, true, true);
         Assert.True(twin.App.Mutes.IsUserMuted(1));
     }
 

@@ -191,12 +191,14 @@ public class SceneMemoryStorageTests
     }
 
     [Fact]
-    public void SectionEightIsLeftForTheToolkitAndRefusedHere()
+    public void TheNameIsSectionNineBesideTheToolkitsEight()
     {
-        var payload = new byte[] { 8, 1, 0 };
-        Assert.Null(SceneCodec.Decode(SettingsV3Tests.Blob(3, payload, 1), out _, out _));
         var named = new byte[] { 9, 3, (byte)'A', (byte)'B', (byte)'C' };
         Assert.Equal("ABC", SceneCodec.Decode(SettingsV3Tests.Blob(3, named, 1), out _, out _)!.Name);
+        var scene = new Scene { Name = "Verse", StereoWidthPercent = 150 };
+        var decoded = SceneCodec.Decode(SceneCodec.Encode(scene, 1), out _, out _)!;
+        Assert.Equal("Verse", decoded.Name);
+        Assert.Equal(150, decoded.StereoWidthPercent);
     }
 
     /// <summary>
