@@ -23,10 +23,13 @@ namespace MixBox.Firmware
         public const int CompAmount = 13;      // /bus/comp/amount        f 0..1, the amount knob's travel
         public const int CompMix = 14;         // /bus/comp/mix           f 0..100 % (parallel)
         public const int CompIn = 15;          // /bus/comp/in            i
-        public const int SceneRecall = 16;     // /scene/recall           i slot
+        public const int SceneRecall = 16;     // /scene/recall           i memory 1..16 (through the recall safes)
         public const int Info = 17;            // /info                   discovery
         public const int Subscribe = 18;       // /subscribe              s "/meters/ch" | "/meters/main"
         public const int Unsubscribe = 19;     // /unsubscribe            s
+        public const int SceneStore = 20;      // /scene/store            i memory 1..16
+        public const int SceneAb = 21;         // /scene/ab               switch between the A and B mixes
+        public const int SceneUndo = 22;       // /scene/undo             undo (again: redo) the last recall
 
         /// <summary>The node of <paramref name="m"/>'s address; <paramref name="index"/> is 0-based.</summary>
         public static int Find(OscMessage m, out int index)
@@ -67,7 +70,13 @@ namespace MixBox.Firmware
                 if (m.PartIs(2, "in")) return CompIn;
                 return None;
             }
-            if (parts == 2 && m.PartIs(0, "scene") && m.PartIs(1, "recall")) return SceneRecall;
+            if (parts == 2 && m.PartIs(0, "scene"))
+            {
+                if (m.PartIs(1, "recall")) return SceneRecall;
+                if (m.PartIs(1, "store")) return SceneStore;
+                if (m.PartIs(1, "ab")) return SceneAb;
+                if (m.PartIs(1, "undo")) return SceneUndo;
+            }
             return None;
         }
 
@@ -90,7 +99,13 @@ namespace MixBox.Firmware
         /// <summary>Nodes that only act (no value to query or set).</summary>
         public static bool IsCommand(int node)
         {
-            return node == SceneRecall || node == Info || node == Subscribe || node == Unsubscribe;
+            return node == Info || node == Subscribe || node == Unsubscribe || IsSceneCommand(node);
+        }
+
+        /// <summary>Nodes that change the whole mix: refused in read-only mode like any write.</summary>
+        public static bool IsSceneCommand(int node)
+        {
+            return node == SceneRecall || node == SceneStore || node == SceneAb || node == SceneUndo;
         }
     }
 }

@@ -110,6 +110,58 @@ namespace MixBox.Firmware
             if (!Write(node, index, m)) Unknown++;
         }
 
+        /// <summary>
+        /// Memories and A/B as the store page does them (<see cref="MixBoxApp"/>); each answers its
+        /// address with the memory (or 1 for A/B and undo) when it acted, or a string saying why not.
+        /// </summary>
+        private void SceneCommand(int node, OscMessage m)
+        {
+            if (ReadOnly)
+            {
+                Refused++;
+                return;
+            }
+            int memory = 0;
+            bool needsMemory = node == OscNode.SceneRecall || node == OscNode.SceneStore;
+            if (needsMemory)
+            {
+                if (m.ArgumentCount != 1 || m.Tag(0) != 'i' || m.Int(0) < 1 || m.Int(0) > SceneMemories.Count)
+                {
+                    Unknown++;
+                    return;
+                }
+                memory = m.Int(0);
+            }
+            bool done;
+            string address;
+            if (node == OscNode.SceneRecall)
+            {
+                done = _app.RecallMemory(memory - 1);
+                address = "/scene/recall";
+            }
+            else if (node == OscNode.SceneStore)
+            {
+                done = _app.StoreMemory(memory - 1);
+                address = "/scene/store";
+            }
+            else if (node == OscNode.SceneAb)
+            {
+                _app.ToggleAb();
+                done = true;
+                address = "/scene/ab";
+            }
+            else
+            {
+                done = _app.UndoRecall();
+                address = "/scene/undo";
+            }
+            _writer.BeginMessage(address);
+            if (done) _writer.Int(needsMemory ? memory : 1);
+            else _writer.String(node == OscNode.SceneRecall ? "empty" : node == OscNode.SceneStore ? "not stored" : "nothing to undo");
+            _writer.EndMessage();
+            Send();
+        }
+
         private void Command(int node, OscMessage m)
         {
             if (node == OscNode.Info)
@@ -122,13 +174,9 @@ namespace MixBox.Firmware
                 Send();
                 return;
             }
-            if (node == OscNode.SceneRecall)
+            if (OscNode.IsSceneCommand(node))
             {
-                // Scene memories (issue #20) are not built yet: say so rather than do nothing.
-                _writer.BeginMessage("/scene/recall");
-                _writer.String("not available");
-                _writer.EndMessage();
-                Send();
+                SceneCommand(node, m);
                 return;
             }
             int group;

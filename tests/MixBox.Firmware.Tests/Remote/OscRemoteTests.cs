@@ -154,13 +154,58 @@ public class OscRemoteTests
         Assert.True(info.StringIs(0, BoxIdentity.Name) && info.StringIs(2, BoxIdentity.FirmwareVersion));
         rig.Send("/scene/recall", w => w.Int(3));
         rig.Tick();
-        Assert.True(rig.Sent.Last().StringIs(0, "not available"));
+        Assert.True(rig.Sent.Last().StringIs(0, "empty")); // nothing stored in memory 3 yet
         rig.Send("/ch/09/mix/fader", w => w.Float(1f));
         rig.Send("/ch/01/mix/fader", w => w.String("loud"));
         rig.Deliver(new byte[] { (byte)'/', 1, 2 });
         rig.Tick();
         Assert.Equal(2, rig.Remote.Unknown);
         Assert.Equal(1, rig.Remote.Malformed);
+    }
+
+    [Fact]
+    public void SceneMemoriesABAndUndoFromTheRemote()
+    {
+        using var rig = new Rig();
+        var app = rig.Twin.App;
+        rig.Send("/ch/01/mix/fader/db", w => w.Float(-6f));
+        rig.Tick();
+        rig.Send("/scene/store", w => w.Int(5));
+        rig.Tick();
+        Assert.Equal(5, rig.Sent.Last().Int(0));
+        rig.Send("/ch/01/mix/fader/db", w => w.Float(-20f));
+        rig.Tick();
+        Assert.Equal(-2000, app.Scene.FaderCentiDb[0]);
+
+        rig.Send("/scene/recall", w => w.Int(5));
+        rig.Tick();
+        Assert.Equal(5, rig.Sent.Last().Int(0));
+        Assert.Equal(-600, app.Scene.FaderCentiDb[0]);
+        rig.Send("/scene/undo", _ => { });
+        rig.Tick();
+        Assert.Equal(-2000, app.Scene.FaderCentiDb[0]);
+
+        rig.Send("/scene/ab", _ => { }); // B starts as a copy of A
+        rig.Tick();
+        rig.Send("/ch/01/mix/fader/db", w => w.Float(-3f));
+        rig.Tick();
+        rig.Send("/scene/ab", _ => { });
+        rig.Tick();
+        Assert.Equal(-2000, app.Scene.FaderCentiDb[0]);
+        rig.Send("/scene/ab", _ => { });
+        rig.Tick();
+        Assert.Equal(-300, app.Scene.FaderCentiDb[0]);
+
+        rig.Send("/scene/recall", w => w.Int(17)); // no such memory
+        rig.Send("/scene/store", w => w.Float(2f));
+        rig.Tick();
+        Assert.Equal(2, rig.Remote.Unknown);
+
+        rig.Remote.ReadOnly = true;
+        rig.Send("/scene/recall", w => w.Int(5));
+        rig.Tick();
+        Assert.Equal(-300, app.Scene.FaderCentiDb[0]);
+        Assert.Equal(1, rig.Remote.Refused);
     }
 
     [Fact]
