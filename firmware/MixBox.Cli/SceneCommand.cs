@@ -89,7 +89,7 @@ public static class SceneCommand
                     ?? throw new UserError($"{settings}: scene memory {memory} is {(memories.Outcome(Index(memory)) == SettingsOutcome.CorruptUsingDefaults ? "damaged" : "empty")}");
         string name = scene.Name.Length > 0 ? $" \"{scene.Name}\"" : "";
         var panGiven = Enumerable.Repeat(true, Scene.Channels).ToArray(); // the box's own pans, as an export gives them
-        return new RenderScene(scene, null, panGiven, $"{settings} memory {memory}{name}");
+        return new RenderScene(scene, null, panGiven, $"{settings} memory {memory}{name}", Enumerable.Repeat(true, Scene.Pairs).ToArray());
     }
 
     /// <summary>The files holding memory <paramref name="memory"/> (1..16): inputs a render must not overwrite.</summary>

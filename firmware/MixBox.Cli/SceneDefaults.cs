@@ -18,7 +18,7 @@ public static class SceneDefaults
         return
             $"Without --scene the render plays the box's power-on scene: faders {D(s.FaderCentiDb[0])} dB, trims {D(s.TrimCentiDb[0])} dB, " +
             $"pans centre (a stereo stem's two channels hard left and right), no mute, solo or polarity flip, every input straight to " +
-            $"the main bus, no linked pairs; sub-buses {D(s.SubFaderCentiDb[0])} dB; main {D(s.MainFaderCentiDb)} dB; compressor {(s.CompressorIn ? "in" : "out")} " +
+            $"the main bus, no linked pairs (but a stereo stem on inputs 1-2, 3-4, 5-6 or 7-8 plays as a linked pair, which sounds the same); sub-buses {D(s.SubFaderCentiDb[0])} dB; main {D(s.MainFaderCentiDb)} dB; compressor {(s.CompressorIn ? "in" : "out")} " +
             $"(threshold {D(s.CompThresholdCentiDb)} dB, ratio {s.CompRatioX100 / 100.0:0.##}:1, attack {s.CompAttackMicroseconds / 1000.0:0.##} ms, " +
             $"release {(s.CompReleaseMilliseconds == 0 ? "auto" : s.CompReleaseMilliseconds + " ms")}, knee {D(s.CompKneeCentiDb)} dB, " +
             $"make-up {D(s.CompMakeupCentiDb)} dB, mix {s.CompMixPercent} %, side-chain high-pass {(s.CompSidechainHighPassHz == 0 ? "off" : s.CompSidechainHighPassHz + " Hz")}, " +

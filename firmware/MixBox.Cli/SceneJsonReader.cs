@@ -50,6 +50,7 @@ public static class SceneJsonReader
     {
         private readonly Scene _scene = new();
         private readonly bool[] _panGiven = new bool[Scene.Channels];
+        private readonly bool[] _linkGiven = new bool[Scene.Pairs];
         private BoxInputs? _inputs;
 
         private UserError Problem(string path, string what) => new($"{source}: {path} {what}");
@@ -79,7 +80,7 @@ public static class SceneJsonReader
                 }
             }
             if (!SceneRules.IsValid(_scene)) throw new InvalidOperationException("a checked scene broke the scene rules"); // the checks above cover every rule
-            return new RenderScene(_scene, _inputs, _panGiven, source);
+            return new RenderScene(_scene, _inputs, _panGiven, source, _linkGiven);
         }
 
         private void ReadInputs(JsonElement value)
@@ -135,7 +136,11 @@ public static class SceneJsonReader
             for (int p = 0; p < pairs.Count; p++)
                 foreach (var (field, v) in Fields(pairs[p], $"pairs[{p}]", "linked", "balance"))
                 {
-                    if (field == "linked") _scene.Linked[p] = Bool(v, $"pairs[{p}].linked");
+                    if (field == "linked")
+                    {
+                        _scene.Linked[p] = Bool(v, $"pairs[{p}].linked");
+                        _linkGiven[p] = true;
+                    }
                     else _scene.Balance[p] = Integer(v, $"pairs[{p}].balance", BalanceLaw.Left, BalanceLaw.Right);
                 }
         }

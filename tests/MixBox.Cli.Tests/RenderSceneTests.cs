@@ -160,6 +160,26 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void AStereoStemOnAPairIsLinkedUnlessTheSceneSaysOtherwise()
+    {
+        string stereo = WavFiles.Sine(_dir, "stereo.wav", 200, 0.5, 0.5, channels: 2);
+        var (code, stdout, stderr) = Mixbox.Run("render", stereo, "-o", At("mix.wav"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("stereo.wav feeds inputs 1-2 as a linked pair", stdout);
+        Assert.Equal(WavReaderTests.ReadAll(stereo).Samples, WavReaderTests.ReadAll(At("mix.wav")).Samples); // linking changes no sample
+        var scene = SceneJsonReader.Parse("{}", "empty").For([StemFile.Open(stereo)]).Scene;
+        Assert.True(scene.Linked[0]);
+
+        File.WriteAllText(At("apart.json"), """{ "pairs": [ { "linked": false } ] }""");
+        var (_, apart, _) = Mixbox.Run("render", stereo, "--scene", At("apart.json"), "-o", At("apart.wav"));
+        Assert.DoesNotContain("linked pair", apart);
+        // Sides the scene sets differently are left apart too (linking would copy the left side's fader).
+        File.WriteAllText(At("sides.json"), """{ "channels": [ { "fader_db": -6 } ] }""");
+        var (_, sides, _) = Mixbox.Run("render", stereo, "--scene", At("sides.json"), "-o", At("sides.wav"));
+        Assert.DoesNotContain("linked pair", sides);
+    }
+
+    [Fact]
     public void TheTemplateRendersAndIsThePowerOnScene()
     {
         var (code, template, stderr) = Mixbox.Run("scene", "template");
@@ -288,7 +308,7 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
     [InlineData("{\"channels\":[{},{},{},{},{},{},{},{},{}]}", "channels has 9 entries; the box has 8")]
     [InlineData("{\"compressor\":{\"in\":1}}", "compressor.in is 1, expected true or false")]
     [InlineData("{\"compressor\":{\"release_ms\":20}}", "compressor.release_ms is 20: use 0 (auto) or 50..2000")]
-    [InlineData("{\"output\":{\"dither\":true,\"ditter\":true}}", "unknown field output.ditter (known in output: safety_clip, ceiling_db, dither)")]
+    [InlineData("{\"output\":{\"dither\":true,\"ditter\":true}}", "unknown field output.ditter (known in output: safety_clip, true_peak, ceiling_db, dither)")]
     [InlineData("{\"pairs\":[{\"linked\":true,\"balance\":120}]}", "pairs[0].balance is 120, outside -100..100")]
     [InlineData("{\"pairs\":[{},{},{},{},{}]}", "pairs has 5 entries; the box has 4 (inputs 1-2, 3-4, 5-6, 7-8)")]
     [InlineData("{\"channels\":[{\"input_gain_db\":43}]}", "channels[0].input_gain_db is 43, outside 0..42")]
