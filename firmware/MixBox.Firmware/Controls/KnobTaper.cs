@@ -4,8 +4,8 @@ namespace MixBox.Firmware
     /// Knob travel (0..4095 codes) to user units and back, for the bus page: exponential
     /// (frequencies, Q, times: equal travel is an equal ratio), centred (gains in dB, width:
     /// a dead zone around the centre, so flat is easy to find by hand), linear and stepped.
-    /// Only + - * / on doubles (nanoFramework has no System.Math; IEEE arithmetic gives the same
-    /// values on the device and the host).
+    /// Only + - * / on doubles (the device's mscorlib has no maths class, so ln and exp are
+    /// written out here; IEEE arithmetic gives the same values on the device and the host).
     /// </summary>
     public static class KnobTaper
     {
