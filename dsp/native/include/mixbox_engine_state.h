@@ -225,10 +225,12 @@ typedef struct {
 
 /* Sums for the distortion meters of the drive and safety stages: squares of
  * (stage output - its linear part) and of the linear part, Q21 (x >> 10),
- * halved together at segment ends when they grow large (the ratio is read). */
+ * halved together at segment ends when they grow large (the ratio is read);
+ * taken on every 4th frame of the stream (src/distortion_meter.h). */
 typedef struct {
     uint64_t residual;
     uint64_t signal;
+    uint32_t frames_to_next;  /* frames before the next metered one (0..3) */
 } mixbox_distortion_meter_t;
 
 /* ---- The mix-bus toolkit (src/svf_section.h, bus_eq.h, de_esser.h,

@@ -24,6 +24,31 @@ static inline uint64_t distortion_square(int64_t x)
     return (uint64_t)v * v;
 }
 
+/* The meters read every 4th frame of the stream, not every frame: what is
+ * read is a ratio of energies, and a 10 ms segment still holds 120 of its
+ * frames (48 kHz), so the reading moves by hundredths of a dB while the
+ * squares cost a quarter. Which frames is kept across chunks
+ * (frames_to_next), so it never depends on the block size. A stage counts
+ * down per frame: distortion_meter_due says whether this frame is metered. */
+#define DISTORTION_METER_EVERY 4u
+
+static inline int distortion_meter_due(uint32_t *frames_to_next)
+{
+    if (*frames_to_next != 0u) {
+        --*frames_to_next;
+        return 0;
+    }
+    *frames_to_next = DISTORTION_METER_EVERY - 1u;
+    return 1;
+}
+
+/* After a chunk of `frames` metered at first, first + 4, ... (first =
+ * frames_to_next): the frames before the next metered one. */
+static inline void distortion_meter_skip(mixbox_distortion_meter_t *meter, uint32_t frames)
+{
+    meter->frames_to_next = (meter->frames_to_next - frames) & (DISTORTION_METER_EVERY - 1u);
+}
+
 static inline void mixbox_distortion_meter_add(mixbox_distortion_meter_t *meter, uint64_t residual, uint64_t signal)
 {
     meter->residual += residual;

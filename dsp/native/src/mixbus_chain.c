@@ -245,11 +245,13 @@ static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint
 }
 
 /* The drive's linear part is its input (the curve is level-compensated to
- * unity slope): its distortion is the output minus the input. */
+ * unity slope): its distortion is the output minus the input, metered on
+ * every 4th frame (distortion_meter.h). */
 static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
 {
     const mixbox_drive_coeffs_t coeffs = chain->drive;
     uint64_t residual = 0u, signal = 0u;
+    uint32_t frames_to_next = chain->drive_distortion.frames_to_next;
     if (chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE) { /* fully in: as the crossfade */
         for (uint32_t i = 0; i < frames; i++) {
             /* Limited as in the crossfade (the make-up can lift the bus past
@@ -258,6 +260,7 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
             int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
             left[i] = drive_process(&coeffs, l);
             right[i] = drive_process(&coeffs, r);
+            if (!distortion_meter_due(&frames_to_next)) continue;
             residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
             signal += distortion_square(l) + distortion_square(r);
         }
@@ -267,11 +270,13 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
             int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
             left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
             right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
+            if (!distortion_meter_due(&frames_to_next)) continue;
             if (amount == 0) continue; /* faded out: not the stage's signal (the chunk may go on) */
             residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
             signal += distortion_square(l) + distortion_square(r);
         }
     }
+    chain->drive_distortion.frames_to_next = frames_to_next;
     mixbox_distortion_meter_add(&chain->drive_distortion, residual, signal);
 }
 
@@ -296,7 +301,11 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
         if (gain_ramp_is_silent(&chain->wet)) mixbox_compressor_reset(&chain->compressor);
     }
     if (chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
-    if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
+    if (!gain_ramp_is_silent(&chain->drive_mix)) {
+        drive(chain, main_left, main_right, frames);
+    } else {
+        distortion_meter_skip(&chain->drive_distortion, frames); /* its grid is the stream's frames */
+    }
     mixbox_stereo_tools_process(&chain->stereo, main_left, main_right, frames);
     if (chain->limiter_coeffs.on) {
         uint64_t residual = 0u, signal = 0u;

@@ -110,12 +110,18 @@ static void saturate_only(const int64_t *left, const int64_t *right, q31_t *outp
     }
 }
 
-/* The soft clip's linear part is its input: the meter's reference energy. */
-static uint64_t signal_energy(const int64_t *left, const int64_t *right, uint32_t frames)
+/* The soft clip's linear part is its input: the meter's reference energy,
+ * taken on every 4th frame (distortion_meter.h) and counted 4 times. The
+ * residual is exact (every clipped sample): it is only computed where the
+ * clip acts. */
+static uint64_t signal_energy(const int64_t *left, const int64_t *right, uint32_t frames,
+                              mixbox_distortion_meter_t *meter)
 {
     uint64_t sum = 0u;
-    for (uint32_t i = 0; i < frames; i++) sum += distortion_square(left[i]) + distortion_square(right[i]);
-    return sum;
+    for (uint32_t i = meter->frames_to_next; i < frames; i += DISTORTION_METER_EVERY) {
+        sum += distortion_square(left[i]) + distortion_square(right[i]);
+    }
+    return sum * DISTORTION_METER_EVERY;
 }
 
 /* The frames of one word length (`shift` constant: one loop per word). */
@@ -158,5 +164,6 @@ void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dith
     } else {
         process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 8);
     }
-    if (c->safety_on) mixbox_distortion_meter_add(distortion, residual, signal_energy(left, right, frames));
+    if (c->safety_on) mixbox_distortion_meter_add(distortion, residual, signal_energy(left, right, frames, distortion));
+    distortion_meter_skip(distortion, frames); /* on or off: the grid is the stream's frames */
 }
