@@ -207,8 +207,7 @@ static void run_sections(mixbox_bus_eq_t *eq, uint32_t from, uint32_t n)
 {
     for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
         if (!eq->section[s].active) continue;
-        mixbox_svf_run(&eq->section[s], 0u, eq->work[0] + from, n);
-        mixbox_svf_run(&eq->section[s], 1u, eq->work[1] + from, n);
+        mixbox_svf_run_stereo(&eq->section[s], eq->work[0] + from, eq->work[1] + from, n);
     }
 }
 

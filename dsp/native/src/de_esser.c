@@ -72,8 +72,7 @@ static void filter_band(mixbox_de_esser_t *d, uint32_t n)
         }
         uint32_t run = n - done;
         if (d->band.updates_left != 0u && d->frames_to_update < run) run = d->frames_to_update;
-        mixbox_svf_run(&d->band, 0u, d->work[0] + done, run);
-        mixbox_svf_run(&d->band, 1u, d->work[1] + done, run);
+        mixbox_svf_run_stereo(&d->band, d->work[0] + done, d->work[1] + done, run);
         if (d->band.updates_left != 0u) d->frames_to_update -= run;
         done += run;
     }

@@ -11,6 +11,12 @@
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
 enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER };
 
+/* Poles at or above this g (Q28) run the lean kernel (no error feedback,
+ * Q32 coefficients, both channels in one loop): there the rounding of the
+ * products adds little noise (svf_section.h); lower poles keep the
+ * error-feedback kernel. */
+#define LEAN_MIN_G_Q28 MIXBOX_SVF_LEAN_MIN_G_Q28
+
 static int32_t mix_form(const int32_t *c_q27)
 {
     const int32_t one = (int32_t)1 << 27;
@@ -78,6 +84,7 @@ static void derive_first_order(mixbox_svf_section_t *s)
     int32_t old_n1 = k->n1;
     int n = leading_zeros(g_q32);
     k->n1 = n > 28 ? 28 : n;
+    k->lean = 0;
     k->d1_m = (uint32_t)((g << (32 + k->n1)) / den); /* G 2^(32 + n1) < 2^32 */
     k->mask1 = (int32_t)((1u << k->n1) - 1u);
     for (uint32_t ch = 0; ch < 2u; ch++) {
@@ -103,8 +110,9 @@ static void derive_kernel(mixbox_svf_section_t *s)
     uint64_t a3 = g * (a2 >> 28);                                /* g a2 < 1, Q60 */
 
     int32_t old_n1 = k->n1, old_n2 = k->n2;
-    k->n1 = pair_exponent(d1, a2);
-    k->n2 = pair_exponent(a2, a3);
+    k->lean = g >= LEAN_MIN_G_Q28;
+    k->n1 = k->lean ? 0 : pair_exponent(d1, a2);
+    k->n2 = k->lean ? 0 : pair_exponent(a2, a3);
     k->d1_m = (uint32_t)(d1 >> (28 - k->n1));
     k->a2_m1 = (uint32_t)(a2 >> (28 - k->n1));
     k->a2_m2 = (uint32_t)(a2 >> (28 - k->n2));
@@ -113,8 +121,9 @@ static void derive_kernel(mixbox_svf_section_t *s)
     k->mask2 = (int32_t)((1u << k->n2) - 1u);
     for (uint32_t ch = 0; ch < 2u; ch++) {
         mixbox_svf_channel_t *c = &s->channel[ch];
-        c->carry1 = rescale_carry(c->carry1, old_n1, k->n1);
-        c->carry2 = rescale_carry(c->carry2, old_n2, k->n2);
+        /* The lean kernel carries no fraction (none is left over to carry in). */
+        c->carry1 = k->lean ? 0 : rescale_carry(c->carry1, old_n1, k->n1);
+        c->carry2 = k->lean ? 0 : rescale_carry(c->carry2, old_n2, k->n2);
     }
     int32_t c_q27[3];
     derive_mix(k, s, c_q27);
@@ -276,9 +285,103 @@ static void run_first_order(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t 
     c->carry1 = carry;
 }
 
+/* One sample of the lean kernel: run_form's step with n1 = n2 = 0 and no
+ * carries (the coefficients are plain Q32 fractions). */
+static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic1_p, int32_t *ic2_p, int32_t x,
+                                       const int form)
+{
+    int32_t ic1 = *ic1_p, ic2 = *ic2_p;
+    if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
+        (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) { /* as run_form */
+        ic1 = 0;
+        ic2 = 0;
+    }
+    int32_t v3 = x - ic2;
+    /* Differences of two floored high words, as run_form's: no drift. */
+    int32_t v1 = ic1 + (int32_t)((uint32_t)mul_high_s32_u32(v3, k->a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k->d1_m));
+    int32_t v2 = ic2 + (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m1) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m));
+    *ic1_p = 2 * v1 - ic1;
+    *ic2_p = 2 * v2 - ic2;
+    uint32_t y;
+    if (form == FORM_HIGHPASS) {
+        y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_BAND) {
+        y = term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_SHELF) {
+        y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
+    } else {
+        y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
+            term_floor(v2, k->c_int[2], k->c_frac[2]);
+    }
+    if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
+        y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
+    }
+    return (int32_t)y;
+}
+
+static ALWAYS_INLINE void run_lean_mono(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples,
+                                        uint32_t n, const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
+    int32_t ic1 = c->ic1, ic2 = c->ic2;
+    for (uint32_t i = 0; i < n; i++) samples[i] = lean_step(&k, &ic1, &ic2, samples[i], form);
+    c->ic1 = ic1;
+    c->ic2 = ic2;
+}
+
+/* Both channels in one loop: the coefficients are loaded once. */
+static ALWAYS_INLINE void run_lean_stereo(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *left,
+                                          int32_t *right, uint32_t n, const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
+    int32_t l1 = c[0].ic1, l2 = c[0].ic2, r1 = c[1].ic1, r2 = c[1].ic2;
+    for (uint32_t i = 0; i < n; i++) {
+        left[i] = lean_step(&k, &l1, &l2, left[i], form);
+        right[i] = lean_step(&k, &r1, &r2, right[i], form);
+    }
+    c[0].ic1 = l1;
+    c[0].ic2 = l2;
+    c[1].ic1 = r1;
+    c[1].ic2 = r2;
+}
+
+static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int32_t *left, int32_t *right, uint32_t n)
+{
+    const mixbox_svf_kernel_t *k = &section->kernel;
+    if (right == NULL) {
+        switch (k->form) {
+        case FORM_HIGHPASS: run_lean_mono(k, c, left, n, FORM_HIGHPASS); break;
+        case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
+        case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
+        default: run_lean_mono(k, c, left, n, FORM_GENERAL); break;
+        }
+        return;
+    }
+    switch (k->form) {
+    case FORM_HIGHPASS: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
+    case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
+    case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
+    default: run_lean_stereo(k, c, left, right, n, FORM_GENERAL); break;
+    }
+}
+
+void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n)
+{
+    if (section->kernel.lean) {
+        run_lean(section, section->channel, left, right, n);
+        return;
+    }
+    mixbox_svf_run(section, 0u, left, n);
+    mixbox_svf_run(section, 1u, right, n);
+}
+
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)
 {
     mixbox_svf_channel_t *c = &section->channel[ch];
+    if (section->kernel.lean) {
+        run_lean(section, c, samples, NULL, n);
+        return;
+    }
     switch (section->kernel.form) {
     case FORM_FIRST_ORDER: run_first_order(&section->kernel, c, samples, n); break;
     case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;

@@ -78,6 +78,15 @@ void mixbox_svf_update(mixbox_svf_section_t *section);
 /* True when the target's mix is all zero: the band is the identity. */
 int mixbox_svf_target_is_flat(const mixbox_svf_target_t *target);
 
+/* Poles with g at or above this (Q28; tan(pi 1 kHz / 48 kHz)) run the lean
+ * kernel; see svf_section.c. */
+#ifndef MIXBOX_SVF_LEAN_MIN_G_Q28
+#define MIXBOX_SVF_LEAN_MIN_G_Q28 17594189u
+#endif
+
+/* Both channels' n samples in place (as mixbox_svf_run for channels 0 and 1). */
+void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n);
+
 /* Filters n samples (Q23, within +-MIXBOX_SVF_LIMIT) of channel ch in place. */
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n);
 

@@ -358,6 +358,18 @@ static void test_noise(void)
         check(shelf <= -130.0, "low shelf noise");
         check(first <= -130.0, "first-order high-pass noise");
     }
+    /* Poles at 1 kHz and up run the lean kernel (no error feedback,
+     * svf_section.c): the sections nearest its threshold, the sharpest and
+     * widest bells, a high-pass and the de-esser's band-pass. */
+    const double at = 1000.0;
+    double lean[4] = {
+        section_noise(mixbox_svf_bell(at, 4.0, 12.0), 48000u), section_noise(mixbox_svf_bell(at, 0.4, -12.0), 48000u),
+        section_noise(mixbox_svf_highpass(at, M_SQRT1_2), 48000u), section_noise(mixbox_svf_bandpass(at, 2.0), 48000u),
+    };
+    double worst = fmax(fmax(lean[0], lean[1]), fmax(lean[2], lean[3]));
+    printf("noise added by the lean kernel at 1 kHz, 48000 Hz: +12 dB bell Q 4 %.1f, -12 dB bell Q 0.4 %.1f, "
+           "high-pass %.1f, band-pass q 2 %.1f dBFS RMS (limit -125)\n", lean[0], lean[1], lean[2], lean[3]);
+    check(worst <= -125.0, "lean kernel noise");
 }
 
 /* ---- A bell swept 20 Hz -> 16 kHz in 50 ms (+12 dB, Q 2) on a 1 kHz sine,
