@@ -321,7 +321,7 @@ typedef struct {
     uint32_t threshold_q23;  /* band magnitude at the threshold */
     int32_t threshold_q24;   /* the same in log2 units re full scale */
     int32_t range_q24;       /* largest reduction, log2 units */
-    uint32_t attack_q32, release_q32;
+    uint32_t attack_q32, release_q32; /* one-pole shares per detector step (MIXBOX_DE_ESSER_STEP_FRAMES) */
     int32_t on, listen;
 } mixbox_de_esser_coeffs_t;
 
@@ -331,6 +331,10 @@ typedef struct {
     uint32_t frames_to_update;
     int32_t peak_q27, smooth_q27; /* detector states, log2 units Q27 */
     int32_t gr_max_q24;           /* largest reduction since the last read */
+    uint32_t step_level;          /* loudest band magnitude (Q23) of the detector step so far */
+    uint32_t step_frames;         /* frames of the detector step so far */
+    uint32_t cut_q32;             /* 1 - g now, ramping by cut_step per frame */
+    int32_t cut_step;
     int32_t idle;                 /* off and at rest: skipped */
     int32_t work[2][MIXBOX_CHUNK_FRAMES];
 } mixbox_de_esser_t;

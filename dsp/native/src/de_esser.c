@@ -15,9 +15,11 @@ static int32_t cdb_to_log2_q24(int32_t cdb)
     return (int32_t)mixbox_control_round((double)cdb / 602.05999132796239 * Q24_ONE);
 }
 
+/* The one-pole share for one detector step of MIXBOX_DE_ESSER_STEP_FRAMES frames. */
 static uint32_t one_pole_q32(double seconds, uint32_t sample_rate)
 {
-    long long share = mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / (seconds * sample_rate))) * 4294967296.0);
+    double steps_per_second = (double)sample_rate / MIXBOX_DE_ESSER_STEP_FRAMES;
+    long long share = mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / (seconds * steps_per_second))) * 4294967296.0);
     return share > 0xFFFFFFFFll ? 0xFFFFFFFFu : (uint32_t)share;
 }
 
@@ -88,6 +90,35 @@ static inline int64_t reduce(int64_t x, int32_t band, uint32_t cut_q32)
     return y;
 }
 
+/* One detector step on the step's loudest band magnitude: the reduction
+ * wanted, the decoupled peak and its smoothing, and the cut's ramp to the
+ * new 1 - 2^-r over the next step. */
+static void detector_step(mixbox_de_esser_t *d, uint32_t level)
+{
+    const mixbox_de_esser_coeffs_t *c = &d->coeffs;
+    const uint32_t threshold = c->on ? c->threshold_q23 : 0xFFFFFFFFu;
+    int32_t peak = d->peak_q27, smooth = d->smooth_q27;
+    int32_t wanted = 0;
+    if (level > threshold) {
+        wanted = log2_level_q24(level) + Q23_TO_LOG2_OFFSET - c->threshold_q24;
+        if (wanted > c->range_q24) wanted = c->range_q24;
+        wanted *= 8; /* Q27 */
+    }
+    if ((peak | smooth | wanted) != 0) {
+        peak = one_pole_step(peak, wanted, c->release_q32);
+        if (wanted > peak) peak = wanted;
+        smooth = one_pole_step(smooth, peak, c->attack_q32);
+        if (smooth > d->gr_max_q24 * 8) d->gr_max_q24 = smooth >> 3;
+    }
+    d->peak_q27 = peak;
+    d->smooth_q27 = smooth;
+    /* 1 - 2^-r: exp2 in Q24 -> Q32 (0 at rest: the stage is then exact). */
+    uint32_t cut = smooth == 0 ? 0u : (uint32_t)(((int64_t)Q24_ONE - exp2_gain_q24(-(smooth >> 3))) << 8);
+    /* Truncated toward zero: the ramp never passes its end (nor 0). */
+    d->cut_step = (int32_t)(((int64_t)cut - (int64_t)d->cut_q32) / (int64_t)MIXBOX_DE_ESSER_STEP_FRAMES);
+    if (d->cut_step == 0) d->cut_q32 = cut; /* within a step of it: land at once */
+}
+
 void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n)
 {
     if (d->idle) return;
@@ -98,40 +129,40 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
     }
     filter_band(d, n);
 
-    int32_t peak = d->peak_q27, smooth = d->smooth_q27, gr_max = d->gr_max_q24;
-    const uint32_t threshold = c->on ? c->threshold_q23 : 0xFFFFFFFFu;
+    uint32_t level = d->step_level, frames = d->step_frames, cut = d->cut_q32;
+    int32_t step = d->cut_step;
     for (uint32_t i = 0; i < n; i++) {
         int32_t bl = d->work[0][i], br = d->work[1][i];
+        /* The step's loudest sample (band magnitudes as the range of both sides). */
         uint32_t ml = q31_magnitude(bl), mr = q31_magnitude(br);
-        uint32_t level = ml > mr ? ml : mr;
-        int32_t wanted = 0;
-        if (level > threshold) {
-            wanted = log2_level_q24(level) + Q23_TO_LOG2_OFFSET - c->threshold_q24;
-            if (wanted > c->range_q24) wanted = c->range_q24;
-            wanted *= 8; /* Q27 */
-        }
-        if ((peak | smooth | wanted) != 0) {
-            peak = one_pole_step(peak, wanted, c->release_q32);
-            if (wanted > peak) peak = wanted;
-            smooth = one_pole_step(smooth, peak, c->attack_q32);
-            if (smooth > gr_max * 8) gr_max = smooth >> 3;
-        }
+        if (ml > level) level = ml;
+        if (mr > level) level = mr;
         if (c->listen) {
             left[i] = mixbox_svf_to_chain(bl);
             right[i] = mixbox_svf_to_chain(br);
-        } else if (smooth != 0) {
-            /* 1 - 2^-r: exp2 in Q24 -> Q32. */
-            uint32_t cut = (uint32_t)(((int64_t)Q24_ONE - exp2_gain_q24(-(smooth >> 3))) << 8);
+        } else if ((cut | (uint32_t)step) != 0u) {
+            cut += (uint32_t)step;
             left[i] = reduce(left[i], bl, cut);
             right[i] = reduce(right[i], br, cut);
         }
+        if (++frames == MIXBOX_DE_ESSER_STEP_FRAMES) {
+            d->cut_q32 = cut;
+            detector_step(d, level);
+            cut = d->cut_q32;
+            step = d->cut_step;
+            level = 0u;
+            frames = 0u;
+        }
     }
-    d->peak_q27 = peak;
-    d->smooth_q27 = smooth;
-    d->gr_max_q24 = gr_max;
+    d->step_level = level;
+    d->step_frames = frames;
+    d->cut_q32 = cut;
+    d->cut_step = step;
     /* Switched off and released: rest, and skip from now on. */
-    if (!c->on && peak == 0 && smooth == 0 && d->band.updates_left == 0u) {
+    if (!c->on && d->peak_q27 == 0 && d->smooth_q27 == 0 && cut == 0u && d->band.updates_left == 0u) {
         mixbox_svf_clear(&d->band);
+        d->step_level = 0u;
+        d->step_frames = 0u;
         d->idle = 1;
     }
 }

@@ -8,7 +8,11 @@
  * its band only:
  *   y = x - (1 - g) band(x),   g = 2^(-reduction)
  * which is x itself, bit for bit, while the reduction is 0 (the subtraction
- * is skipped). Listen mode outputs band(x): what the detector hears.
+ * is skipped). The detector steps once per MIXBOX_DE_ESSER_STEP_FRAMES frames
+ * of the stream (a fixed grid: the output does not depend on the block size)
+ * on the loudest band sample of the step, its shares made for that step; the
+ * cut 1 - g ramps linearly to each step's value over the next step, so the
+ * per-frame work is the two band corrections and one add. Listen mode outputs band(x): what the detector hears.
  * Switched off, it releases to rest and is then skipped (zero cost).
  *
  * Scaling: the band in Q23 int32 (svf_section.h); levels and reduction as
@@ -22,6 +26,8 @@
 
 #define MIXBOX_DE_ESSER_Q 2.0
 #define MIXBOX_DE_ESSER_ATTACK_S 0.001
+/* Frames per detector step. */
+#define MIXBOX_DE_ESSER_STEP_FRAMES 8u
 
 typedef struct {
     int32_t on;            /* 0/1 */
