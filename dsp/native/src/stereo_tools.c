@@ -73,6 +73,19 @@ static void highpass_side(mixbox_stereo_tools_t *t, int32_t *side, uint32_t n)
     }
 }
 
+/* S - w HP4(S) in Q23 for a settled width: one high word, the same bits
+ * as (S' w_q24) >> 24 (|S'| < 2^27, so 8 S' fits; w_q24 << 5 <= 2^30). */
+static void narrow_settled(const int32_t *side, const int32_t *filtered, int32_t width_q24, int64_t *left,
+                           int64_t *right, uint32_t n)
+{
+    const int32_t width_q29 = width_q24 * 32;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t change = side[i] - mul_high_s32(filtered[i] * 8, width_q29);
+        left[i] -= (int64_t)change * 256;
+        right[i] += (int64_t)change * 256;
+    }
+}
+
 void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
 {
     if (mixbox_stereo_tools_is_neutral(t)) return;
@@ -83,10 +96,13 @@ void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_
         int64_t difference = left[i] - right[i];
         const int64_t limit = 2 * MIXBOX_CHAIN_LIMIT;
         if ((uint64_t)(difference + limit) > (uint64_t)(2 * limit)) difference = difference > 0 ? limit : -limit;
-        side[i] = (int32_t)((difference + 256) >> 9);
+        side[i] = t->side[i] = (int32_t)((difference + 256) >> 9);
     }
-    memcpy(t->side, side, n * sizeof side[0]);
     highpass_side(t, t->side, n);
+    if (t->width_frames_left == 0u) {
+        narrow_settled(side, t->side, t->width_target_q24, left, right, n);
+        return;
+    }
     int64_t width = t->width_q40;
     for (uint32_t i = 0; i < n; i++) {
         if (t->width_frames_left != 0u) {

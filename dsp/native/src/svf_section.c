@@ -7,15 +7,33 @@
 #define GUARD_BITS 16
 /* States this small (16 LSB = -114 dBFS) are let go in silence. */
 #define SILENT_STATE 16u
+/* The lean kernel has no carry to break its rounding's limit cycles (seen
+ * up to ~20 LSB): its gate is 64 LSB (-102 dBFS), still far below hearing. */
+#define LEAN_SILENT_STATE 64u
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
 enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER };
 
-/* Poles at or above this g (Q28) run the lean kernel (no error feedback,
- * Q32 coefficients, both channels in one loop): there the rounding of the
- * products adds little noise (svf_section.h); lower poles keep the
- * error-feedback kernel. */
-#define LEAN_MIN_G_Q28 MIXBOX_SVF_LEAN_MIN_G_Q28
+/* The lean kernel (no error feedback, Q32 coefficients, both channels in
+ * one loop) rounds each state product to an LSB; the states carry that
+ * noise with a gain of about 1 / g, the mix passes it with about
+ * |c1| + |c2|. Measured (test_bus_eq): the noise added is about
+ * -138 dBFS + 10 log10((|c1| + |c2|) / g) RMS. So a section runs lean when
+ * (|c1| + |c2|) <= LEAN_MIX_PER_G g: at most about -125 dBFS; the others
+ * (low poles with a strong mix: 20 Hz high-pass, low shelves, low
+ * boosts) keep the error feedback. */
+#define LEAN_MIX_PER_G 20
+/* ... and g >= 0.015 (230 Hz at 48 kHz): below it the floored products
+ * leave a dead band (an LSB of 1 - a1 times the state rounds to nothing)
+ * wider than the silence gate, and a tail would not reach zero. */
+#define LEAN_MIN_G_Q28 4026532u
+
+static int runs_lean(uint64_t g_q28, const int32_t *c_q27)
+{
+    uint64_t mix = (uint64_t)(c_q27[1] < 0 ? -(int64_t)c_q27[1] : c_q27[1]) +
+                   (uint64_t)(c_q27[2] < 0 ? -(int64_t)c_q27[2] : c_q27[2]); /* Q27 */
+    return g_q28 >= LEAN_MIN_G_Q28 && mix <= (uint64_t)(LEAN_MIX_PER_G / 2) * g_q28; /* c <= 20 g, g in Q28 */
+}
 
 static int32_t mix_form(const int32_t *c_q27)
 {
@@ -109,8 +127,10 @@ static void derive_kernel(mixbox_svf_section_t *s)
     uint64_t a2 = g * a1;                                        /* g a1 <= 1/2, Q60 */
     uint64_t a3 = g * (a2 >> 28);                                /* g a2 < 1, Q60 */
 
+    int32_t c_q27[3];
+    derive_mix(k, s, c_q27);
     int32_t old_n1 = k->n1, old_n2 = k->n2;
-    k->lean = g >= LEAN_MIN_G_Q28;
+    k->lean = runs_lean(g, c_q27);
     k->n1 = k->lean ? 0 : pair_exponent(d1, a2);
     k->n2 = k->lean ? 0 : pair_exponent(a2, a3);
     k->d1_m = (uint32_t)(d1 >> (28 - k->n1));
@@ -125,8 +145,6 @@ static void derive_kernel(mixbox_svf_section_t *s)
         c->carry1 = k->lean ? 0 : rescale_carry(c->carry1, old_n1, k->n1);
         c->carry2 = k->lean ? 0 : rescale_carry(c->carry2, old_n2, k->n2);
     }
-    int32_t c_q27[3];
-    derive_mix(k, s, c_q27);
     k->form = mix_form(c_q27);
 }
 
@@ -291,8 +309,8 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
                                        const int form)
 {
     int32_t ic1 = *ic1_p, ic2 = *ic2_p;
-    if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
-        (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) { /* as run_form */
+    if (x == 0 && (uint32_t)ic1 + LEAN_SILENT_STATE <= 2u * LEAN_SILENT_STATE &&
+        (uint32_t)ic2 + LEAN_SILENT_STATE <= 2u * LEAN_SILENT_STATE) { /* as run_form */
         ic1 = 0;
         ic2 = 0;
     }

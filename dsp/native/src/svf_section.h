@@ -30,6 +30,14 @@
  * update re-derives the per-sample coefficients (one 64-bit division).
  * Coefficient formats: g, k Q28 (below 8); c Q27 (below 16 in magnitude).
  *
+ * Kernels (chosen at each derivation from g and the mix, svf_section.c):
+ * sections whose rounding noise would stay under about -125 dBFS RMS
+ * without error feedback (mid and high poles, gentle mixes) run a lean
+ * kernel: the same equations with n1 = n2 = 0 (Q32 coefficients), no
+ * carries, both channels in one loop; the rest (low poles with strong
+ * mixes: the 20 Hz high-pass, low shelves, low boosts) keep the
+ * error-feedback kernel above.
+ *
  * A target with k = 0 is a first-order section instead (the 18 dB/oct
  * high-pass's first-order part): the one-pole trapezoidal low-pass
  * lp = s + G (x - s), s' = 2 lp - s, G = g / (1 + g), one product pair per
@@ -77,12 +85,6 @@ void mixbox_svf_update(mixbox_svf_section_t *section);
 
 /* True when the target's mix is all zero: the band is the identity. */
 int mixbox_svf_target_is_flat(const mixbox_svf_target_t *target);
-
-/* Poles with g at or above this (Q28; tan(pi 1 kHz / 48 kHz)) run the lean
- * kernel; see svf_section.c. */
-#ifndef MIXBOX_SVF_LEAN_MIN_G_Q28
-#define MIXBOX_SVF_LEAN_MIN_G_Q28 17594189u
-#endif
 
 /* Both channels' n samples in place (as mixbox_svf_run for channels 0 and 1). */
 void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n);
