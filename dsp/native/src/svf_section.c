@@ -12,7 +12,7 @@
 #define LEAN_SILENT_STATE 64u
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
-enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER };
+enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION };
 
 /* The lean kernel (no error feedback, Q32 coefficients, both channels in
  * one loop) rounds each state product to an LSB; the states carry that
@@ -40,6 +40,11 @@ static int32_t mix_form(const int32_t *c_q27)
     const int32_t one = (int32_t)1 << 27;
     if (c_q27[0] == 0 && c_q27[2] == -one) return FORM_HIGHPASS; /* y = x - v2 + c1 v1 */
     if (c_q27[0] == -one && c_q27[2] == 0) return FORM_BAND;     /* y = c1 v1 */
+    /* Every |c| < 1/2: each term is one high word (the general mix's bits). */
+    const int32_t half = (int32_t)1 << 26;
+    if (c_q27[0] > -half && c_q27[0] < half && c_q27[1] > -half && c_q27[1] < half && c_q27[2] > -half &&
+        c_q27[2] < half)
+        return FORM_FRACTION;
     if (c_q27[0] == 0) return FORM_SHELF;                        /* y = x + c1 v1 + c2 v2 */
     return FORM_GENERAL;
 }
@@ -86,6 +91,7 @@ static void derive_mix(mixbox_svf_kernel_t *k, const mixbox_svf_section_t *s, in
         c_q27[i] = (int32_t)(s->value[2u + i] >> GUARD_BITS);
         k->c_int[i] = c_q27[i] >> 27;
         k->c_frac[i] = ((uint32_t)c_q27[i] & 0x7FFFFFFu) << 5;
+        k->c_q32[i] = (int32_t)((uint32_t)c_q27[i] << 5); /* used only when |c| < 1/2 */
     }
 }
 
@@ -221,6 +227,14 @@ static ALWAYS_INLINE uint32_t term_ceil(int32_t v, int32_t c_int, uint32_t c_fra
     return (uint32_t)v * (uint32_t)c_int - (uint32_t)mul_high_s32_u32(-v, c_frac);
 }
 
+/* The general mix when every |c| < 1/2: x + floor(c0 x) + ceil(c1 v1) +
+ * floor(c2 v2), each a high word, the same bits as term_floor/term_ceil. */
+static ALWAYS_INLINE uint32_t term_fraction(int32_t x, int32_t v1, int32_t v2, const int32_t *c_q32)
+{
+    return (uint32_t)x + (uint32_t)mul_high_s32(x, c_q32[0]) - (uint32_t)mul_high_s32(-v1, c_q32[1]) +
+           (uint32_t)mul_high_s32(v2, c_q32[2]);
+}
+
 static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples, uint32_t n,
                                    const int form)
 {
@@ -259,6 +273,8 @@ static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_cha
             y = term_floor(v1, k.c_int[1], k.c_frac[1]);
         } else if (form == FORM_SHELF) {
             y = (uint32_t)x + term_ceil(v1, k.c_int[1], k.c_frac[1]) + term_floor(v2, k.c_int[2], k.c_frac[2]);
+        } else if (form == FORM_FRACTION) {
+            y = term_fraction(x, v1, v2, k.c_q32);
         } else {
             y = (uint32_t)x + term_floor(x, k.c_int[0], k.c_frac[0]) + term_ceil(v1, k.c_int[1], k.c_frac[1]) +
                 term_floor(v2, k.c_int[2], k.c_frac[2]);
@@ -327,6 +343,8 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
         y = term_floor(v1, k->c_int[1], k->c_frac[1]);
     } else if (form == FORM_SHELF) {
         y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
+    } else if (form == FORM_FRACTION) {
+        y = term_fraction(x, v1, v2, k->c_q32);
     } else {
         y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
             term_floor(v2, k->c_int[2], k->c_frac[2]);
@@ -371,6 +389,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
         case FORM_HIGHPASS: run_lean_mono(k, c, left, n, FORM_HIGHPASS); break;
         case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
         case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
+        case FORM_FRACTION: run_lean_mono(k, c, left, n, FORM_FRACTION); break;
         default: run_lean_mono(k, c, left, n, FORM_GENERAL); break;
         }
         return;
@@ -379,6 +398,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     case FORM_HIGHPASS: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
     case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
     case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
+    case FORM_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_FRACTION); break;
     default: run_lean_stereo(k, c, left, right, n, FORM_GENERAL); break;
     }
 }
@@ -405,6 +425,7 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
     case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;
     case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
     case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
+    case FORM_FRACTION: run_form(&section->kernel, c, samples, n, FORM_FRACTION); break;
     default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
     }
 }
