@@ -6,13 +6,16 @@ set(MIXBOX_ENGINE_INCLUDE_DIR ${MIXBOX_ENGINE_DIR}/include)
 set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/bus_compressor.c
     ${MIXBOX_ENGINE_DIR}/src/bus_eq.c
+    ${MIXBOX_ENGINE_DIR}/src/bus_meters.c
     ${MIXBOX_ENGINE_DIR}/src/bus_sum.c
     ${MIXBOX_ENGINE_DIR}/src/control_math.c
+    ${MIXBOX_ENGINE_DIR}/src/correlation_meter.c
     ${MIXBOX_ENGINE_DIR}/src/de_esser.c
     ${MIXBOX_ENGINE_DIR}/src/distortion_meter.c
     ${MIXBOX_ENGINE_DIR}/src/drive_stage.c
     ${MIXBOX_ENGINE_DIR}/src/gain_law.c
     ${MIXBOX_ENGINE_DIR}/src/gain_ramp.c
+    ${MIXBOX_ENGINE_DIR}/src/halfband_decimator.c
     ${MIXBOX_ENGINE_DIR}/src/highpass_section.c
     ${MIXBOX_ENGINE_DIR}/src/k_weighting.c
     ${MIXBOX_ENGINE_DIR}/src/level_db.c
@@ -21,8 +24,10 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/loudness_histogram.c
     ${MIXBOX_ENGINE_DIR}/src/loopback_test.c
     ${MIXBOX_ENGINE_DIR}/src/loudness_meter.c
+    ${MIXBOX_ENGINE_DIR}/src/meter_filter_design.c
     ${MIXBOX_ENGINE_DIR}/src/mix_engine.c
     ${MIXBOX_ENGINE_DIR}/src/mixbus_chain.c
+    ${MIXBOX_ENGINE_DIR}/src/octave_analyser.c
     ${MIXBOX_ENGINE_DIR}/src/output_stage.c
     ${MIXBOX_ENGINE_DIR}/src/stereo_tools.c
     ${MIXBOX_ENGINE_DIR}/src/svf_design.c

@@ -162,7 +162,12 @@ typedef enum {
      * look-ahead true-peak limiter, the ceiling in dBTP, the bus delayed by
      * mixbox_latency_frames() (0.5 ms: 24 frames at 48 kHz). */
     MIXBOX_PARAM_OUTPUT_LIMITER = 50,
-    MIXBOX_PARAM_COUNT = 51
+
+    /* Bus meters of the main output (appended; off = no cost). */
+    MIXBOX_PARAM_ANALYSER_ON = 51,          /* 0/1: the octave analyser (mixbox_spectrum_read), default 0 */
+    MIXBOX_PARAM_ANALYSER_SLOW = 52,        /* 0: 300 ms averaging (default), 1: 3 s */
+    MIXBOX_PARAM_CORRELATION_ON = 53,       /* 0/1: the correlation meter (mixbox_correlation_read), default 0 */
+    MIXBOX_PARAM_COUNT = 54
 } mixbox_param_t;
 
 #define MIXBOX_FIRST_MIXBUS_PARAM MIXBOX_PARAM_COMP_THRESHOLD_CDB
@@ -203,6 +208,47 @@ typedef struct {
     int32_t true_peak_max_cdb;   /* dBTP x 100, max-hold since reset */
     int32_t range_stable;        /* 0 during the first 60 s after reset (Tech 3341 section 2.4), then 1 */
 } mixbox_loudness_reading_t;
+
+/* ---- Bus meters of the main output (src/octave_analyser.c, src/correlation_meter.c) ----
+ *
+ * Octave analyser: the mono sum (L + R) / 2 of what the DAC receives, in ten
+ * octave bands with base-two exact mid-band frequencies 1000 x 2^k Hz,
+ * k = -5..4 (IEC 61260-1:2014 5.4 allows G = 2; nominal 31.5 Hz .. 16 kHz):
+ * third-order Butterworth band-pass filters (class 1 relative-attenuation
+ * mask of IEC 61260-1:2014 Table 1, docs/ENGINE.md), each lower octave run
+ * at half the rate of the one above. Band levels are mean squares averaged
+ * exponentially with a time constant of 300 ms or 3 s
+ * (MIXBOX_PARAM_ANALYSER_SLOW), updated every 10 ms segment, in cdB re full
+ * scale like the RMS meters (a full-scale sine at a band centre reads -301).
+ * A band whose lower edge lies above 0.45 fs reads MIXBOX_METER_SILENCE_CDB;
+ * a band whose upper edge does is a high-pass (16 kHz at 44.1 and 48 kHz). */
+#define MIXBOX_SPECTRUM_BANDS 10u
+
+typedef struct {
+    int32_t band_cdb[MIXBOX_SPECTRUM_BANDS]; /* 31.5 Hz first */
+    int32_t on;                              /* 0: the analyser is off, every band reads silence */
+} mixbox_spectrum_reading_t;
+
+/* Correlation meter: exponential averages (time constant 300 ms, updated
+ * every 10 ms segment) of L^2, R^2 and L R of the main output, and the same
+ * of L and R low-passed at 150 Hz (4th-order Butterworth, on a rate of
+ * 1.2-2.4 kHz reached by half-band decimation). The audio side only sums;
+ * the division and square root happen in mixbox_correlation_from_sums. */
+#define MIXBOX_CORRELATION_SUMS 6u /* L^2, R^2, LR, then the same below 150 Hz */
+
+typedef struct {
+    int64_t sum[MIXBOX_CORRELATION_SUMS];
+    int32_t on;
+    int32_t reserved;
+} mixbox_correlation_sums_t;
+
+typedef struct {
+    int32_t correlation_x10000;     /* sum LR / sqrt(sum L^2 sum R^2), -10000..10000; 0 when a side is silent */
+    int32_t width_cdb;              /* 10 log10(sum S^2 / sum M^2), M = (L+R)/2, S = (L-R)/2; floored at
+                                       MIXBOX_METER_SILENCE_CDB (mono), at most -MIXBOX_METER_SILENCE_CDB */
+    int32_t low_correlation_x10000; /* the same correlation below 150 Hz */
+    int32_t on;                     /* 0: the meter is off, everything reads 0 and the width silence */
+} mixbox_correlation_reading_t;
 
 /* ---- Loopback self-test (src/loopback_test.c) ----
  *
@@ -357,6 +403,21 @@ MIXBOX_API mixbox_status_t mixbox_latency_frames(const mixbox_engine_t *engine, 
  * (integrated, range, maxima and true-peak hold). */
 MIXBOX_API mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudness_reading_t *reading);
 MIXBOX_API mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine);
+
+/* The octave analyser's band levels (audio side, integer only; reading
+ * does not reset). */
+MIXBOX_API mixbox_status_t mixbox_spectrum_read(const mixbox_engine_t *engine, mixbox_spectrum_reading_t *reading);
+
+/* Audio side: a copy of the correlation meter's averaged sums (no division). */
+MIXBOX_API mixbox_status_t mixbox_correlation_sums_read(const mixbox_engine_t *engine, mixbox_correlation_sums_t *sums);
+
+/* Control side: correlation, width and low-band correlation from the sums
+ * (double arithmetic). */
+MIXBOX_API mixbox_status_t mixbox_correlation_from_sums(const mixbox_correlation_sums_t *sums,
+                                                        mixbox_correlation_reading_t *reading);
+
+/* Both of the above, for callers on one thread (the host). */
+MIXBOX_API mixbox_status_t mixbox_correlation_read(const mixbox_engine_t *engine, mixbox_correlation_reading_t *reading);
 
 /* ---- Loopback self-test API ---- */
 

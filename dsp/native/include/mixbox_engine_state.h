@@ -355,6 +355,88 @@ typedef struct {
     int32_t side[MIXBOX_CHUNK_FRAMES];
 } mixbox_stereo_tools_t;
 
+/* ---- The bus meters: octave analyser and correlation meter
+ * (src/octave_analyser.h, src/correlation_meter.h). ---- */
+
+/* A second-order section of the meters' filters (src/meter_section.h): Q30. */
+typedef struct {
+    int32_t b0, b1, b2, a1, a2;
+} mixbox_meter_section_coeffs_t;
+
+typedef struct {
+    int32_t x1, x2, y1, y2; /* Q28 */
+} mixbox_meter_section_t;
+
+/* The half-band decimator (src/halfband_decimator.h): the last 23 inputs,
+ * each stored twice so they always lie in a row. */
+#define MIXBOX_HALFBAND_TAPS 23u
+
+typedef struct {
+    int32_t history[2u * MIXBOX_HALFBAND_TAPS];
+    uint32_t position;
+    uint32_t phase;
+} mixbox_halfband_t;
+
+#define MIXBOX_ANALYSER_SECTIONS 3u
+#define MIXBOX_ANALYSER_LEVELS 10u /* octave rates fs .. fs / 512 (96 kHz needs them all) */
+
+typedef struct {
+    mixbox_meter_section_coeffs_t section[MIXBOX_SPECTRUM_BANDS][MIXBOX_ANALYSER_SECTIONS];
+    uint32_t sections[MIXBOX_SPECTRUM_BANDS]; /* 3 (band-pass), 2 (the top band as a high-pass), 0 (above Nyquist) */
+    uint32_t level[MIXBOX_SPECTRUM_BANDS];    /* the band runs at fs / 2^level */
+    int32_t offset_mcdb[MIXBOX_SPECTRUM_BANDS]; /* reading = 10 log10(energy) + offset, milli-cdB */
+    uint32_t levels;                          /* rates in use */
+    uint32_t alpha_q32;                       /* 1 - exp(-10 ms / tau): the averaging per segment */
+    int32_t on;
+    int32_t reserved;
+} mixbox_analyser_coeffs_t;
+
+typedef struct {
+    mixbox_analyser_coeffs_t coeffs;
+    mixbox_meter_section_t section[MIXBOX_SPECTRUM_BANDS][MIXBOX_ANALYSER_SECTIONS];
+    mixbox_halfband_t decimator[MIXBOX_ANALYSER_LEVELS - 1u];
+    uint64_t segment_sum[MIXBOX_SPECTRUM_BANDS]; /* squares of Q24 band samples, running segment */
+    uint64_t energy[MIXBOX_SPECTRUM_BANDS];      /* exponential average of the segment sums */
+    int32_t work[MIXBOX_CHUNK_FRAMES];
+} mixbox_analyser_t;
+
+#define MIXBOX_CORRELATION_MAX_STAGES 6u /* half-band stages to the low band's rate (1.2-2.4 kHz) */
+
+typedef struct {
+    mixbox_meter_section_coeffs_t low_pass[2]; /* 4th-order Butterworth at 150 Hz, at the low rate */
+    uint32_t stages;
+    uint32_t alpha_q32;
+    int32_t on;
+    int32_t reserved;
+} mixbox_correlation_coeffs_t;
+
+typedef struct {
+    mixbox_correlation_coeffs_t coeffs;
+    int64_t segment[MIXBOX_CORRELATION_SUMS];  /* running segment: L^2, R^2, LR (Q23 products), then the low band's */
+    int64_t average[MIXBOX_CORRELATION_SUMS];  /* exponential averages of the segment sums */
+    mixbox_halfband_t decimator[2][MIXBOX_CORRELATION_MAX_STAGES];
+    mixbox_meter_section_t low_pass[2][2];
+    int32_t work[2][MIXBOX_CHUNK_FRAMES];
+} mixbox_correlation_meter_t;
+
+typedef struct {
+    mixbox_analyser_coeffs_t analyser;
+    mixbox_correlation_coeffs_t correlation;
+} mixbox_bus_meters_coeffs_t;
+
+typedef struct {
+    mixbox_analyser_t analyser;
+    mixbox_correlation_meter_t correlation;
+} mixbox_bus_meters_t;
+
+/* Control side: the last design and what it was made from, so parameter
+ * changes elsewhere design nothing here. */
+typedef struct {
+    int32_t valid;
+    int32_t analyser_on, analyser_slow, correlation_on;
+    mixbox_bus_meters_coeffs_t coeffs;
+} mixbox_bus_meters_design_cache_t;
+
 /* Everything the control side derives for the mix-bus chain. */
 typedef struct {
     mixbox_compressor_coeffs_t compressor;
@@ -410,6 +492,7 @@ typedef struct {
     int32_t sub_gain_q24[MIXBOX_SUB_BUSES];
     int32_t main_gain_q24;
     mixbox_mixbus_settings_t mixbus;
+    mixbox_bus_meters_coeffs_t bus_meters;
 } mixbox_targets_t;
 
 /* The hand-off of target sets between the two sides, a triple buffer (see
@@ -461,6 +544,10 @@ typedef struct {
     /* Scratch for one chunk: bus sums in Q39 (Q31 with 8 extra fraction bits). */
     int64_t main_sum[2][MIXBOX_CHUNK_FRAMES];
     int64_t sub_sum[MIXBOX_SUB_BUSES][2][MIXBOX_CHUNK_FRAMES];
+
+    /* The octave analyser and correlation meter of the main output (appended). */
+    mixbox_bus_meters_t bus_meters;
+    mixbox_bus_meters_design_cache_t bus_meters_design; /* control side */
 } mixbox_engine_t;
 
 

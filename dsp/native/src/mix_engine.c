@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "gain_law.h"
+#include "bus_meters.h"
+#include "correlation_meter.h"
+#include "octave_analyser.h"
 #include "bus_sum.h"
 #include "gain_ramp.h"
 #include "handoff.h"
@@ -108,6 +111,7 @@ static void derive_targets(mixbox_engine_t *engine)
     }
     t->main_gain_q24 = fader_target_q24(engine->main_fader_cdb, 0);
     mixbox_mixbus_design(&t->mixbus, engine->mixbus_param, engine->sample_rate, &engine->eq_design_cache);
+    mixbox_bus_meters_design(&t->bus_meters, engine->mixbus_param, engine->sample_rate, &engine->bus_meters_design);
     handoff_publish(&engine->handoff);
 }
 
@@ -182,6 +186,7 @@ static void adopt_targets(mixbox_engine_t *engine)
     mixbox_gain_ramp_set_target(&engine->main_gain, t->main_gain_q24, frames);
     update_channel_masks(engine);
     mixbox_mixbus_apply(&engine->mixbus, &t->mixbus, frames);
+    mixbox_bus_meters_apply(&engine->bus_meters, &t->bus_meters);
 }
 
 /* Frames from here on that share one ramp phase (moving or steady). */
@@ -378,6 +383,7 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     }
     finish_main_bus(engine, output, frames);
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
+    mixbox_bus_meters_process(&engine->bus_meters, output, frames);
 }
 
 /* Closes every meter's running 10 ms segment and starts the next segment
@@ -391,6 +397,7 @@ static OUT_OF_LINE void end_meter_segment(mixbox_engine_t *engine)
         mixbox_level_meter_end_segment(&engine->meter[MIXBOX_METER_SUB_LEFT(0) + m]);
     }
     mixbox_mixbus_end_segment(&engine->mixbus);
+    mixbox_bus_meters_end_segment(&engine->bus_meters);
     uint32_t fraction = segment_fraction(engine->sample_rate, engine->segment_frames);
     engine->segment_phase = segment_phase_after(fraction, engine->segment_phase);
     engine->segment_frames_left = segment_frames_at(engine->segment_frames, fraction, engine->segment_phase);
@@ -471,6 +478,7 @@ mixbox_status_t mixbox_init(mixbox_engine_t *engine, uint32_t sample_rate_hz, ui
     memcpy(engine->route, t->route, sizeof engine->route);
     update_channel_masks(engine);
     mixbox_mixbus_init(&engine->mixbus, &t->mixbus);
+    mixbox_bus_meters_apply(&engine->bus_meters, &t->bus_meters);
     for (uint32_t m = 0; m < MIXBOX_LEVEL_METER_COUNT; m++) mixbox_level_meter_init(&engine->meter[m]);
     if (mixbox_loudness_meter_init(&engine->loudness, sample_rate_hz) != 0) return MIXBOX_ERR_SAMPLE_RATE;
 
@@ -665,4 +673,38 @@ mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine)
     if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
     mixbox_loudness_meter_reset(&engine->loudness);
     return MIXBOX_OK;
+}
+
+/* ---- API: bus meters ---- */
+
+mixbox_status_t mixbox_spectrum_read(const mixbox_engine_t *engine, mixbox_spectrum_reading_t *reading)
+{
+    if (engine == NULL || reading == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    mixbox_analyser_read(&engine->bus_meters.analyser, reading);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_correlation_sums_read(const mixbox_engine_t *engine, mixbox_correlation_sums_t *sums)
+{
+    if (engine == NULL || sums == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    mixbox_correlation_sums(&engine->bus_meters.correlation, sums);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_correlation_from_sums(const mixbox_correlation_sums_t *sums, mixbox_correlation_reading_t *reading)
+{
+    if (sums == NULL || reading == NULL) return MIXBOX_ERR_NULL;
+    mixbox_correlation_reading_from_sums(sums, reading);
+    return MIXBOX_OK;
+}
+
+mixbox_status_t mixbox_correlation_read(const mixbox_engine_t *engine, mixbox_correlation_reading_t *reading)
+{
+    mixbox_correlation_sums_t sums;
+    if (reading == NULL) return MIXBOX_ERR_NULL;
+    mixbox_status_t status = mixbox_correlation_sums_read(engine, &sums);
+    if (status != MIXBOX_OK) return status;
+    return mixbox_correlation_from_sums(&sums, reading);
 }

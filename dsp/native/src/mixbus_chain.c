@@ -55,6 +55,9 @@ const int32_t mixbox_mixbus_param_default[MIXBOX_MIXBUS_PARAMS] = {
     0,     /* mono-below off */
     24,    /* 24-bit output word */
     0,     /* safety mode: soft clip */
+    0,     /* analyser off */
+    0,     /* analyser 300 ms */
+    0,     /* correlation meter off */
 };
 
 static int one_of(int32_t value, const int32_t *allowed, int count)
@@ -74,6 +77,7 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
         0, 0,                                                             /* stereo tools */
         16,                                                               /* output word */
         0,                                                                /* safety mode */
+        0, 0, 0,                                                          /* bus meters */
     };
     static const int32_t high[MIXBOX_MIXBUS_PARAMS] = {
         0, 2000, 30000, 2000, 1200, 2000, 500, 1, 100, 1, DRIVE_MAX_CDB, 0, 1, 1,
@@ -82,6 +86,7 @@ int mixbox_mixbus_param_in_range(mixbox_param_t param, int32_t value)
         200, 200,
         24,
         1,
+        1, 1, 1,
     };
     static const int32_t highpass_hz[] = { 0, 20, 30, 40, 60, 80, 100, 150 };
     static const int32_t mono_below_hz[] = { 0, 60, 100, 150, 200 };

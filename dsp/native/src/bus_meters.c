@@ -1,0 +1,42 @@
+#include "bus_meters.h"
+
+#include "correlation_meter.h"
+#include "octave_analyser.h"
+
+#define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
+
+void mixbox_bus_meters_design(mixbox_bus_meters_coeffs_t *c, const int32_t *v, uint32_t sample_rate,
+                              mixbox_bus_meters_design_cache_t *cache)
+{
+    int32_t analyser_on = v[PARAM(MIXBOX_PARAM_ANALYSER_ON)], slow = v[PARAM(MIXBOX_PARAM_ANALYSER_SLOW)];
+    int32_t correlation_on = v[PARAM(MIXBOX_PARAM_CORRELATION_ON)];
+    /* The sample rate is fixed for an engine's life: the cache need not key on it. */
+    if (!cache->valid || cache->analyser_on != analyser_on || cache->analyser_slow != slow ||
+        cache->correlation_on != correlation_on) {
+        mixbox_analyser_design(&cache->coeffs.analyser, sample_rate, analyser_on, slow);
+        mixbox_correlation_design(&cache->coeffs.correlation, sample_rate, correlation_on);
+        cache->analyser_on = analyser_on;
+        cache->analyser_slow = slow;
+        cache->correlation_on = correlation_on;
+        cache->valid = 1;
+    }
+    *c = cache->coeffs;
+}
+
+void mixbox_bus_meters_apply(mixbox_bus_meters_t *m, const mixbox_bus_meters_coeffs_t *c)
+{
+    mixbox_analyser_apply(&m->analyser, &c->analyser);
+    mixbox_correlation_apply(&m->correlation, &c->correlation);
+}
+
+void mixbox_bus_meters_process(mixbox_bus_meters_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    if (m->analyser.coeffs.on) mixbox_analyser_process(&m->analyser, stereo, frames);
+    if (m->correlation.coeffs.on) mixbox_correlation_process(&m->correlation, stereo, frames);
+}
+
+void mixbox_bus_meters_end_segment(mixbox_bus_meters_t *m)
+{
+    mixbox_analyser_end_segment(&m->analyser);
+    mixbox_correlation_end_segment(&m->correlation);
+}

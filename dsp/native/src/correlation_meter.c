@@ -1,0 +1,128 @@
+#include "correlation_meter.h"
+
+#include <string.h>
+
+#include "control_math.h"
+#include "halfband_decimator.h"
+#include "meter_average.h"
+#include "meter_filter_design.h"
+#include "meter_section.h"
+
+#define LOW_BAND_HZ 150.0
+#define LOW_RATE_MIN_HZ 1200u /* the low band's products run at 1.2..2.4 kHz */
+
+void mixbox_correlation_design(mixbox_correlation_coeffs_t *c, uint32_t sample_rate, int32_t on)
+{
+    memset(c, 0, sizeof *c);
+    c->on = on;
+    /* tau = 300 ms: 30 segments. */
+    c->alpha_q32 = (uint32_t)mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / 30.0)) * 4294967296.0);
+    uint32_t stages = 0u;
+    while (stages < MIXBOX_CORRELATION_MAX_STAGES && (sample_rate >> (stages + 1u)) >= LOW_RATE_MIN_HZ) stages++;
+    c->stages = stages;
+    mixbox_meter_lowpass4_design(LOW_BAND_HZ * (double)(1u << stages) / (double)sample_rate, c->low_pass);
+}
+
+void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correlation_coeffs_t *coeffs)
+{
+    int was_on = m->coeffs.on;
+    m->coeffs = *coeffs;
+    if (coeffs->on && !was_on) {
+        memset(m->segment, 0, sizeof m->segment);
+        memset(m->average, 0, sizeof m->average);
+        memset(m->decimator, 0, sizeof m->decimator);
+        memset(m->low_pass, 0, sizeof m->low_pass);
+    }
+}
+
+/* One side down to the low band's rate, low-passed, into work (Q28). */
+static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    int32_t *x = m->work[side];
+    for (uint32_t i = 0; i < frames; i++) x[i] = stereo[2u * i + side] >> 3;
+    uint32_t n = frames;
+    for (uint32_t s = 0; s < m->coeffs.stages && n > 0u; s++) n = mixbox_halfband_decimate(&m->decimator[side][s], x, 1u, x, n);
+    mixbox_meter_section_t s0 = m->low_pass[side][0], s1 = m->low_pass[side][1];
+    for (uint32_t i = 0; i < n; i++) {
+        x[i] = meter_section_step(&m->coeffs.low_pass[1], &s1, meter_section_step(&m->coeffs.low_pass[0], &s0, x[i]));
+    }
+    m->low_pass[side][0] = s0;
+    m->low_pass[side][1] = s1;
+    return n;
+}
+
+void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    if (!m->coeffs.on) return;
+    /* Full band: Q23 samples (the converters' 24 bits), products below 2^46. */
+    int64_t ll = 0, rr = 0, lr = 0;
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t l = stereo[2u * i] >> 8, r = stereo[2u * i + 1u] >> 8;
+        ll += (int64_t)l * l;
+        rr += (int64_t)r * r;
+        lr += (int64_t)l * r;
+    }
+    m->segment[0] += ll;
+    m->segment[1] += rr;
+    m->segment[2] += lr;
+    /* Below 150 Hz: both sides decimate in step, so n is the same. */
+    uint32_t n = low_band(m, 0u, stereo, frames);
+    (void)low_band(m, 1u, stereo, frames);
+    ll = rr = lr = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t l = m->work[0][i] >> 5, r = m->work[1][i] >> 5; /* Q23 */
+        ll += (int64_t)l * l;
+        rr += (int64_t)r * r;
+        lr += (int64_t)l * r;
+    }
+    m->segment[3] += ll;
+    m->segment[4] += rr;
+    m->segment[5] += lr;
+}
+
+void mixbox_correlation_end_segment(mixbox_correlation_meter_t *m)
+{
+    if (!m->coeffs.on) return;
+    for (uint32_t k = 0; k < MIXBOX_CORRELATION_SUMS; k++) {
+        m->average[k] = meter_average_step(m->average[k], m->segment[k], m->coeffs.alpha_q32);
+        m->segment[k] = 0;
+    }
+}
+
+void mixbox_correlation_sums(const mixbox_correlation_meter_t *m, mixbox_correlation_sums_t *sums)
+{
+    memset(sums, 0, sizeof *sums);
+    sums->on = m->coeffs.on;
+    if (m->coeffs.on) memcpy(sums->sum, m->average, sizeof sums->sum);
+}
+
+/* r = LR / sqrt(L^2 R^2) in 1/10000; 0 when either side is silent. */
+static int32_t correlation_x10000(int64_t ll, int64_t rr, int64_t lr)
+{
+    if (ll <= 0 || rr <= 0) return 0;
+    double r = (double)lr / mixbox_control_sqrt((double)ll * (double)rr);
+    if (r > 1.0) r = 1.0;
+    if (r < -1.0) r = -1.0;
+    return (int32_t)mixbox_control_round(r * 10000.0);
+}
+
+void mixbox_correlation_reading_from_sums(const mixbox_correlation_sums_t *sums, mixbox_correlation_reading_t *reading)
+{
+    const int64_t *s = sums->sum;
+    reading->on = sums->on;
+    reading->correlation_x10000 = correlation_x10000(s[0], s[1], s[2]);
+    reading->low_correlation_x10000 = correlation_x10000(s[3], s[4], s[5]);
+    /* 4 M^2 = L^2 + R^2 + 2 LR and 4 S^2 = L^2 + R^2 - 2 LR. */
+    double power = (double)s[0] + (double)s[1], cross = 2.0 * (double)s[2];
+    double mid = power + cross, side = power - cross;
+    if (side <= 0.0) {
+        reading->width_cdb = MIXBOX_METER_SILENCE_CDB;
+    } else if (mid <= 0.0) {
+        reading->width_cdb = -MIXBOX_METER_SILENCE_CDB;
+    } else {
+        double cdb = 1000.0 * mixbox_control_log(side / mid) / CM_LN10;
+        if (cdb < MIXBOX_METER_SILENCE_CDB) cdb = MIXBOX_METER_SILENCE_CDB;
+        if (cdb > -MIXBOX_METER_SILENCE_CDB) cdb = -MIXBOX_METER_SILENCE_CDB;
+        reading->width_cdb = (int32_t)mixbox_control_round(cdb);
+    }
+}

@@ -1,0 +1,28 @@
+/* The meters' second-order IIR section (direct form I) in int32: Q28 data
+ * (full scale 2^28, three bits of headroom), Q30 coefficients (below 2 in
+ * magnitude), each product's high word only (one mulh on a 32-bit core), so
+ * the five products are Q26 and the output keeps 26 fraction bits of full
+ * scale: a noise floor near -150 dBFS, far under what the meters show.
+ * The coefficients are designed on the control side (meter_filter_design.h)
+ * so that no section's output can leave the Q28 range (at most 8 times full
+ * scale; the designs stay under 3, tests/meter tests check the sum of the
+ * impulse response). */
+#ifndef MIXBOX_METER_SECTION_H
+#define MIXBOX_METER_SECTION_H
+
+#include "q31_math.h"
+
+static ALWAYS_INLINE int32_t meter_section_step(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *s,
+                                                int32_t x)
+{
+    int32_t y = mul_high_s32(c->b0, x) + mul_high_s32(c->b1, s->x1) + mul_high_s32(c->b2, s->x2)
+              - mul_high_s32(c->a1, s->y1) - mul_high_s32(c->a2, s->y2);
+    y *= 4; /* Q26 -> Q28 */
+    s->x2 = s->x1;
+    s->x1 = x;
+    s->y2 = s->y1;
+    s->y1 = y;
+    return y;
+}
+
+#endif

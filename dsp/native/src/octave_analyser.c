@@ -1,0 +1,147 @@
+#include "octave_analyser.h"
+
+#include <string.h>
+
+#include "control_math.h"
+#include "halfband_decimator.h"
+#include "level_db.h"
+#include "meter_average.h"
+#include "meter_filter_design.h"
+#include "meter_section.h"
+
+/* Base-two exact mid-band frequencies (IEC 61260-1:2014 5.4, G = 2,
+ * f_r = 1000 Hz): f_m = 1000 x 2^(band - 5); band edges f_m x 2^(+-1/2)
+ * (5.6). */
+#define LOWEST_BAND_EXPONENT (-5)
+#define HIGHEST_CENTRE 0.19 /* a band's centre at its level's rate stays at or below this */
+#define EDGE_LIMIT 0.45     /* band edges above this fraction of the rate are out of reach */
+
+/* exp(-1/steps) for the averaging, steps = tau / 10 ms. */
+static uint32_t averaging_alpha_q32(double steps)
+{
+    double alpha = 1.0 - mixbox_control_exp(-1.0 / steps);
+    return (uint32_t)mixbox_control_round(alpha * 4294967296.0);
+}
+
+void mixbox_analyser_design(mixbox_analyser_coeffs_t *c, uint32_t sample_rate, int32_t on, int32_t slow)
+{
+    memset(c, 0, sizeof *c);
+    c->on = on;
+    c->alpha_q32 = averaging_alpha_q32(slow ? 300.0 : 30.0);
+    if (!on) return;
+    double fs = (double)sample_rate;
+    double sqrt2 = mixbox_control_sqrt(2.0);
+    c->levels = 1u;
+    for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+        int exponent = LOWEST_BAND_EXPONENT + (int)b;
+        double centre = 1000.0;
+        for (int i = 0; i < exponent; i++) centre *= 2.0;
+        for (int i = 0; i > exponent; i--) centre /= 2.0;
+        uint32_t level = 0u;
+        while (level + 1u < MIXBOX_ANALYSER_LEVELS && centre * (double)(1u << (level + 1u)) / fs <= HIGHEST_CENTRE) level++;
+        double rate = fs / (double)(1u << level);
+        double low = centre / sqrt2 / rate, high = centre * sqrt2 / rate;
+        c->level[b] = level;
+        if (low >= EDGE_LIMIT) {
+            c->sections[b] = 0u;
+            continue;
+        }
+        if (high >= EDGE_LIMIT) {
+            mixbox_meter_highpass3_design(low, c->section[b]);
+            c->sections[b] = 2u;
+        } else {
+            mixbox_meter_bandpass3_design(low, high, c->section[b]);
+            c->sections[b] = 3u;
+        }
+        if (level + 1u > c->levels) c->levels = level + 1u;
+        /* The energy average is of segment sums of Q24 squares; a segment
+         * holds (fs / 100) / 2^level samples of the band's rate on average:
+         * mean square re full scale = energy x 2^level x 100 / fs / 2^48. */
+        double per_sample = (double)(1u << level) * 100.0 / fs;
+        double offset_cdb = 1000.0 * mixbox_control_log(per_sample) / CM_LN10 - 48.0 * 301.0299956639812;
+        c->offset_mcdb[b] = (int32_t)mixbox_control_round(offset_cdb * 1000.0);
+    }
+}
+
+void mixbox_analyser_apply(mixbox_analyser_t *a, const mixbox_analyser_coeffs_t *coeffs)
+{
+    int was_on = a->coeffs.on;
+    a->coeffs = *coeffs;
+    if (coeffs->on && !was_on) {
+        memset(a->section, 0, sizeof a->section);
+        memset(a->decimator, 0, sizeof a->decimator);
+        memset(a->segment_sum, 0, sizeof a->segment_sum);
+        memset(a->energy, 0, sizeof a->energy);
+    }
+}
+
+/* One band over n samples of its level: its sections, then the sum of squares. */
+static void run_band(const mixbox_meter_section_coeffs_t *coeffs, mixbox_meter_section_t *state, uint32_t sections,
+                     const int32_t *x, uint32_t n, uint64_t *segment_sum)
+{
+    uint64_t sum = *segment_sum;
+    if (sections == 3u) {
+        mixbox_meter_section_t s0 = state[0], s1 = state[1], s2 = state[2];
+        for (uint32_t i = 0; i < n; i++) {
+            int32_t y = meter_section_step(&coeffs[2], &s2, meter_section_step(&coeffs[1], &s1,
+                                                                             meter_section_step(&coeffs[0], &s0, x[i])));
+            int32_t v = y >> 4; /* Q24: squares below 2^53 */
+            sum += (uint64_t)((int64_t)v * v);
+        }
+        state[0] = s0;
+        state[1] = s1;
+        state[2] = s2;
+    } else {
+        mixbox_meter_section_t s0 = state[0], s1 = state[1];
+        for (uint32_t i = 0; i < n; i++) {
+            int32_t y = meter_section_step(&coeffs[1], &s1, meter_section_step(&coeffs[0], &s0, x[i]));
+            int32_t v = y >> 4;
+            sum += (uint64_t)((int64_t)v * v);
+        }
+        state[0] = s0;
+        state[1] = s1;
+    }
+    *segment_sum = sum;
+}
+
+void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    const mixbox_analyser_coeffs_t *c = &a->coeffs;
+    if (!c->on) return;
+    int32_t *x = a->work;
+    /* The mono sum (L + R) / 2 in Q28. */
+    for (uint32_t i = 0; i < frames; i++) x[i] = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
+    uint32_t n = frames;
+    for (uint32_t level = 0; level < c->levels && n > 0u; level++) {
+        for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+            if (c->level[b] == level && c->sections[b] != 0u) {
+                run_band(c->section[b], a->section[b], c->sections[b], x, n, &a->segment_sum[b]);
+            }
+        }
+        /* The next level: in place (outputs never overtake inputs). */
+        if (level + 1u < c->levels) n = mixbox_halfband_decimate(&a->decimator[level], x, 1u, x, n);
+    }
+}
+
+void mixbox_analyser_end_segment(mixbox_analyser_t *a)
+{
+    if (!a->coeffs.on) return;
+    for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+        a->energy[b] = (uint64_t)meter_average_step((int64_t)a->energy[b], (int64_t)a->segment_sum[b], a->coeffs.alpha_q32);
+        a->segment_sum[b] = 0u;
+    }
+}
+
+void mixbox_analyser_read(const mixbox_analyser_t *a, mixbox_spectrum_reading_t *reading)
+{
+    const mixbox_analyser_coeffs_t *c = &a->coeffs;
+    reading->on = c->on;
+    for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+        reading->band_cdb[b] = MIXBOX_METER_SILENCE_CDB;
+        if (!c->on || c->sections[b] == 0u || a->energy[b] == 0u) continue;
+        /* 10 log10(energy): 301.03 cdB per log2 unit, in milli-cdB. */
+        int64_t milli = ((int64_t)mixbox_log2_q16(a->energy[b]) * 301030 + 32768) / 65536 + c->offset_mcdb[b];
+        int64_t cdb = milli >= 0 ? (milli + 500) / 1000 : -((-milli + 500) / 1000);
+        reading->band_cdb[b] = cdb < MIXBOX_METER_SILENCE_CDB ? MIXBOX_METER_SILENCE_CDB : (int32_t)cdb;
+    }
+}
