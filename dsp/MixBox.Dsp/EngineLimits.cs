@@ -26,6 +26,8 @@ namespace MixBox.Dsp
         public const int NoSubBus = -1;
         /// <summary>Meter reading for silence; every reading is at least this.</summary>
         public const int MeterSilenceCentiDb = -20000;
+        /// <summary>MIXBOX_SPECTRUM_BANDS: the octave analyser's bands, 31.5 Hz .. 16 kHz.</summary>
+        public const int SpectrumBands = 10;
         /// <summary>MIXBOX_DISTORTION_DRIVE: the drive stage's distortion meter.</summary>
         public const int DistortionDrive = 0;
         /// <summary>MIXBOX_DISTORTION_SAFETY: the safety stage's (soft clip or true-peak limiter).</summary>

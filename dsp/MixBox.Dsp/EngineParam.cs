@@ -111,5 +111,13 @@ namespace MixBox.Dsp
         /// (default), 1 = look-ahead true-peak limiter, ceiling in dBTP, output delayed by
         /// <see cref="MixEngine.ReadLatencyFrames"/> (0.5 ms).</summary>
         OutputLimiter = 50,
+
+        // Bus meters of the main output (appended; off costs nothing).
+        /// <summary>1 = the octave analyser runs (<see cref="MixEngine.ReadSpectrum"/>); default 0.</summary>
+        AnalyserOn = 51,
+        /// <summary>The analyser's averaging: 0 = 300 ms (default), 1 = 3 s.</summary>
+        AnalyserSlow = 52,
+        /// <summary>1 = the correlation meter runs (<see cref="MixEngine.ReadCorrelation"/>); default 0.</summary>
+        CorrelationOn = 53,
     }
 }

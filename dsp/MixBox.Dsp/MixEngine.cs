@@ -13,6 +13,8 @@ namespace MixBox.Dsp
         private readonly NativeEngine _native;
         private readonly int[] _meterValues = new int[4];
         private readonly int[] _loudnessValues = new int[8];
+        private readonly int[] _spectrumValues = new int[EngineLimits.SpectrumBands + 1];
+        private readonly int[] _correlationValues = new int[4];
 
         public MixEngine(int sampleRate = EngineLimits.DefaultSampleRate, int channels = EngineLimits.DefaultChannels)
         {
@@ -143,6 +145,31 @@ namespace MixBox.Dsp
             int value;
             Check(_native.ReadDeEsserReduction(out value), "read de-esser reduction");
             return value;
+        }
+
+        /// <summary>The octave analyser's band levels (turn it on with <see cref="EngineParam.AnalyserOn"/>);
+        /// reading does not reset them. The reading's arrays are new each call.</summary>
+        public SpectrumReading ReadSpectrum()
+        {
+            Check(_native.ReadSpectrum(_spectrumValues), "read spectrum");
+            SpectrumReading reading;
+            reading.BandCentiDb = new int[EngineLimits.SpectrumBands];
+            Array.Copy(_spectrumValues, reading.BandCentiDb, EngineLimits.SpectrumBands);
+            reading.On = _spectrumValues[EngineLimits.SpectrumBands] != 0;
+            return reading;
+        }
+
+        /// <summary>Phase correlation, width and low-band correlation of the output (turn the meter on
+        /// with <see cref="EngineParam.CorrelationOn"/>); reading does not reset them.</summary>
+        public CorrelationReading ReadCorrelation()
+        {
+            Check(_native.ReadCorrelation(_correlationValues), "read correlation");
+            CorrelationReading reading;
+            reading.CorrelationX10000 = _correlationValues[0];
+            reading.WidthCentiDb = _correlationValues[1];
+            reading.LowCorrelationX10000 = _correlationValues[2];
+            reading.On = _correlationValues[3] != 0;
+            return reading;
         }
 
         /// <summary>Loudness of the output; reading does not reset it.</summary>

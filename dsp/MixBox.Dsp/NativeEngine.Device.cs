@@ -46,19 +46,24 @@ namespace MixBox.Dsp
             return status;
         }
 
-        // Not yet wired through the device's interop glue and audio-task mailbox
-        // (firmware/native): the device answers "unknown" until it is.
         public int ReadDistortion(int stage, out int centiDb)
         {
-            centiDb = 0;
-            return (int)EngineStatus.Param;
+            int status = NativeReadDistortion(stage, _box);
+            centiDb = _box[0];
+            return status;
         }
 
         public int ReadLatencyFrames(out int frames)
         {
-            frames = 0;
-            return (int)EngineStatus.Param;
+            int status = NativeReadLatencyFrames(_box);
+            frames = _box[0];
+            return status;
         }
+
+        public int ReadSpectrum(int[] values) { return NativeReadSpectrum(values); }
+
+        // The glue takes the audio task's averaged sums and divides on this (control) side.
+        public int ReadCorrelation(int[] values) { return NativeReadCorrelation(values); }
 
         public int ReadLoudness(int[] values) { return NativeReadLoudness(values); }
 
@@ -77,5 +82,9 @@ namespace MixBox.Dsp
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadDeEsserReduction(int[] centiDb);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadLoudness(int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeResetLoudness();
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadDistortion(int stage, int[] centiDb);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadLatencyFrames(int[] frames);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadSpectrum(int[] values);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadCorrelation(int[] values);
     }
 }

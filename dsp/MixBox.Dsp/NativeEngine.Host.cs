@@ -53,6 +53,10 @@ namespace MixBox.Dsp
 
         public int ResetLoudness() { return mixbox_loudness_reset(_instance); }
 
+        public int ReadSpectrum(int[] values) { return mixbox_spectrum_read(_instance, values); }
+
+        public int ReadCorrelation(int[] values) { return mixbox_correlation_read(_instance, values); }
+
         public void Dispose()
         {
             if (_instance != IntPtr.Zero)
@@ -79,5 +83,9 @@ namespace MixBox.Dsp
         // mixbox_loudness_reading_t is eight int32 fields: the same layout as int[8].
         [DllImport(Library)] private static extern int mixbox_loudness_read(IntPtr engine, [Out] int[] reading);
         [DllImport(Library)] private static extern int mixbox_loudness_reset(IntPtr engine);
+        // mixbox_spectrum_reading_t is eleven int32 fields (ten bands, on): the same layout as int[11].
+        [DllImport(Library)] private static extern int mixbox_spectrum_read(IntPtr engine, [Out] int[] reading);
+        // mixbox_correlation_reading_t is four int32 fields: the same layout as int[4].
+        [DllImport(Library)] private static extern int mixbox_correlation_read(IntPtr engine, [Out] int[] reading);
     }
 }

@@ -139,3 +139,64 @@ signed int NativeEngine::NativeResetLoudness(HRESULT &hr)
     (void)hr;
     return mixbox_device_loudness_reset();
 }
+
+signed int NativeEngine::NativeReadDistortion(signed int param0, CLR_RT_TypedArray_INT32 param1, HRESULT &hr)
+{
+    (void)hr;
+    if (param0 < 0) return MIXBOX_ERR_INDEX;
+    if (param1.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param1.GetSize() < 1) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    int32_t value = 0;
+    int32_t status = mixbox_device_distortion_read((uint32_t)param0, &value);
+    if (status == MIXBOX_OK) param1.GetBuffer()[0] = value;
+    return status;
+}
+
+signed int NativeEngine::NativeReadLatencyFrames(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < 1) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    uint32_t frames = 0u;
+    // Control side: the latency of the parameters as set (no hand-off needed).
+    mixbox_status_t status = mixbox_latency_frames(mixbox_device_engine(), &frames);
+    if (status == MIXBOX_OK) param0.GetBuffer()[0] = (signed int)frames;
+    return status;
+}
+
+// Order: SpectrumReading in C#: the ten bands (31.5 Hz first), then on.
+signed int NativeEngine::NativeReadSpectrum(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < (int)MIXBOX_SPECTRUM_BANDS + 1) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    mixbox_spectrum_reading_t reading;
+    int32_t status = mixbox_device_spectrum_read(&reading);
+    if (status == MIXBOX_OK) {
+        signed int *values = param0.GetBuffer();
+        for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) values[b] = reading.band_cdb[b];
+        values[MIXBOX_SPECTRUM_BANDS] = reading.on;
+    }
+    return status;
+}
+
+// Order: CorrelationReading in C#: correlation, width, low-band correlation, on. The audio
+// task hands over its averaged sums; the division and square root run here, on the CLR's side.
+signed int NativeEngine::NativeReadCorrelation(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < 4) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    mixbox_correlation_sums_t sums;
+    int32_t status = mixbox_device_correlation_sums_read(&sums);
+    mixbox_correlation_reading_t reading;
+    if (status == MIXBOX_OK) status = mixbox_correlation_from_sums(&sums, &reading);
+    if (status == MIXBOX_OK) {
+        signed int *values = param0.GetBuffer();
+        values[0] = reading.correlation_x10000;
+        values[1] = reading.width_cdb;
+        values[2] = reading.low_correlation_x10000;
+        values[3] = reading.on;
+    }
+    return status;
+}

@@ -165,6 +165,7 @@ static int32_t refresh_meters(void)
     if (s_mailbox.status != MIXBOX_OK) return s_mailbox.status;
     mixbox_meter_cache_merge(&s_meter_cache, s_mailbox.meters, s_mailbox.gain_reduction_cdb);
     mixbox_meter_cache_merge_de_esser(&s_meter_cache, s_mailbox.de_esser_reduction_cdb);
+    mixbox_meter_cache_merge_distortion(&s_meter_cache, s_mailbox.distortion_cdb);
     return MIXBOX_OK;
 }
 
@@ -197,6 +198,37 @@ int32_t mixbox_device_de_esser_reduction_read(int32_t *reduction_cdb)
     int32_t status = refresh_meters();
     if (status != MIXBOX_OK) return status;
     return mixbox_meter_cache_take_de_esser(&s_meter_cache, reduction_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
+}
+
+int32_t mixbox_device_distortion_read(uint32_t stage, int32_t *distortion_cdb)
+{
+    if (!mixbox_audio_running()) return mixbox_distortion_read(&s_engine, stage, distortion_cdb);
+    if (distortion_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (stage >= MIXBOX_DISTORTION_STAGES) return MIXBOX_ERR_INDEX;
+    if (mixbox_meter_cache_take_distortion(&s_meter_cache, stage, distortion_cdb)) return MIXBOX_OK;
+    int32_t status = refresh_meters();
+    if (status != MIXBOX_OK) return status;
+    return mixbox_meter_cache_take_distortion(&s_meter_cache, stage, distortion_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
+}
+
+int32_t mixbox_device_spectrum_read(mixbox_spectrum_reading_t *reading)
+{
+    if (!mixbox_audio_running()) return mixbox_spectrum_read(&s_engine, reading);
+    if (reading == NULL) return MIXBOX_ERR_NULL;
+    int32_t status = mixbox_audio_request(MIXBOX_REQUEST_SPECTRUM_READ, 0u);
+    if (status != MIXBOX_OK) return status;
+    if (s_mailbox.status == MIXBOX_OK) *reading = s_mailbox.spectrum;
+    return s_mailbox.status;
+}
+
+int32_t mixbox_device_correlation_sums_read(mixbox_correlation_sums_t *sums)
+{
+    if (!mixbox_audio_running()) return mixbox_correlation_sums_read(&s_engine, sums);
+    if (sums == NULL) return MIXBOX_ERR_NULL;
+    int32_t status = mixbox_audio_request(MIXBOX_REQUEST_CORRELATION_READ, 0u);
+    if (status != MIXBOX_OK) return status;
+    if (s_mailbox.status == MIXBOX_OK) *sums = s_mailbox.correlation;
+    return s_mailbox.status;
 }
 
 int32_t mixbox_device_meter_reset_hold(uint32_t meter_id)

@@ -79,6 +79,12 @@ int32_t mixbox_device_gain_reduction_read(int32_t *gain_reduction_cdb);
 int32_t mixbox_device_de_esser_reduction_read(int32_t *reduction_cdb);
 int32_t mixbox_device_loudness_read(mixbox_loudness_reading_t *reading);
 int32_t mixbox_device_loudness_reset(void);
+/* The distortion meters (read-and-reset, from the meter snapshots), the octave
+ * analyser and the correlation meter's averaged sums (control side divides:
+ * mixbox_correlation_from_sums). */
+int32_t mixbox_device_distortion_read(uint32_t stage, int32_t *distortion_cdb);
+int32_t mixbox_device_spectrum_read(mixbox_spectrum_reading_t *reading);
+int32_t mixbox_device_correlation_sums_read(mixbox_correlation_sums_t *sums);
 
 /* Settings slots in NVS (namespace "mixbox", keys "slot0".."slot33"): the current scene
  * and the 16 scene memories, two copies each (firmware Settings/SettingsLayout.cs). */

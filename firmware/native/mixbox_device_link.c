@@ -75,6 +75,9 @@ int mixbox_mailbox_service(mixbox_mailbox_t *mailbox, mixbox_engine_t *engine, m
         }
         if (status == MIXBOX_OK) status = mixbox_gain_reduction_read(engine, &mailbox->gain_reduction_cdb);
         if (status == MIXBOX_OK) status = mixbox_de_esser_reduction_read(engine, &mailbox->de_esser_reduction_cdb);
+        for (uint32_t stage = 0; stage < MIXBOX_DISTORTION_STAGES && status == MIXBOX_OK; stage++) {
+            status = mixbox_distortion_read(engine, stage, &mailbox->distortion_cdb[stage]);
+        }
         break;
     case MIXBOX_REQUEST_METER_RESET_HOLD:
         status = mixbox_meter_reset_hold(engine, mailbox->arg);
@@ -84,6 +87,12 @@ int mixbox_mailbox_service(mixbox_mailbox_t *mailbox, mixbox_engine_t *engine, m
         break;
     case MIXBOX_REQUEST_LOUDNESS_RESET:
         status = mixbox_loudness_reset(engine);
+        break;
+    case MIXBOX_REQUEST_SPECTRUM_READ:
+        status = mixbox_spectrum_read(engine, &mailbox->spectrum);
+        break;
+    case MIXBOX_REQUEST_CORRELATION_READ:
+        status = mixbox_correlation_sums_read(engine, &mailbox->correlation);
         break;
     case MIXBOX_REQUEST_STATS_RESET:
         if (stats != NULL) {
@@ -160,6 +169,24 @@ int mixbox_meter_cache_take_de_esser(mixbox_meter_cache_t *cache, int32_t *de_es
     if (!cache->de_esser_reduction_fresh) return 0;
     *de_esser_reduction_cdb = cache->de_esser_reduction_cdb;
     cache->de_esser_reduction_fresh = 0;
+    return 1;
+}
+
+void mixbox_meter_cache_merge_distortion(mixbox_meter_cache_t *cache, const int32_t *distortion_cdb)
+{
+    for (uint32_t stage = 0; stage < MIXBOX_DISTORTION_STAGES; stage++) {
+        if (!cache->distortion_fresh[stage] || distortion_cdb[stage] > cache->distortion_cdb[stage]) {
+            cache->distortion_cdb[stage] = distortion_cdb[stage];
+        }
+        cache->distortion_fresh[stage] = 1;
+    }
+}
+
+int mixbox_meter_cache_take_distortion(mixbox_meter_cache_t *cache, uint32_t stage, int32_t *distortion_cdb)
+{
+    if (stage >= MIXBOX_DISTORTION_STAGES || !cache->distortion_fresh[stage]) return 0;
+    *distortion_cdb = cache->distortion_cdb[stage];
+    cache->distortion_fresh[stage] = 0;
     return 1;
 }
 

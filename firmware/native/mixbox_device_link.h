@@ -53,7 +53,9 @@ typedef enum {
     MIXBOX_REQUEST_METER_RESET_HOLD = 2,/* arg = meter id */
     MIXBOX_REQUEST_LOUDNESS_READ = 3,
     MIXBOX_REQUEST_LOUDNESS_RESET = 4,
-    MIXBOX_REQUEST_STATS_RESET = 5      /* worst/last block time and late-block count */
+    MIXBOX_REQUEST_STATS_RESET = 5,     /* worst/last block time and late-block count */
+    MIXBOX_REQUEST_SPECTRUM_READ = 6,   /* the octave analyser's bands (reading does not reset) */
+    MIXBOX_REQUEST_CORRELATION_READ = 7 /* the correlation meter's averaged sums (divided on the control side) */
 } mixbox_request_kind_t;
 
 /* Audio task counters. Written by the audio task (blocks, times, timeouts, slips,
@@ -92,6 +94,9 @@ typedef struct {
     int32_t de_esser_reduction_cdb;
     mixbox_meter_reading_t meters[MIXBOX_METER_COUNT];
     mixbox_loudness_reading_t loudness;
+    int32_t distortion_cdb[MIXBOX_DISTORTION_STAGES]; /* with METERS (read-and-reset) */
+    mixbox_spectrum_reading_t spectrum;
+    mixbox_correlation_sums_t correlation;
     /* request_seq != response_seq: a request is pending. */
     uint32_t request_seq;
     uint32_t response_seq;
@@ -128,6 +133,8 @@ typedef struct {
     uint8_t gain_reduction_fresh;
     int32_t de_esser_reduction_cdb;
     uint8_t de_esser_reduction_fresh;
+    int32_t distortion_cdb[MIXBOX_DISTORTION_STAGES];
+    uint8_t distortion_fresh[MIXBOX_DISTORTION_STAGES];
 } mixbox_meter_cache_t;
 
 void mixbox_meter_cache_init(mixbox_meter_cache_t *cache);
@@ -138,6 +145,10 @@ int mixbox_meter_cache_take_gain_reduction(mixbox_meter_cache_t *cache, int32_t 
 /* The de-esser's reading, merged and taken the same way (largest since the last take). */
 void mixbox_meter_cache_merge_de_esser(mixbox_meter_cache_t *cache, int32_t de_esser_reduction_cdb);
 int mixbox_meter_cache_take_de_esser(mixbox_meter_cache_t *cache, int32_t *de_esser_reduction_cdb);
+/* The distortion meters' readings (one per stage), merged and taken the same way: the
+ * highest (worst) reading since the last take stands for the snapshots in between. */
+void mixbox_meter_cache_merge_distortion(mixbox_meter_cache_t *cache, const int32_t *distortion_cdb);
+int mixbox_meter_cache_take_distortion(mixbox_meter_cache_t *cache, uint32_t stage, int32_t *distortion_cdb);
 
 /* Audio side: block timing. */
 void mixbox_audio_stats_init(mixbox_audio_stats_t *stats, uint32_t sample_rate_hz, uint32_t block_frames);

@@ -125,6 +125,63 @@ static void test_meter_cache(void)
     CHECK(!mixbox_meter_cache_take(&cache, MIXBOX_METER_COUNT, &r));
 }
 
+/* The bus meters and the distortion meters through the mailbox: what the audio side
+ * hands over equals the engine's own reading; the correlation is divided afterwards. */
+static void test_bus_meters_through_mailbox(void)
+{
+    static mixbox_mailbox_t mailbox;
+    static mixbox_audio_stats_t stats;
+    mixbox_q31_t input[FRAMES * CHANNELS];
+    mixbox_q31_t output[FRAMES * 2u];
+
+    CHECK(mixbox_init(&engine, 48000u, CHANNELS) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_ON, 0u, 1) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CORRELATION_ON, 0u, 1) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_DRIVE_CDB, 0u, 1200) == MIXBOX_OK);
+    mixbox_mailbox_init(&mailbox);
+    mixbox_audio_stats_init(&stats, 48000u, FRAMES);
+    fill_input(input);
+    for (int b = 0; b < 100; b++) CHECK(mixbox_process(&engine, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) == MIXBOX_OK);
+
+    mixbox_spectrum_reading_t spectrum;
+    CHECK(mixbox_spectrum_read(&engine, &spectrum) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_SPECTRUM_READ, 0u) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1 && mailbox.status == MIXBOX_OK);
+    CHECK(memcmp(&mailbox.spectrum, &spectrum, sizeof spectrum) == 0 && spectrum.on == 1);
+    /* Channel 0's square wave at 24 kHz sits in the top band: it reads, the bass (only the
+     * onset's spread) reads far under it. */
+    CHECK(spectrum.band_cdb[9] > -3000 && spectrum.band_cdb[0] < spectrum.band_cdb[9] - 4000);
+
+    mixbox_correlation_reading_t direct, relayed;
+    CHECK(mixbox_correlation_read(&engine, &direct) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_CORRELATION_READ, 0u) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1 && mailbox.status == MIXBOX_OK);
+    CHECK(mixbox_correlation_from_sums(&mailbox.correlation, &relayed) == MIXBOX_OK);
+    CHECK(memcmp(&direct, &relayed, sizeof direct) == 0);
+    CHECK(direct.on == 1 && direct.correlation_x10000 == 10000); /* one channel panned centre: L = R */
+
+    /* Distortion rides with the meter snapshot (read-and-reset). */
+    CHECK(mixbox_mailbox_post(&mailbox, MIXBOX_REQUEST_METERS, 0u) == MIXBOX_OK);
+    CHECK(mixbox_mailbox_service(&mailbox, &engine, &stats) == 1 && mailbox.status == MIXBOX_OK);
+    CHECK(mailbox.distortion_cdb[MIXBOX_DISTORTION_DRIVE] > MIXBOX_METER_SILENCE_CDB); /* the drive is on */
+    CHECK(mailbox.distortion_cdb[MIXBOX_DISTORTION_SAFETY] == MIXBOX_METER_SILENCE_CDB); /* the safety stage is off */
+    int32_t after;
+    CHECK(mixbox_distortion_read(&engine, MIXBOX_DISTORTION_DRIVE, &after) == MIXBOX_OK);
+    CHECK(after == MIXBOX_METER_SILENCE_CDB); /* the snapshot reset it */
+
+    /* The cache keeps the worst reading until taken. */
+    static mixbox_meter_cache_t cache;
+    mixbox_meter_cache_init(&cache);
+    int32_t value, first[MIXBOX_DISTORTION_STAGES] = { -4000, -9000 }, second[MIXBOX_DISTORTION_STAGES] = { -3000, -9500 };
+    CHECK(!mixbox_meter_cache_take_distortion(&cache, 0u, &value));
+    mixbox_meter_cache_merge_distortion(&cache, first);
+    mixbox_meter_cache_merge_distortion(&cache, second);
+    CHECK(mixbox_meter_cache_take_distortion(&cache, 0u, &value) && value == -3000);
+    CHECK(mixbox_meter_cache_take_distortion(&cache, 1u, &value) && value == -9000);
+    CHECK(!mixbox_meter_cache_take_distortion(&cache, 0u, &value));
+    CHECK(!mixbox_meter_cache_take_distortion(&cache, MIXBOX_DISTORTION_STAGES, &value));
+}
+
 static void test_stats_and_tdm(void)
 {
     static mixbox_audio_stats_t stats;
@@ -326,6 +383,7 @@ int main(void)
 {
     test_mailbox_single_thread();
     test_meter_cache();
+    test_bus_meters_through_mailbox();
     test_stats_and_tdm();
     test_rev_b_helpers();
     test_two_threads();
