@@ -15,7 +15,9 @@
  *                 low shelf, two bells, high shelf, low-pass)
  *        deess    full + the de-esser (threshold under the material: reducing)
  *        stereo   full + the stereo tools (width 120 %, mono below 100 Hz)
- *        everything  full + all three ("engine: everything on")
+ *        analyser full + the octave analyser (300 ms)
+ *        correlation  full + the correlation meter
+ *        everything  full + all five ("engine: everything on")
  *        limiter  full with the true-peak limiter for the soft clip, the main
  *                 fader +12 dB and the ceiling at -6 dBTP: it reduces
  *                 throughout (every frame interpolated, divided, held and
@@ -66,7 +68,8 @@ static uint32_t parse(const char *text)
 }
 
 enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
-       STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER };
+       STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER,
+       STAGE_ANALYSER, STAGE_CORRELATION };
 
 static void set_many(const mixbox_param_t *params, const int32_t *values, uint32_t count)
 {
@@ -96,6 +99,8 @@ static void set_up_toolkit(int stage)
         static const int32_t v[] = { 1, -3000 };
         set_many(p, v, 2u);
     }
+    if (stage == STAGE_ANALYSER || stage == STAGE_EVERYTHING) mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_ON, 0u, 1);
+    if (stage == STAGE_CORRELATION || stage == STAGE_EVERYTHING) mixbox_set_param(&engine, MIXBOX_PARAM_CORRELATION_ON, 0u, 1);
     if (stage == STAGE_STEREO || stage == STAGE_EVERYTHING) {
         static const mixbox_param_t p[] = { MIXBOX_PARAM_STEREO_WIDTH_PERCENT, MIXBOX_PARAM_STEREO_MONO_BELOW_HZ };
         static const int32_t v[] = { 120, 100 };
@@ -170,7 +175,8 @@ int main(int argc, char **argv)
 {
     if (argc != 4) return 2;
     static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
-                                         "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter" };
+                                         "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter",
+                                         "analyser", "correlation" };
     int stage = -1;
     for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
         if (text_equals(argv[1], names[s])) stage = s;

@@ -1,12 +1,13 @@
 namespace MixBox.Dsp.Tests;
 
-internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadDeEsserReduction, ReadLoudness, ResetLoudness, ResetMeterHold, ReadDistortion }
+internal enum SceneOp { Set, ReadMeter, ReadGainReduction, ReadDeEsserReduction, ReadLoudness, ResetLoudness, ResetMeterHold, ReadDistortion,
+    ReadSpectrum, ReadCorrelation }
 
 /// <summary>One thing done to the engine between two blocks: a parameter set, a reading or a reset.</summary>
 internal readonly record struct SceneEvent(int Frame, SceneOp Op, EngineParam Param = default, int Index = 0, int Value = 0)
 {
     public bool IsReading => Op is SceneOp.ReadMeter or SceneOp.ReadGainReduction or SceneOp.ReadDeEsserReduction or SceneOp.ReadLoudness
-        or SceneOp.ReadDistortion;
+        or SceneOp.ReadDistortion or SceneOp.ReadSpectrum or SceneOp.ReadCorrelation;
 
     public override string ToString() => Op switch
     {
@@ -242,6 +243,8 @@ internal sealed class BlockSizeScene
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadDistortion, Index: EngineLimits.DistortionDrive), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadDistortion, Index: EngineLimits.DistortionSafety), readings);
         Apply(engine, new SceneEvent(Frames, SceneOp.ReadLoudness), readings);
+        Apply(engine, new SceneEvent(Frames, SceneOp.ReadSpectrum), readings);
+        Apply(engine, new SceneEvent(Frames, SceneOp.ReadCorrelation), readings);
         return (output, readings);
     }
 
@@ -269,6 +272,14 @@ internal sealed class BlockSizeScene
                 var l = engine.ReadLoudness();
                 readings.Add(new(e.Frame, "loudness", $"M {l.MomentaryCentiLufs} S {l.ShortTermCentiLufs} I {l.IntegratedCentiLufs} " +
                     $"Mmax {l.MomentaryMaxCentiLufs} Smax {l.ShortTermMaxCentiLufs} LRA {l.RangeCentiLu} TP {l.TruePeakMaxCentiDb} stable {l.RangeStable}"));
+                break;
+            case SceneOp.ReadSpectrum:
+                var spectrum = engine.ReadSpectrum();
+                readings.Add(new(e.Frame, "spectrum", $"on {spectrum.On} " + string.Join(" ", spectrum.BandCentiDb)));
+                break;
+            case SceneOp.ReadCorrelation:
+                var c = engine.ReadCorrelation();
+                readings.Add(new(e.Frame, "correlation", $"on {c.On} r {c.CorrelationX10000} width {c.WidthCentiDb} low {c.LowCorrelationX10000}"));
                 break;
             case SceneOp.ResetLoudness:
                 engine.ResetLoudness();

@@ -207,6 +207,9 @@ static const param_spec_t k_params[MIXBOX_PARAM_COUNT] = {
     { "STEREO_MONO_BELOW_HZ", SCOPE_GLOBAL, 0, 200, 0, 0, ONE_OF(k_mono_below_hz) },
     { "OUTPUT_WORD_BITS", SCOPE_GLOBAL, 16, 24, 24, 0, ONE_OF(k_word_bits) },
     { "OUTPUT_LIMITER", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "ANALYSER_ON", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "ANALYSER_SLOW", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
+    { "CORRELATION_ON", SCOPE_GLOBAL, 0, 1, 0, 0, ANY },
 };
 
 static int value_valid(uint32_t param, int32_t value)

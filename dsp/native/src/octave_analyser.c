@@ -83,8 +83,8 @@ static void run_band(const mixbox_meter_section_coeffs_t *coeffs, mixbox_meter_s
     if (sections == 3u) {
         mixbox_meter_section_t s0 = state[0], s1 = state[1], s2 = state[2];
         for (uint32_t i = 0; i < n; i++) {
-            int32_t y = meter_section_step(&coeffs[2], &s2, meter_section_step(&coeffs[1], &s1,
-                                                                             meter_section_step(&coeffs[0], &s0, x[i])));
+            int32_t y = meter_bandpass_step(&coeffs[2], &s2, meter_bandpass_step(&coeffs[1], &s1,
+                                                                              meter_bandpass_step(&coeffs[0], &s0, x[i])));
             int32_t v = y >> 4; /* Q24: squares below 2^53 */
             sum += (uint64_t)((int64_t)v * v);
         }
