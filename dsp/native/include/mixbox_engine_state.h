@@ -400,7 +400,15 @@ typedef struct {
     int32_t work[MIXBOX_CHUNK_FRAMES];
 } mixbox_analyser_t;
 
-#define MIXBOX_CORRELATION_MAX_STAGES 6u /* half-band stages to the low band's rate (1.2-2.4 kHz) */
+#define MIXBOX_CORRELATION_MAX_STAGES 6u /* halving stages to the low band's rate (1.2-2.4 kHz) */
+#define MIXBOX_CORRELATION_FINE_STAGES 2u /* the last ones are half-band FIRs, the others [1 2 1] / 4 */
+
+/* A [1 2 1] / 4 decimator by two (src/halfband_decimator.h). */
+typedef struct {
+    int32_t previous; /* the last input */
+    int32_t odd;      /* the input before it, when an output is due next */
+    uint32_t phase;
+} mixbox_binomial_decimator_t;
 
 typedef struct {
     mixbox_meter_section_coeffs_t low_pass[2]; /* 4th-order Butterworth at 150 Hz, at the low rate */
@@ -414,7 +422,8 @@ typedef struct {
     mixbox_correlation_coeffs_t coeffs;
     int64_t segment[MIXBOX_CORRELATION_SUMS];  /* running segment: L^2, R^2, LR (Q23 products), then the low band's */
     int64_t average[MIXBOX_CORRELATION_SUMS];  /* exponential averages of the segment sums */
-    mixbox_halfband_t decimator[2][MIXBOX_CORRELATION_MAX_STAGES];
+    mixbox_binomial_decimator_t coarse[2][MIXBOX_CORRELATION_MAX_STAGES - MIXBOX_CORRELATION_FINE_STAGES];
+    mixbox_halfband_t decimator[2][MIXBOX_CORRELATION_FINE_STAGES];
     mixbox_meter_section_t low_pass[2][2];
     int32_t work[2][MIXBOX_CHUNK_FRAMES];
 } mixbox_correlation_meter_t;

@@ -18,6 +18,7 @@ void mixbox_correlation_design(mixbox_correlation_coeffs_t *c, uint32_t sample_r
     /* tau = 300 ms: 30 segments. */
     c->alpha_q32 = (uint32_t)mixbox_control_round((1.0 - mixbox_control_exp(-1.0 / 30.0)) * 4294967296.0);
     uint32_t stages = 0u;
+    /* At least 2 (8 kHz: 2 kHz), so both fine stages always run. */
     while (stages < MIXBOX_CORRELATION_MAX_STAGES && (sample_rate >> (stages + 1u)) >= LOW_RATE_MIN_HZ) stages++;
     c->stages = stages;
     mixbox_meter_lowpass4_design(LOW_BAND_HZ * (double)(1u << stages) / (double)sample_rate, c->low_pass);
@@ -30,6 +31,7 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
     if (coeffs->on && !was_on) {
         memset(m->segment, 0, sizeof m->segment);
         memset(m->average, 0, sizeof m->average);
+        memset(m->coarse, 0, sizeof m->coarse);
         memset(m->decimator, 0, sizeof m->decimator);
         memset(m->low_pass, 0, sizeof m->low_pass);
     }
@@ -41,7 +43,13 @@ static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, const mix
     int32_t *x = m->work[side];
     for (uint32_t i = 0; i < frames; i++) x[i] = stereo[2u * i + side] >> 3;
     uint32_t n = frames;
-    for (uint32_t s = 0; s < m->coeffs.stages && n > 0u; s++) n = mixbox_halfband_decimate(&m->decimator[side][s], x, 1u, x, n);
+    /* Coarse halvings first (the low band is far below their Nyquist), then
+     * the half-band FIRs for the last two, where 150 Hz comes near. */
+    uint32_t stages = m->coeffs.stages, coarse = stages - MIXBOX_CORRELATION_FINE_STAGES;
+    for (uint32_t s = 0; s < coarse && n > 0u; s++) n = mixbox_binomial_decimate(&m->coarse[side][s], x, n);
+    for (uint32_t s = 0; s < MIXBOX_CORRELATION_FINE_STAGES && n > 0u; s++) {
+        n = mixbox_halfband_decimate(&m->decimator[side][s], x, 1u, x, n);
+    }
     mixbox_meter_section_t s0 = m->low_pass[side][0], s1 = m->low_pass[side][1];
     for (uint32_t i = 0; i < n; i++) {
         x[i] = meter_section_step(&m->coeffs.low_pass[1], &s1, meter_section_step(&m->coeffs.low_pass[0], &s0, x[i]));

@@ -37,3 +37,24 @@ uint32_t mixbox_halfband_decimate(mixbox_halfband_t *filter, const int32_t *inpu
     filter->phase = phase;
     return written;
 }
+
+uint32_t mixbox_binomial_decimate(mixbox_binomial_decimator_t *filter, int32_t *samples, uint32_t frames)
+{
+    int32_t previous = filter->previous, odd = filter->odd;
+    uint32_t phase = filter->phase, written = 0u;
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t x = samples[i];
+        phase ^= 1u;
+        if (phase != 0u) {
+            odd = previous; /* x[2n-2] */
+        } else {
+            /* Q28 samples: the sum stays below 2^31. */
+            samples[written++] = (odd + 2 * previous + x) >> 2;
+        }
+        previous = x;
+    }
+    filter->previous = previous;
+    filter->odd = odd;
+    filter->phase = phase;
+    return written;
+}
