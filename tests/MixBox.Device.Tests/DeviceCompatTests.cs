@@ -49,7 +49,7 @@ public class DeviceCompatTests
     }
 
     /// <summary>Packages the nfprojs reference that have no declarations: nothing in the device code uses them, and a use would not compile.</summary>
-    private static readonly string[] Undeclared = ["nanoFramework.Runtime.Events", "nanoFramework.UnitTestLauncher"];
+    private static readonly string[] Undeclared = ["nanoFramework.Runtime.Events", "nanoFramework.UnitTestLauncher", "nanoFramework.System.Text", "System.Threading", "System.IO.Streams"];
 
     private static readonly ConcurrentDictionary<string, JsonElement> Evaluations = new();
 
