@@ -179,7 +179,7 @@ namespace MixBox.Firmware
             {
                 _view.Tick(_engine, _scene, _meters, panel);
                 if (_inputPage.Active) _inputPageView.Draw(panel, _scene, _inputPage, _autoGain, _view, _tick);
-                else if (_busPage.Active) _busPageView.Draw(panel, _scene, _busPage, _knobs, _engine, _tick);
+                else if (_busPage.Active) _busPageView.Draw(panel, _scene, _busPage, _knobs, _view, _tick);
                 else _autoGainView.Draw(panel, _autoGain, _tick);
                 if (_storePage.Active) StorePageView.Draw(panel, _storePage, _memories, _safes, _currentMemory, _tick);
             }
@@ -263,6 +263,9 @@ namespace MixBox.Firmware
         {
             for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) _knobs.Recall(knob, SceneTravel(_scene, knob));
         }
+
+        /// <summary>Where knob <paramref name="knob"/> must be turned to take control (soft takeover) on the page open now.</summary>
+        public int KnobTargetTravel(int knob) { return SceneTravel(_scene, knob); }
 
         /// <summary>Where knob <paramref name="knob"/> would stand for the value it controls in <paramref name="scene"/>.</summary>
         private int SceneTravel(Scene scene, int knob)

@@ -23,7 +23,7 @@ namespace MixBox.Firmware
         /// <summary>De-esser reduction per right-ladder segment, centi-dB.</summary>
         public const int DeessCentiDbPerSegment = 100;
 
-        public void Draw(Ht16k33 panel, Scene scene, BusPage page, KnobPanel knobs, MixEngine engine, int tick)
+        public void Draw(Ht16k33 panel, Scene scene, BusPage page, KnobPanel knobs, PanelView view, int tick)
         {
             bool blink = tick % 25 < 12;
             panel.SetLed(MixBoxS3Board.LedCompressorIn, blink);
@@ -50,7 +50,7 @@ namespace MixBox.Firmware
 
             if (page.SubPage == BusPage.DeEsser)
             {
-                int reduction = (engine.ReadDeEsserReduction() + DeessCentiDbPerSegment / 2) / DeessCentiDbPerSegment;
+                int reduction = (view.DeEsserReductionCentiDb + DeessCentiDbPerSegment / 2) / DeessCentiDbPerSegment;
                 for (int s = 0; s < MixBoxS3Board.BusMeterSegments; s++) panel.SetLed(MixBoxS3Board.LedBusMeterRightFirst + s, s < reduction);
             }
         }

@@ -48,6 +48,15 @@ namespace MixBox.Firmware
         /// <summary>The largest gain reduction of the last tick, centi-dB (what the GR ladder shows).</summary>
         public int GainReductionCentiDb { get; private set; }
 
+        /// <summary>The output's loudness and true peak as read this tick (the panel page and the remote show it).</summary>
+        public LoudnessReading Loudness { get; private set; }
+
+        /// <summary>
+        /// The de-esser's largest reduction of the last tick, centi-dB (0 when it is out). Its
+        /// meter resets when read, so this view is its one reader; the bus page draws from here.
+        /// </summary>
+        public int DeEsserReductionCentiDb { get; private set; }
+
         /// <summary>A channel's level post-fader.</summary>
         public MeterBallistics ChannelMeter(int channel) { return _channel[channel]; }
 
@@ -70,6 +79,8 @@ namespace MixBox.Firmware
             DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
 
             GainReductionCentiDb = engine.ReadGainReduction();
+            DeEsserReductionCentiDb = engine.ReadDeEsserReduction();
+            Loudness = engine.ReadLoudness();
             int lit = _grLadder.LitSegments(GainReductionCentiDb);
             for (int s = 0; s < MixBoxS3Board.GainReductionSegments; s++)
             {

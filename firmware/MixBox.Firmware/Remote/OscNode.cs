@@ -30,6 +30,9 @@ namespace MixBox.Firmware
         public const int SceneStore = 20;      // /scene/store            i memory 1..16
         public const int SceneAb = 21;         // /scene/ab               switch between the A and B mixes
         public const int SceneUndo = 22;       // /scene/undo             undo (again: redo) the last recall
+        public const int MetersChannels = 23;  // /meters/ch              query: 8 x f pre-fader input levels, dBFS
+        public const int MetersMain = 24;      // /meters/main            query: f L, f R (the bus meters' mode), f gain reduction dB
+        public const int MetersLoudness = 25;  // /meters/loudness        query: f momentary, short-term, integrated LUFS, f true peak dBTP
 
         /// <summary>The node of <paramref name="m"/>'s address; <paramref name="index"/> is 0-based.</summary>
         public static int Find(OscMessage m, out int index)
@@ -70,6 +73,13 @@ namespace MixBox.Firmware
                 if (m.PartIs(2, "in")) return CompIn;
                 return None;
             }
+            if (parts == 2 && m.PartIs(0, "meters"))
+            {
+                if (m.PartIs(1, "ch")) return MetersChannels;
+                if (m.PartIs(1, "main")) return MetersMain;
+                if (m.PartIs(1, "loudness")) return MetersLoudness;
+                return None;
+            }
             if (parts == 2 && m.PartIs(0, "scene"))
             {
                 if (m.PartIs(1, "recall")) return SceneRecall;
@@ -100,6 +110,12 @@ namespace MixBox.Firmware
         public static bool IsCommand(int node)
         {
             return node == Info || node == Subscribe || node == Unsubscribe || IsSceneCommand(node);
+        }
+
+        /// <summary>Meters: queried (no argument) or subscribed to, never written.</summary>
+        public static bool IsMeter(int node)
+        {
+            return node == MetersChannels || node == MetersMain || node == MetersLoudness;
         }
 
         /// <summary>Nodes that change the whole mix: refused in read-only mode like any write.</summary>

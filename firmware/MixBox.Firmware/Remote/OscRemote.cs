@@ -97,6 +97,13 @@ namespace MixBox.Firmware
                 Command(node, m);
                 return;
             }
+            if (OscNode.IsMeter(node))
+            {
+                // A meter is read, never written: an argument is a mistake, not a write.
+                if (m.ArgumentCount == 0) AnswerMeter(node);
+                else Unknown++;
+                return;
+            }
             if (m.ArgumentCount == 0)
             {
                 Answer(node, index, m);
@@ -182,6 +189,7 @@ namespace MixBox.Firmware
             int group;
             if (m.StringIs(0, "/meters/ch")) group = OscSubscriptions.GroupChannels;
             else if (m.StringIs(0, "/meters/main")) group = OscSubscriptions.GroupMain;
+            else if (m.StringIs(0, "/meters/loudness")) group = OscSubscriptions.GroupLoudness;
             else
             {
                 Unknown++;
@@ -288,26 +296,51 @@ namespace MixBox.Firmware
             for (int i = 0; i < OscSubscriptions.Capacity; i++)
             {
                 if (!_subscriptions.IsLive(i)) continue;
-                PanelView view = _app.View;
-                if (_subscriptions.Group(i) == OscSubscriptions.GroupChannels)
-                {
-                    // Pre-fader input levels in dBFS, with the panel's ballistics.
-                    _writer.BeginMessage("/meters/ch");
-                    for (int c = 0; c < Scene.Channels; c++) _writer.Float(view.InputMeter(c).LevelCentiDb / 100f);
-                }
-                else
-                {
-                    // Main left, right (dBFS, the bus meters' mode) and gain reduction (dB).
-                    _writer.BeginMessage("/meters/main");
-                    _writer.Float(view.BusMeter(0).LevelCentiDb / 100f);
-                    _writer.Float(view.BusMeter(1).LevelCentiDb / 100f);
-                    _writer.Float(view.GainReductionCentiDb / 100f);
-                }
-                _writer.EndMessage();
+                WriteMeter(_subscriptions.Group(i));
                 _peer = _subscriptions.Peer(i);
                 Send();
                 MeterPushes++;
             }
+        }
+
+        /// <summary>A meter query: the same message a subscription pushes, to the sender.</summary>
+        private void AnswerMeter(int node)
+        {
+            WriteMeter(node == OscNode.MetersChannels ? OscSubscriptions.GroupChannels
+                : node == OscNode.MetersMain ? OscSubscriptions.GroupMain : OscSubscriptions.GroupLoudness);
+            Send();
+        }
+
+        /// <summary>One meter group's message, from the panel's view of the meters (the LEDs' own readings).</summary>
+        private void WriteMeter(int group)
+        {
+            PanelView view = _app.View;
+            if (group == OscSubscriptions.GroupChannels)
+            {
+                // Pre-fader input levels in dBFS, with the panel's ballistics.
+                _writer.BeginMessage("/meters/ch");
+                for (int c = 0; c < Scene.Channels; c++) _writer.Float(view.InputMeter(c).LevelCentiDb / 100f);
+            }
+            else if (group == OscSubscriptions.GroupMain)
+            {
+                // Main left, right (dBFS, the bus meters' mode) and gain reduction (dB).
+                _writer.BeginMessage("/meters/main");
+                _writer.Float(view.BusMeter(0).LevelCentiDb / 100f);
+                _writer.Float(view.BusMeter(1).LevelCentiDb / 100f);
+                _writer.Float(view.GainReductionCentiDb / 100f);
+            }
+            else
+            {
+                // Momentary (400 ms), short-term (3 s), integrated (gated) loudness in LUFS and the
+                // true-peak max-hold in dBTP (ITU-R BS.1770-4); -200 = nothing measured yet.
+                LoudnessReading l = view.Loudness;
+                _writer.BeginMessage("/meters/loudness");
+                _writer.Float(l.MomentaryCentiLufs / 100f);
+                _writer.Float(l.ShortTermCentiLufs / 100f);
+                _writer.Float(l.IntegratedCentiLufs / 100f);
+                _writer.Float(l.TruePeakMaxCentiDb / 100f);
+            }
+            _writer.EndMessage();
         }
 
         private void Send()

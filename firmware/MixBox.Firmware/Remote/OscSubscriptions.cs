@@ -11,6 +11,7 @@ namespace MixBox.Firmware
         public const int LifetimeTicks = 10 * MixBoxApp.TicksPerSecond;
         public const int GroupChannels = 0; // /meters/ch
         public const int GroupMain = 1;     // /meters/main
+        public const int GroupLoudness = 2; // /meters/loudness
 
         private readonly int[] _peer = new int[Capacity];
         private readonly int[] _group = new int[Capacity];

@@ -1,5 +1,6 @@
 // The outside OSC client for the MixBox tests: npm's `osc` package (not written here) over UDP.
 //   node peer.js check PORT          discovery, fader set + query, meter subscription rate
+//   node peer.js loudness PORT       /meters/loudness: queried, then subscribed to for 2 s
 //   node peer.js flood PORT RATE S   RATE fader sets a second for S seconds, with a query every
 //                                    100 ms whose round trip is timed
 // Prints one JSON line with what it saw.
@@ -9,12 +10,16 @@ const osc = require("osc");
 const [mode, portText, rateText, secondsText] = process.argv.slice(2);
 const port = new osc.UDPPort({ localAddress: "127.0.0.1", localPort: 0, remoteAddress: "127.0.0.1", remotePort: Number(portText), metadata: true });
 const waiting = new Map(); // address -> resolvers, oldest first
-const seen = { meters: 0 };
+const seen = { meters: 0, byAddress: {} };
 const f = (value) => ({ type: "f", value });
 
 port.on("message", (m) => {
-  if (m.address.startsWith("/meters/")) { seen.meters++; return; }
   const queue = waiting.get(m.address);
+  if (m.address.startsWith("/meters/") && !(queue && queue.length)) {
+    seen.meters++;
+    seen.byAddress[m.address] = (seen.byAddress[m.address] || 0) + 1;
+    return;
+  }
   if (queue && queue.length) queue.shift()(m);
 });
 
@@ -39,6 +44,17 @@ async function check() {
   await sleep(2000);
   const pushes = seen.meters - start;
   return { info: info.args.map((a) => a.value), fader: fader.args[0].value, faderDb: db.args[0].value, meterPushesIn2s: pushes };
+}
+
+async function loudness() {
+  const answer = await ask("/meters/loudness");
+  port.send({ address: "/subscribe", args: [{ type: "s", value: "/meters/loudness" }] });
+  await sleep(500);
+  const start = seen.byAddress["/meters/loudness"] || 0;
+  await sleep(2000);
+  const pushes = (seen.byAddress["/meters/loudness"] || 0) - start;
+  port.send({ address: "/unsubscribe", args: [{ type: "s", value: "/meters/loudness" }] });
+  return { types: answer.args.map((a) => a.type).join(""), values: answer.args.map((a) => a.value), pushesIn2s: pushes };
 }
 
 async function flood(rate, seconds) {
@@ -77,7 +93,7 @@ async function flood(rate, seconds) {
 
 port.on("ready", async () => {
   try {
-    const result = mode === "flood" ? await flood(Number(rateText), Number(secondsText)) : await check();
+    const result = mode === "flood" ? await flood(Number(rateText), Number(secondsText)) : mode === "loudness" ? await loudness() : await check();
     console.log(JSON.stringify(result));
     port.close();
     process.exit(0);

@@ -47,6 +47,17 @@ public class OscCodecTests
     }
 
     [Fact]
+    public void LoudnessMeter_FourFloats()
+    {
+        // /meters/loudness ,ffff -23.0 -23.5 -24.0 -1.0 (IEEE 754 single: C1B80000 C1BC0000 C1C00000 BF800000)
+        byte[] expected = Hex("2f6d6574 6572732f 6c6f7564 6e657373 00000000 2c666666 66000000 c1b80000 c1bc0000 c1c00000 bf800000");
+        Assert.Equal(expected, Written(w => { w.BeginMessage("/meters/loudness"); w.Float(-23f); w.Float(-23.5f); w.Float(-24f); w.Float(-1f); w.EndMessage(); }));
+        var m = ReadOne(expected);
+        Assert.Equal(4, m.ArgumentCount);
+        Assert.Equal(new[] { -23f, -23.5f, -24f, -1f }, new[] { m.Float(0), m.Float(1), m.Float(2), m.Float(3) });
+    }
+
+    [Fact]
     public void Blob_SizeThenBytesPadded()
     {
         byte[] expected = Hex("2f620000 2c620000 00000005 01020304 05000000");

@@ -102,6 +102,22 @@ public class OscNodePeerTests(ITestOutputHelper output)
         Assert.Equal(0, box.Remote.Malformed);
     }
 
+    [Fact]
+    public void NodeOsc_LoudnessMeter_QueriedAndSubscribed()
+    {
+        using var box = new LiveBox();
+        Thread.Sleep(1000); // a second of the sines: the momentary loudness (400 ms) reads them
+        JsonElement r = RunPeer("loudness", box.Endpoint.Port.ToString());
+        Assert.Equal("ffff", r.GetProperty("types").GetString());
+        double[] v = r.GetProperty("values").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        _output.WriteLine($"/meters/loudness: M {v[0]:F2} LUFS, S {v[1]:F2} LUFS, I {v[2]:F2} LUFS, TP {v[3]:F2} dBTP; {r.GetProperty("pushesIn2s").GetInt32()} pushes in 2 s");
+        // Eight -20 dBFS sines: loud enough to read, the true peak under full scale and over the momentary level minus a sine's crest factor.
+        Assert.InRange(v[0], -40, 0);
+        Assert.InRange(v[3], v[0] - 3, 0);
+        long missed = box.Player.MissedDeadlines;
+        Assert.InRange(r.GetProperty("pushesIn2s").GetInt32(), missed == 0 ? 38 : 10, 42);
+    }
+
     /// <summary>
     /// 1000 fader messages a second for 10 s while the twin plays, against 10 s of the same
     /// playing without them: the flood costs no missed output deadline (none at all when the

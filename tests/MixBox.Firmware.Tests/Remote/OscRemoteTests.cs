@@ -258,4 +258,71 @@ public class OscRemoteTests
         }
         Assert.InRange(rig.Twin.Engine.Get(EngineParam.MainFaderCentiDb, 0), -2100, -1900);
     }
+
+    /// <summary>A sine on inputs 1 and 2 (panned apart, so both sides play it) at -20 dBFS.</summary>
+    private static void PlaySine(Rig rig, int seconds)
+    {
+        int frames = BoxTwin.TickFrames * MixBoxApp.TicksPerSecond * seconds;
+        var input = new int[frames * BoxTwin.Channels];
+        double a = Math.Pow(10, -20 / 20.0) * int.MaxValue;
+        for (int i = 0; i < frames; i++)
+        {
+            int s = (int)(a * Math.Sin(2 * Math.PI * 997 * i / BoxTwin.SampleRate));
+            input[i * BoxTwin.Channels] = s;
+            input[i * BoxTwin.Channels + 1] = s;
+        }
+        rig.Twin.Run(input);
+    }
+
+    [Fact]
+    public void LoudnessMeter_Query_AnswersTheViewsReading_ByteLayoutAsGolden()
+    {
+        using var rig = new Rig();
+        PlaySine(rig, 4);
+        rig.Send("/meters/loudness", _ => { });
+        // The remote answers before the meters of its own tick are read: the last tick's reading.
+        LoudnessReading l = rig.Twin.App.View.Loudness;
+        rig.Tick();
+        byte[] p = rig.Sent.Packets.Single().Packet;
+        // "/meters/loudness" + 4 NULs, ",ffff" + 3 NULs, then four big-endian floats: 44 bytes.
+        Assert.Equal(Convert.FromHexString("2f6d6574657273 2f6c6f7564 6e657373 00000000 2c66666666000000".Replace(" ", "")), p.AsSpan(0, 28).ToArray());
+        Assert.Equal(44, p.Length);
+        OscMessage m = rig.Sent.Last();
+        Assert.Equal("/meters/loudness", Address(m));
+        Assert.Equal(new[] { l.MomentaryCentiLufs / 100f, l.ShortTermCentiLufs / 100f, l.IntegratedCentiLufs / 100f, l.TruePeakMaxCentiDb / 100f },
+            new[] { m.Float(0), m.Float(1), m.Float(2), m.Float(3) });
+        // A steady tone: momentary, short-term and integrated agree; the true peak is above the
+        // loudness of a sine (its crest factor) and the reading is not the silence value.
+        Assert.InRange(m.Float(0), -60f, -5f);
+        Assert.Equal(m.Float(0), m.Float(1), 0.2f);
+        Assert.Equal(m.Float(0), m.Float(2), 0.2f);
+        Assert.InRange(m.Float(3), m.Float(0) - 3f, 0f);
+    }
+
+    [Fact]
+    public void LoudnessMeter_Subscribed_PushedAt20Hz_MeterQueriesAnswer_WritesToMetersRefused()
+    {
+        using var rig = new Rig();
+        rig.Send("/subscribe", w => w.String("/meters/loudness"), peer: 3);
+        rig.Tick(100);
+        var pushes = rig.Sent.Packets.Where(x => x.Peer == 3).ToList();
+        Assert.InRange(pushes.Count, 19, 20);
+        Assert.Equal(rig.Remote.MeterPushes, pushes.Count);
+        rig.Sent.Packets.Clear();
+
+        rig.Send("/meters/ch", _ => { });
+        rig.Send("/meters/main", _ => { });
+        rig.Send("/meters/loudness", w => w.Float(-14f)); // a meter is not a setting
+        rig.Remote.ReadOnly = true;
+        rig.Tick();
+        Assert.Equal(2, rig.Sent.Packets.Count - rig.Sent.Packets.Count(x => x.Peer == 3));
+        Assert.Equal(1, rig.Remote.Unknown);
+        Assert.Equal(0, rig.Remote.Refused);
+
+        rig.Send("/meters/main", _ => { });
+        rig.Send("/unsubscribe", w => w.String("/meters/loudness"), peer: 3);
+        rig.Tick(20);
+        Assert.Equal(3, rig.Sent.Packets.Count(x => x.Peer == 0)); // queries still answered in read-only mode
+        Assert.Equal(0, rig.Remote.Malformed);
+    }
 }
