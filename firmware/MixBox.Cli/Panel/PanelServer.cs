@@ -38,6 +38,7 @@ public sealed class PanelServer : IDisposable
     private readonly int[] _knobs = new int[MixBoxS3Board.Knobs];
     private readonly bool[] _plugged = Enumerable.Repeat(true, PanelState.Parts.Length).ToArray();
     private long _tick;
+    private bool _started;
 
     /// <param name="material">Interleaved 8-channel input at 48 kHz, whole ticks, looped.</param>
     public PanelServer(int[] material, string[] channelNames, Scene? scene, IPAddress listen, int port, int oscPort, string settingsDir)
@@ -49,7 +50,15 @@ public sealed class PanelServer : IDisposable
         // Where BoxTwin puts the knobs at power-on.
         for (int k = 0; k < MixBoxS3Board.Knobs; k++) _knobs[k] = FaderLaw.TravelFromCentiDb(0);
         _knobs[MixBoxS3Board.KnobCompressorAmount] = CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb);
-        _osc = new UdpOscEndpoint(_queue, IPAddress.Loopback, oscPort);
+        try
+        {
+            _osc = new UdpOscEndpoint(_queue, IPAddress.Loopback, oscPort);
+        }
+        catch
+        {
+            _twin.Dispose();
+            throw;
+        }
         _twin.App.Remote = new OscRemote(_twin.App, _queue, _osc);
         _player = new RealTimePlayer(_twin, material, AfterTick);
 
@@ -69,11 +78,13 @@ public sealed class PanelServer : IDisposable
     public int OscPort => _osc.Port;
     public string Url { get; private set; } = "";
 
+    /// <summary>Binds the page's port first, so a refused bind leaves nothing playing.</summary>
     public void Start()
     {
-        _player.Start();
         _web.StartAsync().GetAwaiter().GetResult();
+        _started = true;
         Url = _web.Urls.First();
+        _player.Start();
     }
 
     /// <summary>On the player's thread after each tick: the mix to every page, and every third tick the state.</summary>
@@ -175,7 +186,7 @@ public sealed class PanelServer : IDisposable
 
     public void Dispose()
     {
-        _web.StopAsync().GetAwaiter().GetResult();
+        if (_started) _web.StopAsync().GetAwaiter().GetResult();
         _player.Dispose();
         _osc.Dispose();
         _twin.Dispose();
