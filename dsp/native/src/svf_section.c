@@ -12,7 +12,7 @@
 #define LEAN_SILENT_STATE 64u
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
-enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION };
+enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION, FORM_BAND_FRACTION };
 
 /* The lean kernel (no error feedback, Q32 coefficients, both channels in
  * one loop) rounds each state product to an LSB; the states carry that
@@ -39,7 +39,9 @@ static int32_t mix_form(const int32_t *c_q27)
 {
     const int32_t one = (int32_t)1 << 27;
     if (c_q27[0] == 0 && c_q27[2] == -one) return FORM_HIGHPASS; /* y = x - v2 + c1 v1 */
-    if (c_q27[0] == -one && c_q27[2] == 0) return FORM_BAND;     /* y = c1 v1 */
+    if (c_q27[0] == -one && c_q27[2] == 0) {                     /* y = c1 v1 */
+        return c_q27[1] >= 0 && c_q27[1] < one ? FORM_BAND_FRACTION : FORM_BAND; /* 0 <= c1 < 1: one high word */
+    }
     /* Every |c| < 1/2: each term is one high word (the general mix's bits). */
     const int32_t half = (int32_t)1 << 26;
     if (c_q27[0] > -half && c_q27[0] < half && c_q27[1] > -half && c_q27[1] < half && c_q27[2] > -half &&
@@ -275,6 +277,8 @@ static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_cha
             y = (uint32_t)x + term_ceil(v1, k.c_int[1], k.c_frac[1]) + term_floor(v2, k.c_int[2], k.c_frac[2]);
         } else if (form == FORM_FRACTION) {
             y = term_fraction(x, v1, v2, k.c_q32);
+        } else if (form == FORM_BAND_FRACTION) {
+            y = (uint32_t)mul_high_s32_u32(v1, k.c_frac[1]);
         } else {
             y = (uint32_t)x + term_floor(x, k.c_int[0], k.c_frac[0]) + term_ceil(v1, k.c_int[1], k.c_frac[1]) +
                 term_floor(v2, k.c_int[2], k.c_frac[2]);
@@ -345,6 +349,8 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
         y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
     } else if (form == FORM_FRACTION) {
         y = term_fraction(x, v1, v2, k->c_q32);
+    } else if (form == FORM_BAND_FRACTION) {
+        y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
     } else {
         y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
             term_floor(v2, k->c_int[2], k->c_frac[2]);
@@ -390,6 +396,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
         case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
         case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
         case FORM_FRACTION: run_lean_mono(k, c, left, n, FORM_FRACTION); break;
+        case FORM_BAND_FRACTION: run_lean_mono(k, c, left, n, FORM_BAND_FRACTION); break;
         default: run_lean_mono(k, c, left, n, FORM_GENERAL); break;
         }
         return;
@@ -399,6 +406,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
     case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
     case FORM_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_FRACTION); break;
+    case FORM_BAND_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_BAND_FRACTION); break;
     default: run_lean_stereo(k, c, left, right, n, FORM_GENERAL); break;
     }
 }
@@ -426,6 +434,7 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
     case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
     case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
     case FORM_FRACTION: run_form(&section->kernel, c, samples, n, FORM_FRACTION); break;
+    case FORM_BAND_FRACTION: run_form(&section->kernel, c, samples, n, FORM_BAND_FRACTION); break;
     default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
     }
 }
