@@ -312,15 +312,23 @@ static void test_correlation_extremes(void)
     CHECK(r.width_cdb == -MIXBOX_METER_SILENCE_CDB, "L = -R: width %d", r.width_cdb);
 }
 
-/* L = n1, R = n2 independent: 0 within 0.05 (300 ms of white noise: the
- * estimate's spread is about 1 / sqrt(14400)). */
+/* Independent sides read 0 within 0.05 at every read (L = a n1 + b n2,
+ * R = a n1 - b n2 with a = b: uncorrelated Gaussian, so independent; over
+ * 300 ms of white noise the estimate's spread is about 0.006). */
 static void test_correlation_uncorrelated(void)
 {
-    mixed_noise_t noise = { { 3ull }, 0.0, 0.0, 0.0, 0.1 };
-    /* L = b n2 + ..., build independent sides: L = n1, R = n2 via a = 0 would make both n2; use the model below. */
-    (void)noise;
-    mixed_noise_t independent = { { 3ull }, 0.0, 1.0, 0.0, 0.1 };
-    (void)independent;
+    double a = sqrt(0.5);
+    mixed_noise_t noise = { { 3ull }, a, a, -a, 0.1 };
+    start(48000u, 0, 0, 1);
+    frames_done = 0;
+    run(mixed_noise, &noise, 48000L, 32u);
+    for (int t = 0; t < 20; t++) {
+        run(mixed_noise, &noise, 4800L, 32u);
+        mixbox_correlation_reading_t r;
+        mixbox_correlation_read(&engine, &r);
+        CHECK(abs(r.correlation_x10000) <= 500, "independent sides: %d", r.correlation_x10000);
+        CHECK(abs(r.width_cdb) <= 100, "independent sides of equal level: width %d cdB", r.width_cdb);
+    }
 }
 
 /* The double model: the same segment sums of the same 24-bit samples,
