@@ -45,8 +45,16 @@ public sealed class RealTimePlayer : IDisposable
 
     public long Ticks { get; private set; }
     public long MissedDeadlines { get; private set; }
-    /// <summary>The longest a tick took to compute, in microseconds.</summary>
+    /// <summary>The longest a tick took to compute, in microseconds of wall time.</summary>
     public long MaxTickMicroseconds { get; private set; }
+    /// <summary>The most CPU time one tick used (this thread's own, <see cref="ThreadCpuClock"/>), microseconds.</summary>
+    public long MaxTickCpuMicroseconds { get; private set; }
+    /// <summary>
+    /// Ticks whose own CPU time exceeded the 10 ms a tick has: the ones that would miss their
+    /// deadline even with the cores to themselves. Unlike <see cref="MissedDeadlines"/>, other
+    /// programs' load does not count here.
+    /// </summary>
+    public long TicksOverBudget { get; private set; }
 
     public void Start() => _thread.Start();
 
@@ -67,6 +75,7 @@ public sealed class RealTimePlayer : IDisposable
             while (clock.Elapsed.TotalMilliseconds < ready) Thread.SpinWait(50);
 
             long t0 = clock.ElapsedTicks;
+            long cpu0 = ThreadCpuClock.Microseconds();
             while (_work.TryDequeue(out var work)) work(_twin);
             int[] input = Playing ? _material : _silence;
             int offset = Playing ? _position : 0;
@@ -75,6 +84,9 @@ public sealed class RealTimePlayer : IDisposable
             AfterTick?.Invoke(_twin, _output);
             long micros = (clock.ElapsedTicks - t0) * 1_000_000 / Stopwatch.Frequency;
             if (micros > MaxTickMicroseconds) MaxTickMicroseconds = micros;
+            long cpu = ThreadCpuClock.Microseconds() - cpu0;
+            if (cpu > MaxTickCpuMicroseconds) MaxTickCpuMicroseconds = cpu;
+            if (cpu > TickMilliseconds * 1000) TicksOverBudget++;
             Ticks++;
 
             double due = start + (k + BufferTicks) * TickMilliseconds;

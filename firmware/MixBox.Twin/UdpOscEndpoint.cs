@@ -36,6 +36,11 @@ public sealed class UdpOscEndpoint : IOscSender, IDisposable
 
     public int SendErrors { get; private set; }
 
+    private int _received;
+
+    /// <summary>Datagrams taken from the socket: each one is then handled, refused as malformed, or counted dropped by the queue.</summary>
+    public int Received => Volatile.Read(ref _received);
+
     public void Send(int peer, byte[] buffer, int length)
     {
         EndPoint? to;
@@ -64,6 +69,7 @@ public sealed class UdpOscEndpoint : IOscSender, IDisposable
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.MessageSize)
             {
+                Interlocked.Increment(ref _received);
                 _queue.CountDropped();
                 continue;
             }
@@ -75,6 +81,7 @@ public sealed class UdpOscEndpoint : IOscSender, IDisposable
             {
                 continue; // an ICMP "port unreachable" for an earlier answer, on some systems
             }
+            Interlocked.Increment(ref _received);
             _queue.Commit(slot, PeerOf(from), length);
         }
     }

@@ -37,6 +37,7 @@ public sealed class PanelServer : IDisposable
     private readonly string[] _channelNames;
     private readonly int[] _knobs = new int[MixBoxS3Board.Knobs];
     private readonly bool[] _plugged = Enumerable.Repeat(true, PanelState.Parts.Length).ToArray();
+    private readonly KeyGesture _gesture = new();
     private long _tick;
     private bool _started;
 
@@ -91,6 +92,7 @@ public sealed class PanelServer : IDisposable
     private void AfterTick(BoxTwin twin, int[] stereo)
     {
         _tick++;
+        _gesture.Tick(twin);
         if (_clients.IsEmpty) return;
         for (int i = 0; i < stereo.Length; i++)
         {
@@ -161,7 +163,13 @@ public sealed class PanelServer : IDisposable
                 case "key":
                     int key = root.GetProperty("key").GetInt32();
                     bool down = root.GetProperty("down").GetBoolean();
-                    if (key >= 0 && key <= MixBoxS3Board.KeyStore) _player.Post(t => t.HoldKey(key, down));
+                    if (key >= 0 && key <= MixBoxS3Board.KeyStore) _player.Post(_ => _gesture.Press(key, down));
+                    break;
+                case "memory":
+                    // Store or recall a memory by the store page's keys, pressed one after another.
+                    int memory = root.GetProperty("memory").GetInt32() - 1;
+                    bool store = root.GetProperty("action").GetString() == "store";
+                    if (memory >= 0 && memory < SceneMemories.Count) _player.Post(t => _gesture.Memory(t, memory, store));
                     break;
                 case "fault":
                     int part = PanelState.PartIndex(root.GetProperty("part").GetString() ?? "");
