@@ -105,15 +105,49 @@ static void matched_poles(double w0, double q, double *a1, double *a2)
 
 #define FIT_POINTS 48
 #define LAWSON_ROUNDS 6
+/* The fit stops (no more Lawson rounds, no pole search) once the worst error
+ * over the grid is this (power ratio - 1 = 10^(0.02/10) - 1: 0.02 dB), well
+ * under the magnitude tests' 0.15-0.2 dB: most bands (low and moderate
+ * frequencies) meet it at the starting poles. */
+#define GOOD_ENOUGH 0.0046
 /* The section's g and k stay below 8 (svf_section.c). */
 #define MAX_G_K 7.9
+/* A trial whose worst error is still this far above the best after a
+ * Lawson round is given up: the remaining rounds would not bring it under. */
+#define ABANDON 1.5
+
+#ifdef MIXBOX_DESIGN_COUNT
+extern long design_fits;
+#endif
 
 /* phi0, phi1, phi2 of Vicanek's eq. 26 at w (rad/sample). */
+/* cos(w) for 0 <= w <= pi, for the fit's grid: the Taylor series of cos
+ * about 0 (after folding into [0, pi/2], where 11 terms reach double
+ * precision) by Horner's rule with the coefficients (-1)^n / (2n)! written
+ * out, so no division per term (control_math's cos divides). */
+static double grid_cos(double w)
+{
+    static const double coefficient[11] = {
+        -1.0 / 2.0, 1.0 / 24.0, -1.0 / 720.0, 1.0 / 40320.0, -1.0 / 3628800.0, 1.0 / 479001600.0,
+        -1.0 / 87178291200.0, 1.0 / 20922789888000.0, -1.0 / 6402373705728000.0,
+        1.0 / 2432902008176640000.0, -1.0 / 1124000727777607680000.0,
+    };
+    double sign = 1.0;
+    if (w > CM_PI / 2) {
+        w = CM_PI - w;
+        sign = -1.0;
+    }
+    double x2 = w * w, sum = coefficient[10];
+    for (int n = 9; n >= 0; n--) sum = coefficient[n] + x2 * sum;
+    return sign * (1.0 + x2 * sum);
+}
+
 static void phis(double w, double phi[3])
 {
-    double c = mixbox_control_cos(w / 2.0), s = mixbox_control_sin(w / 2.0);
-    phi[0] = c * c;
-    phi[1] = s * s;
+    /* cos^2(w/2) and sin^2(w/2) from one cosine (half-angle identities). */
+    double c = grid_cos(w);
+    phi[0] = 0.5 + 0.5 * c;
+    phi[1] = 0.5 - 0.5 * c;
     phi[2] = 4.0 * phi[0] * phi[1];
 }
 
@@ -140,25 +174,30 @@ static void solve3(double m[3][3], double v[3], double x[3])
     }
 }
 
-/* The fit's frequencies: log-spaced from 20 Hz (or lower for a low band) to top_hz. */
-static double fit_hz(int i, double low_hz, double top_hz)
-{
-    return low_hz * mixbox_control_exp((double)i / (FIT_POINTS - 1) * (mixbox_control_log(top_hz / low_hz)));
-}
-
-/* The fit's frequencies, with their phi values and analogue powers. */
+/* The fit's frequencies: log-spaced from 20 Hz (or lower for a low band) to
+ * top_hz, each with its phi values, their products (the normal equations'
+ * terms) and the analogue power; fixed for the whole design. */
 typedef struct {
     double phi[FIT_POINTS][3];
-    double want[FIT_POINTS]; /* |H_analogue|^2 */
+    double outer[FIT_POINTS][6]; /* phi0 phi0, phi0 phi1, phi0 phi2, phi1 phi1, phi1 phi2, phi2 phi2 */
+    double want[FIT_POINTS];     /* |H_analogue|^2 */
 } fit_grid_t;
 
 static void make_grid(fit_grid_t *grid, const mixbox_svf_prototype_t *p, double sample_rate, double low_hz,
                       double top_hz)
 {
     double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
-    for (int i = 0; i < FIT_POINTS; i++) {
-        double w = 2.0 * CM_PI * fit_hz(i, low_hz, top_hz) / sample_rate;
-        phis(w, grid->phi[i]);
+    /* One exp for the ratio between neighbours instead of one per point. */
+    double ratio = mixbox_control_exp(mixbox_control_log(top_hz / low_hz) / (FIT_POINTS - 1)), hz = low_hz;
+    for (int i = 0; i < FIT_POINTS; i++, hz *= ratio) {
+        double w = 2.0 * CM_PI * hz / sample_rate, *phi = grid->phi[i], *o = grid->outer[i];
+        phis(w, phi);
+        o[0] = phi[0] * phi[0];
+        o[1] = phi[0] * phi[1];
+        o[2] = phi[0] * phi[2];
+        o[3] = phi[1] * phi[1];
+        o[4] = phi[1] * phi[2];
+        o[5] = phi[2] * phi[2];
         grid->want[i] = prototype_power(p, w / w0);
     }
 }
@@ -171,25 +210,27 @@ static double denominator_power_phi(double a1, double a2, const double phi[3])
     return dc * dc * phi[0] + ny * ny * phi[1] - 4.0 * a2 * phi[2];
 }
 
-/* For poles a1, a2: the numerator power B0 phi0 + B1 phi1 + B2 phi2 that
- * fits the analogue magnitude best in relative (log-like) terms over the
- * fit's frequencies (least squares; linear in B), factored into b0, b1, b2.
- * Returns the worst dB error over those frequencies. */
-/* The numerator for weights w: least squares, factored into b0, b1, b2;
- * returns the error ratio at each point in err[] and the worst. */
-static double fit_weighted(const fit_grid_t *grid, const double *target, const double *weight, double b[3],
+/* The numerator for Lawson weights lawson[]: the power B0 phi0 + B1 phi1 +
+ * B2 phi2 (linear in B) that fits the target power (the analogue power times
+ * the denominator's) in relative terms by weighted least squares, factored
+ * into b0, b1, b2 (Vicanek eq. 28). Returns the worst error (power ratio - 1,
+ * ~0.23 x dB) and each point's in err[]. */
+static double fit_weighted(const fit_grid_t *grid, const double *inv_target, const double *lawson, double b[3],
                            double *err)
 {
-    double m[3][3] = { { 0 } }, v[3] = { 0 }, big_b[3];
+#ifdef MIXBOX_DESIGN_COUNT
+    design_fits++;
+#endif
+    double m[6] = { 0 }, v[3] = { 0 }, big_b[3];
     for (int i = 0; i < FIT_POINTS; i++) {
-        const double *phi = grid->phi[i];
-        double w = weight[i] / (target[i] * target[i]);
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) m[r][c] += w * phi[r] * phi[c];
-            v[r] += w * phi[r] * target[i];
-        }
+        /* Relative error (B.phi - t) / t: weight lawson / t^2, right-hand side t. */
+        double w = lawson[i] * inv_target[i] * inv_target[i], wt = lawson[i] * inv_target[i];
+        const double *o = grid->outer[i], *phi = grid->phi[i];
+        for (int j = 0; j < 6; j++) m[j] += w * o[j];
+        for (int r = 0; r < 3; r++) v[r] += wt * phi[r];
     }
-    solve3(m, v, big_b);
+    double normal[3][3] = { { m[0], m[1], m[2] }, { m[1], m[3], m[4] }, { m[2], m[4], m[5] } };
+    solve3(normal, v, big_b);
     if (big_b[0] < 0.0) big_b[0] = 0.0;
     if (big_b[1] < 0.0) big_b[1] = 0.0;
     double root_b0 = mixbox_control_sqrt(big_b[0]), root_b1 = mixbox_control_sqrt(big_b[1]);
@@ -199,34 +240,34 @@ static double fit_weighted(const fit_grid_t *grid, const double *target, const d
     b[0] = 0.5 * (w + mixbox_control_sqrt(disc));
     b[1] = 0.5 * (root_b0 - root_b1);
     b[2] = w - b[0];
-    double worst = 0.0, sum = b[0] + b[1] + b[2], alt = b[0] - b[1] + b[2];
+    double worst = 0.0, dc = root_b0 * root_b0, ny = root_b1 * root_b1, mid = -4.0 * b[0] * b[2];
     for (int i = 0; i < FIT_POINTS; i++) {
         const double *phi = grid->phi[i];
-        double got = sum * sum * phi[0] + alt * alt * phi[1] - 4.0 * b[0] * b[2] * phi[2];
-        double ratio = got / target[i];
-        err[i] = ratio > 1.0 ? ratio - 1.0 : 1.0 / ratio - 1.0; /* power ratio - 1 ~ 0.23 x dB */
+        double ratio = (dc * phi[0] + ny * phi[1] + mid * phi[2]) * inv_target[i];
+        err[i] = ratio > 1.0 ? ratio - 1.0 : (1.0 - ratio) / ratio; /* 1/ratio - 1 */
         if (err[i] > worst) worst = err[i];
     }
     return worst;
 }
 
-/* For poles a1, a2: the numerator power B0 phi0 + B1 phi1 + B2 phi2 (linear
- * in B) that fits the analogue magnitude over the grid in relative terms,
- * as a minimax fit by Lawson's iteration (least squares, each point's weight
- * grown by its error), factored into b0, b1, b2. Returns the worst error. */
-static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3], int rounds)
+/* For poles a1, a2: the numerator as a minimax fit by Lawson's iteration
+ * (C. L. Lawson, 1961: least squares, each point's weight grown by its
+ * error). Returns the worst error. */
+static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3], double beat)
 {
-    double target[FIT_POINTS], weight[FIT_POINTS], err[FIT_POINTS], trial[3];
+    double inv_target[FIT_POINTS], lawson[FIT_POINTS], err[FIT_POINTS], trial[3];
     for (int i = 0; i < FIT_POINTS; i++) {
-        target[i] = grid->want[i] * denominator_power_phi(a1, a2, grid->phi[i]);
-        weight[i] = 1.0;
+        /* One division per point and pole pair; the rounds only multiply. */
+        inv_target[i] = 1.0 / (grid->want[i] * denominator_power_phi(a1, a2, grid->phi[i]));
+        lawson[i] = 1.0;
     }
-    double best = fit_weighted(grid, target, weight, b, err);
-    for (int round = 0; round < rounds; round++) {
+    double best = fit_weighted(grid, inv_target, lawson, b, err);
+    for (int round = 0; round < LAWSON_ROUNDS && best > GOOD_ENOUGH && best < beat * ABANDON; round++) {
         double total = 0.0;
-        for (int i = 0; i < FIT_POINTS; i++) total += weight[i] *= err[i] + 1e-9;
-        for (int i = 0; i < FIT_POINTS; i++) weight[i] /= total;
-        double worst = fit_weighted(grid, target, weight, trial, err);
+        for (int i = 0; i < FIT_POINTS; i++) total += lawson[i] *= err[i] + 1e-9;
+        double scale = 1.0 / total;
+        for (int i = 0; i < FIT_POINTS; i++) lawson[i] *= scale;
+        double worst = fit_weighted(grid, inv_target, lawson, trial, err);
         if (worst < best) {
             best = worst;
             for (int c = 0; c < 3; c++) b[c] = trial[c];
@@ -246,11 +287,11 @@ static void svf_poles(double g, double k, double *a1, double *a2)
 void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
                                double match_hz)
 {
-    /* Start from the better of two pole placements: impulse invariance
-     * (Vicanek eq. 12) and the bilinear transform; fit the numerator by least
-     * squares to the analogue magnitude from 20 Hz up; then refine
-     * the poles (as the SVF's g and k) by a coordinate search on the worst
-     * error, each step with its own numerator fit. */
+    /* Start from the bilinear transform's poles or, unless those are good
+     * enough already, impulse invariance's (Vicanek eq. 12) where better; fit the numerator by least
+     * squares to the analogue magnitude from 20 Hz up; then, unless that is
+     * already good enough, refine the poles (as the SVF's g and k) by a
+     * coordinate search on the worst error, each step with its own numerator fit. */
     double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
     double low_hz = match_hz / 64.0 < 20.0 ? match_hz / 64.0 : 20.0;
     /* Up to 0.4 fs, or to 20 kHz where that lies above (at 44.1 and 48 kHz). */
@@ -262,11 +303,11 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
-    double best = fit_numerator(&grid, a1, a2, best_b, LAWSON_ROUNDS);
-    if (w0 < CM_PI) {
+    double best = fit_numerator(&grid, a1, a2, best_b, 1e300);
+    if (w0 < CM_PI && best > GOOD_ENOUGH) {
         double m1, m2;
         matched_poles(w0, p->q, &m1, &m2);
-        double worst = fit_numerator(&grid, m1, m2, b, LAWSON_ROUNDS);
+        double worst = fit_numerator(&grid, m1, m2, b, best);
         double g_m = mixbox_control_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
         double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
         if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
@@ -276,15 +317,15 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             k = k_m;
         }
     }
-    for (double step = 1.25; step > 1.01; step = mixbox_control_sqrt(step)) {
-        for (int improved = 1; improved;) {
+    for (double step = 1.25; step > 1.01 && best > GOOD_ENOUGH; step = mixbox_control_sqrt(step)) {
+        for (int improved = 1; improved && best > GOOD_ENOUGH;) {
             improved = 0;
             for (int move = 0; move < 4; move++) {
                 double g_try = move == 0 ? g * step : move == 1 ? g / step : g;
                 double k_try = move == 2 ? k * step : move == 3 ? k / step : k;
                 if (g_try > MAX_G_K || k_try > MAX_G_K) continue;
                 svf_poles(g_try, k_try, &a1, &a2);
-                double worst = fit_numerator(&grid, a1, a2, b, LAWSON_ROUNDS);
+                double worst = fit_numerator(&grid, a1, a2, b, best);
                 if (worst < best * 0.999) {
                     best = worst;
                     g = g_try;
