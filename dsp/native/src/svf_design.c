@@ -253,7 +253,7 @@ static double fit_weighted(const fit_grid_t *grid, const double *inv_target, con
 /* For poles a1, a2: the numerator as a minimax fit by Lawson's iteration
  * (C. L. Lawson, 1961: least squares, each point's weight grown by its
  * error). Returns the worst error. */
-static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3], double beat)
+static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double b[3], double beat, int rounds)
 {
     double inv_target[FIT_POINTS], lawson[FIT_POINTS], err[FIT_POINTS], trial[3];
     for (int i = 0; i < FIT_POINTS; i++) {
@@ -262,7 +262,7 @@ static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double
         lawson[i] = 1.0;
     }
     double best = fit_weighted(grid, inv_target, lawson, b, err);
-    for (int round = 0; round < LAWSON_ROUNDS && best > GOOD_ENOUGH && best < beat * ABANDON; round++) {
+    for (int round = 0; round < rounds && best > GOOD_ENOUGH && best < beat * ABANDON; round++) {
         double total = 0.0;
         for (int i = 0; i < FIT_POINTS; i++) total += lawson[i] *= err[i] + 1e-9;
         double scale = 1.0 / total;
@@ -303,11 +303,12 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
-    double best = fit_numerator(&grid, a1, a2, best_b, 1e300);
+    /* The starts compared by plain least squares; Lawson's rounds for the better. */
+    double best = fit_numerator(&grid, a1, a2, best_b, 1e300, 0);
     if (w0 < CM_PI && best > GOOD_ENOUGH) {
         double m1, m2;
         matched_poles(w0, p->q, &m1, &m2);
-        double worst = fit_numerator(&grid, m1, m2, b, best);
+        double worst = fit_numerator(&grid, m1, m2, b, 1e300, 0);
         double g_m = mixbox_control_sqrt((1.0 + m1 + m2) / (1.0 - m1 + m2));
         double k_m = 2.0 * (1.0 - m2) / (1.0 - m1 + m2) / g_m;
         if (worst < best && g_m < MAX_G_K && k_m < MAX_G_K) {
@@ -317,6 +318,10 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
             k = k_m;
         }
     }
+    if (best > GOOD_ENOUGH) {
+        svf_poles(g, k, &a1, &a2);
+        best = fit_numerator(&grid, a1, a2, best_b, 1e300, LAWSON_ROUNDS);
+    }
     for (double step = 1.25; step > 1.01 && best > GOOD_ENOUGH; step = mixbox_control_sqrt(step)) {
         for (int improved = 1; improved && best > GOOD_ENOUGH;) {
             improved = 0;
@@ -325,7 +330,7 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
                 double k_try = move == 2 ? k * step : move == 3 ? k / step : k;
                 if (g_try > MAX_G_K || k_try > MAX_G_K) continue;
                 svf_poles(g_try, k_try, &a1, &a2);
-                double worst = fit_numerator(&grid, a1, a2, b, best);
+                double worst = fit_numerator(&grid, a1, a2, b, best, LAWSON_ROUNDS);
                 if (worst < best * 0.999) {
                     best = worst;
                     g = g_try;
