@@ -4,8 +4,8 @@
  * has no double FPU) and takes the difference: instructions per design.
  * The settings are the bus EQ's (bus_eq.c): a bell at 3 kHz, Q 1.4, +2 dB;
  * a Butterworth high shelf at 8 kHz, +6 dB; a Butterworth low-pass at 18 kHz;
- * all at 48 kHz. `worst` is the case of the magnitude tests whose pole search
- * runs longest: the high shelf at 16 kHz, +12 dB, at 44.1 kHz. */
+ * all at 48 kHz. `worst` is the magnitude tests' largest error, a band that
+ * runs the pole search: the high shelf at 16 kHz, +12 dB, at 44.1 kHz. */
 #include "svf_design.h"
 
 static int text_equals(const char *a, const char *b)
