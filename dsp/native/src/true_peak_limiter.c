@@ -102,6 +102,97 @@ static int64_t interval_peak_x2(const int32_t *w)
     return max64(peak, magnitude64((int64_t)w[6] * 65536));
 }
 
+/* The most the outer taps (0-3 and 8-11) of any phase add to a doubled
+ * interpolated value, per unit of the window's largest |sample| (Q15):
+ * 2 x 4 x 3368, BS.1770's phases 1 and 2 (Q13 x 4); the sinc's are smaller
+ * (2 x 5933, 2 x 8202). */
+#define OUTER_TAPS_X2_Q15 26944
+
+/* The central taps (4-7: the two samples around the interval and their
+ * neighbours) alone: the largest |doubled value| they give any phase of
+ * either interpolator, and the two samples (|x| x 2^15, doubled), on samples
+ * w >> shift. `type` int64_t with shift 0: interval_peak_x2's scale. int32_t
+ * with shift 9 (Q14 samples) for windows at or under full scale: a folded
+ * pair is then at most 2^15 and no phase's central |tap| sum passes 52880
+ * (Q15; BS.1770's 13203 in Q13 x 4), so every value stays below 2^31. */
+#define FOLDED(taps, k, fold) (((taps)[k] + (taps)[11 - (k)]) * (fold))
+#define FOLDED_DIF(taps, k, fold) (((taps)[k] - (taps)[11 - (k)]) * (fold))
+#define MAGNITUDE(v) ((v) < 0 ? -(v) : (v))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define DEFINE_CENTRAL_PEAK_X2(name, type, shift) \
+    static type name(const int32_t *w) \
+    { \
+        type w4 = w[4] >> (shift), w5 = w[5] >> (shift), w6 = w[6] >> (shift), w7 = w[7] >> (shift); \
+        type sum4 = w7 + w4, dif4 = w7 - w4, sum5 = w6 + w5, dif5 = w6 - w5; \
+        type bs_sum03 = FOLDED(true_peak_taps_q13[0], 4, sum4) + FOLDED(true_peak_taps_q13[0], 5, sum5); \
+        type bs_dif03 = FOLDED_DIF(true_peak_taps_q13[0], 4, dif4) + FOLDED_DIF(true_peak_taps_q13[0], 5, dif5); \
+        type bs_sum12 = FOLDED(true_peak_taps_q13[1], 4, sum4) + FOLDED(true_peak_taps_q13[1], 5, sum5); \
+        type bs_dif12 = FOLDED_DIF(true_peak_taps_q13[1], 4, dif4) + FOLDED_DIF(true_peak_taps_q13[1], 5, dif5); \
+        type sinc_sum13 = FOLDED(sinc_phase1_q15, 4, sum4) + FOLDED(sinc_phase1_q15, 5, sum5); \
+        type sinc_dif13 = FOLDED_DIF(sinc_phase1_q15, 4, dif4) + FOLDED_DIF(sinc_phase1_q15, 5, dif5); \
+        type sinc_2 = FOLDED(sinc_phase2_q15, 4, sum4) + FOLDED(sinc_phase2_q15, 5, sum5); /* symmetric: doubled */ \
+        /* max(|sum + dif|, |sum - dif|) = |sum| + |dif| */ \
+        type bs03 = MAGNITUDE(bs_sum03) + MAGNITUDE(bs_dif03), bs12 = MAGNITUDE(bs_sum12) + MAGNITUDE(bs_dif12); \
+        type sinc13 = MAGNITUDE(sinc_sum13) + MAGNITUDE(sinc_dif13); \
+        type peak = MAX(MAX(bs03, bs12) * 4, MAX(sinc13, MAGNITUDE(sinc_2))); \
+        type samples = MAX(MAGNITUDE(w5), MAGNITUDE(w6)) * 65536; \
+        return MAX(peak, samples); \
+    }
+DEFINE_CENTRAL_PEAK_X2(central_peak_x2, int64_t, 0)
+DEFINE_CENTRAL_PEAK_X2(central_peak_q14_x2, int32_t, 9)
+#undef DEFINE_CENTRAL_PEAK_X2
+#undef FOLDED
+#undef FOLDED_DIF
+#undef MAGNITUDE
+#undef MAX
+
+/* What central_peak_q14_x2 can be short of the value on the full samples,
+ * in its own units: every folded pair is within 2 of its exact value, so a
+ * value is off by less than 2 x (its central |folded taps| sum), at most
+ * 2 x 69332 (the sinc's phases 1 and 3: 47516 + 21816) < 2^18; the samples
+ * by less than 2^16. */
+#define CENTRAL_Q14_ERROR (1 << 18)
+
+/* The most the outer taps (0-3 and 8-11) of any phase add to a doubled
+ * interpolated value, per unit of the window's largest |sample| (Q15):
+ * 2 x 4 x 3368, BS.1770's phases 1 and 2 (Q13 x 4); the sinc's are smaller
+ * (2 x 5933, 2 x 8202). */
+#define OUTER_TAPS_X2_Q15 26944
+
+/* How a chunk's intervals are screened before interpolating: a doubled
+ * central value at or under `limit` (the threshold less what the outer taps
+ * could add) leaves the interval's peak at or under the threshold, and 0
+ * stands for it (the gain it needs is unity either way: the same gains as
+ * interpolating everything). In 32 bits while the chunk's windows are at or
+ * under full scale (the usual case), else in 64. */
+typedef struct {
+    int narrow;        /* the 32-bit screen applies */
+    int64_t limit;     /* in interval_peak_x2's scale */
+    int32_t limit_q14; /* in central_peak_q14_x2's, less its error */
+} interval_screen_t;
+
+static interval_screen_t screen_for(int64_t threshold_x2, uint32_t largest_q23)
+{
+    interval_screen_t screen;
+    screen.limit = threshold_x2 - (int64_t)largest_q23 * OUTER_TAPS_X2_Q15;
+    screen.narrow = largest_q23 <= (1u << 23);
+    /* Q14 samples are the Q23 scale >> 9; limit < 2^39, so its >> 9 fits. */
+    int64_t limit_q14 = (screen.limit >> 9) - CENTRAL_Q14_ERROR;
+    screen.limit_q14 = screen.narrow ? (int32_t)(limit_q14 < -1 ? -1 : limit_q14) : -1;
+    return screen;
+}
+
+/* interval_peak_x2 where it can matter, 0 where the screen shows it does not. */
+static int64_t interval_peak_over_x2(const int32_t *w, const interval_screen_t *screen)
+{
+    if (screen->narrow) {
+        if (central_peak_q14_x2(w) <= screen->limit_q14) return 0;
+    } else if (central_peak_x2(w) <= screen->limit) {
+        return 0;
+    }
+    return interval_peak_x2(w);
+}
+
 /* The gain (Q30) that brings peak_x2 down to the threshold; unity at or
  * under it. A division of two 64-bit values costs hundreds of instructions
  * on a 32-bit core, so the ratio is taken in the log domain: both >> 13
@@ -173,16 +264,35 @@ void mixbox_tp_limiter_process(mixbox_tp_limiter_t *l, const mixbox_tp_limiter_c
     const int64_t threshold = c->threshold_q39;
     const int32_t quiet = c->quiet_q23;
     uint64_t residual_sum = 0u, signal_sum = 0u;
+    /* The chunk's windows (history and new samples, both sides) and their
+     * largest |sample|: it bounds what the outer taps can add anywhere. */
+    int32_t high = 0, low = 0;
+    for (uint32_t i = 0; i < HISTORY; i++) {
+        int32_t wl = window[0][i], wr = window[1][i];
+        if (wl > high) high = wl;
+        if (wl < low) low = wl;
+        if (wr > high) high = wr;
+        if (wr < low) low = wr;
+    }
     for (uint32_t i = 0; i < frames; i++) {
         int32_t wl = (int32_t)to_q23(left[i]), wr = (int32_t)to_q23(right[i]);
         window[0][HISTORY + i] = wl;
         window[1][HISTORY + i] = wr;
+        if (wl > high) high = wl;
+        if (wl < low) low = wl;
+        if (wr > high) high = wr;
+        if (wr < low) low = wr;
+    }
+    const interval_screen_t screen = screen_for(threshold, q31_range_magnitude(high, low));
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t wl = window[0][HISTORY + i], wr = window[1][HISTORY + i];
         if (wl > quiet || wl < -quiet || wr > quiet || wr < -quiet) l->loud_frames = TAPS;
 
         int64_t peak = 0;
         if (l->loud_frames != 0u) {
             l->loud_frames--;
-            int64_t pl = interval_peak_x2(&window[0][i]), pr = interval_peak_x2(&window[1][i]);
+            int64_t pl = interval_peak_over_x2(&window[0][i], &screen);
+            int64_t pr = interval_peak_over_x2(&window[1][i], &screen);
             peak = pl > pr ? pl : pr;
         }
         int64_t around = peak > l->previous_peak_q39 ? peak : l->previous_peak_q39;
