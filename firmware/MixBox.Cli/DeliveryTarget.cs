@@ -1,30 +1,25 @@
+using MixBox.Firmware;
+
 namespace MixBox.Cli;
 
 /// <summary>
 /// Where a mix is going and what that place asks of it. Loudness targets are integrated loudness
 /// (ITU-R BS.1770-4); <see cref="WindowLu"/> is how far from the target still passes (and the width
 /// of the LED ladder's lit window on the box); a target marked <see cref="AtMost"/> passes anywhere
-/// below it. True peak is a ceiling in dBTP. The figures and their sources are in docs/FIRMWARE.md.
+/// below it. True peak is a ceiling in dBTP. The figures and their sources are the firmware's <see cref="TargetPresets"/> (docs/FIRMWARE.md).
 /// </summary>
 public sealed record DeliveryTarget(string Key, string Name, double? IntegratedLufs, double WindowLu, bool AtMost, double? MaxTruePeakDb, string Source)
 {
-    public static readonly DeliveryTarget[] All =
-    [
-        // Spotify for Artists, "Loudness normalization": plays at -14 LUFS; masters at or below -1 dBTP (-2 dBTP if louder than -14 LUFS).
-        new("spotify", "Spotify", -14, 1, false, -1, "Spotify for Artists, loudness normalization"),
-        // Apple's Sound Check plays at -16 LUFS; Apple Digital Masters ask for no true peak above -1 dBTP.
-        new("apple", "Apple Music", -16, 1, false, -1, "Apple Music Sound Check / Apple Digital Masters"),
-        // YouTube normalises playback to about -14 LUFS; it publishes no true-peak figure, -1 dBTP as for the other encoders.
-        new("youtube", "YouTube", -14, 1, false, -1, "YouTube playback normalization"),
-        // AES TD1008 (2021), streaming and on-demand distribution: music at or below -16 LUFS, true peak at most -1 dBTP.
-        new("aes", "AES TD1008 music", -16, 0, true, -1, "AES TD1008"),
-        // EBU R 128 (2023): -23 LUFS +/-0.5 LU (+/-1 LU for live), maximum true peak -1 dBTP.
-        new("ebu", "EBU R 128", -23, 0.5, false, -1, "EBU R 128"),
-        // ATSC A/85 (2013): -24 LKFS +/-2 dB, true peak at most -2 dBTP.
-        new("atsc", "ATSC A/85", -24, 2, false, -2, "ATSC A/85"),
-        // A lacquer has no loudness target; the checks are the low end, correlation and the top end (VinylChecks).
-        new("vinyl", "vinyl lacquer", null, 0, false, null, "cutting practice (see VinylChecks)"),
-    ];
+    /// <summary>The firmware's table (<see cref="TargetPresets"/>), the one the box's LUFS meter mode judges by, in user units.</summary>
+    public static readonly DeliveryTarget[] All = TargetPresets.All.Select(From).ToArray();
+
+    private static DeliveryTarget From(TargetPreset p) => new(p.Key, p.Name,
+        p.HasLoudness ? p.IntegratedCentiLufs / 100.0 : null, p.WindowCentiLu / 100.0, p.AtMost,
+        p.HasTruePeakCeiling ? p.MaxTruePeakCentiDb / 100.0 : null, p.Source);
+
+    /// <summary>The scene's target (<see cref="Scene.Target"/>); null when it has none.</summary>
+    public static DeliveryTarget? OfScene(Scene scene) =>
+        TargetPresets.ById(scene.Target) is { } preset ? All.First(t => t.Key == preset.Key) : null;
 
     public static string Keys => string.Join('|', All.Select(t => t.Key));
 

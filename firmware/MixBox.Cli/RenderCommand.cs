@@ -69,8 +69,9 @@ public static class RenderCommand
             output.WriteLine($"against the reference {reference.Name} (as `mixbox compare` reports it):");
             foreach (string line in new TrackComparison(TrackProfile.Measure(r.Output, cancel), reference).Lines()) output.WriteLine(line);
         }
-        if (r.Target is not null)
-            foreach (string line in TargetReport.Lines(TrackProfile.Measure(r.Output, cancel), r.Target)) output.WriteLine(line);
+        // --target, else the scene's own target (the one its box shows in LUFS meter mode).
+        if ((r.Target ?? DeliveryTarget.OfScene(box)) is { } target)
+            foreach (string line in TargetReport.Lines(TrackProfile.Measure(r.Output, cancel), target)) output.WriteLine(line);
         return 0;
     }
 

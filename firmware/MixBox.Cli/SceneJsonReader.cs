@@ -58,7 +58,7 @@ public static class SceneJsonReader
         public RenderScene Read(JsonElement root)
         {
             if (root.ValueKind != JsonValueKind.Object) throw new UserError($"{source}: the scene must be a JSON object {{ ... }}, not {Kind(root)}");
-            foreach (var (name, value) in Fields(root, "", "name", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "eq", "de_esser", "stereo", "output", "meter_mode"))
+            foreach (var (name, value) in Fields(root, "", "name", "inputs", "channels", "pairs", "sub_buses", "main", "compressor", "drive_db", "eq", "de_esser", "stereo", "output", "meter_mode", "target"))
             {
                 switch (name)
                 {
@@ -77,6 +77,7 @@ public static class SceneJsonReader
                     case "stereo": ReadStereo(value); break;
                     case "output": ReadOutput(value); break;
                     case "meter_mode": _scene.MeterMode = Choice(value, "meter_mode", SceneJsonWriter.MeterModes); break;
+                    case "target": _scene.Target = Target(value); break;
                 }
             }
             if (!SceneRules.IsValid(_scene)) throw new InvalidOperationException("a checked scene broke the scene rules"); // the checks above cover every rule
@@ -357,6 +358,16 @@ public static class SceneJsonReader
             JsonValueKind.False => false,
             _ => throw Problem(path, $"is {Kind(e)}, expected true or false"),
         };
+
+        /// <summary>A delivery target by its key (<see cref="TargetPresets"/>), or "none".</summary>
+        private int Target(JsonElement e)
+        {
+            if (e.ValueKind != JsonValueKind.String) throw Problem("target", $"is {Kind(e)}, expected a string: {SceneJsonWriter.TargetKeys}");
+            string key = e.GetString()!;
+            int id = TargetPresets.IdOf(key);
+            if (id < 0) throw Problem("target", $"is \"{key}\": use {SceneJsonWriter.TargetKeys}");
+            return id;
+        }
 
         /// <summary>One of <paramref name="names"/>, as its index.</summary>
         private int Choice(JsonElement e, string path, string[] names)

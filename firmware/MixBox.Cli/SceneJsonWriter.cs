@@ -11,6 +11,9 @@ namespace MixBox.Cli;
 /// </summary>
 public static class SceneJsonWriter
 {
+    /// <summary>What "target" may name: "none", then the delivery targets' keys (<see cref="TargetPresets"/>).</summary>
+    public static string TargetKeys => string.Join(", ", new[] { TargetPresets.NoTargetKey }.Concat(TargetPresets.All.Select(t => t.Key)));
+
     public static readonly string[] MeterModes = { "peak", "rms", "loudness" }; // MeterMode.Peak, Rms, Loudness
     public static readonly string[] LinkModes = { "max", "average" };
 
@@ -46,7 +49,8 @@ public static class SceneJsonWriter
         j.AppendLine($"  \"de_esser\": {{ {Joined(DeEsserFields(s))} }},");
         j.AppendLine($"  \"stereo\": {{ {Joined(StereoFields(s))} }},");
         j.AppendLine($"  \"output\": {{ \"safety_clip\": {Bool(s.OutputSafety)}, \"true_peak\": {Bool(s.OutputTruePeak)}, \"ceiling_db\": {Db(s.OutputCeilingCentiDb)}, \"dither\": {Bool(s.OutputDither)} }},");
-        j.AppendLine($"  \"meter_mode\": \"{MeterModes[s.MeterMode]}\"");
+        j.AppendLine($"  \"meter_mode\": \"{MeterModes[s.MeterMode]}\",");
+        j.AppendLine($"  \"target\": \"{TargetPresets.KeyOf(s.Target)}\"");
         j.AppendLine("}");
         return j.ToString();
     }

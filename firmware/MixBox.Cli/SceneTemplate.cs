@@ -108,7 +108,8 @@ public static class SceneTemplate
         t.AppendLine($"    \"ceiling_db\": {D(s.OutputCeilingCentiDb)},".PadRight(30) + $"// {D(SceneRules.CeilingMinCentiDb)} .. {D(SceneRules.CeilingMaxCentiDb)} dBFS");
         t.AppendLine($"    \"dither\": {SceneJsonWriter.Bool(s.OutputDither)}".PadRight(30) + "// TPDF dither to 24 bits (with --format pcm16: to 16 bits)");
         t.AppendLine("  },");
-        t.AppendLine($"  \"meter_mode\": \"{SceneJsonWriter.MeterModes[s.MeterMode]}\"".PadRight(30) + "// the panel's bus meters: \"peak\", \"rms\" or \"loudness\" (no effect on a render)");
+        t.AppendLine($"  \"meter_mode\": \"{SceneJsonWriter.MeterModes[s.MeterMode]}\",".PadRight(30) + "// the panel's bus meters: \"peak\", \"rms\" or \"loudness\" (no effect on a render)");
+        t.AppendLine($"  \"target\": \"{TargetPresets.KeyOf(s.Target)}\"".PadRight(30) + $"// delivery target: {SceneJsonWriter.TargetKeys} (the LUFS meter's reference; the render's report)");
         t.AppendLine("}");
         return t.ToString();
     }

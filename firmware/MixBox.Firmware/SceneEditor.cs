@@ -111,6 +111,12 @@ namespace MixBox.Firmware
             _engine.Set(EngineParam.CompRatioX100, 0, ratioX100);
         }
 
+        /// <summary>The delivery target (<see cref="TargetPresets"/>' id): the LUFS meter mode's reference; nothing in the engine.</summary>
+        public void SetTarget(int targetId)
+        {
+            Scene.Target = targetId;
+        }
+
         /// <summary>The parallel mix: 100 % compressed … 0 % dry.</summary>
         public void SetCompMix(int percent)
         {

@@ -69,6 +69,7 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
         s.OutputCeilingCentiDb = -100;
         s.OutputDither = true;
         s.MeterMode = MeterMode.Rms;
+        s.Target = TargetPresets.IdOf("apple");
         // The mix-bus toolkit, every stage working: a scene from the box's bus page renders the same.
         s.EqHighPassHz = 30;
         s.EqHighPassSlope = 18;
@@ -242,6 +243,7 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
                 s.OutputCeilingCentiDb = random.Next(-600, 1);
                 s.OutputDither = random.Next(2) == 0;
                 s.MeterMode = random.Next(MeterMode.Count);
+                s.Target = random.Next(TargetPresets.All.Length + 1);
                 RandomToolkit(s, random);
                 s.Name = new string(Enumerable.Range(0, random.Next(SceneRules.NameMaxChars + 1)).Select(_ => (char)random.Next(' ', '~' + 1)).ToArray());
             }
@@ -312,6 +314,10 @@ public sealed class RenderSceneTests(ITestOutputHelper log) : IDisposable
     [InlineData("{\"pairs\":[{\"linked\":true,\"balance\":120}]}", "pairs[0].balance is 120, outside -100..100")]
     [InlineData("{\"pairs\":[{},{},{},{},{}]}", "pairs has 5 entries; the box has 4 (inputs 1-2, 3-4, 5-6, 7-8)")]
     [InlineData("{\"channels\":[{\"input_gain_db\":43}]}", "channels[0].input_gain_db is 43, outside 0..42")]
+    [InlineData("{\"target\":\"spotfy\"}", "target is \"spotfy\": use none, spotify, apple, youtube, aes, ebu, atsc, vinyl")]
+    [InlineData("{\"target\":\"Spotify\"}", "target is \"Spotify\": use none, spotify, apple, youtube, aes, ebu, atsc, vinyl")]
+    [InlineData("{\"target\":3}", "target is 3, expected a string: none, spotify, apple, youtube, aes, ebu, atsc, vinyl")]
+    [InlineData("{\"target\":null}", "target is null, expected a string: none, spotify, apple, youtube, aes, ebu, atsc, vinyl")]
     [InlineData("{\"meter_mode\":\"vu\"}", "meter_mode must be \"peak\" or \"rms\" or \"loudness\", not the string \"vu\"")]
     [InlineData("{\"inputs\":[{\"stem\":3}]}", "inputs[0].stem is 3, but 1 stem(s) were given")]
     [InlineData("{\"inputs\":[{\"channel\":2}]}", "inputs[0] needs \"stem\" (1 = the first stem on the command line), or null for nothing plugged in")]

@@ -108,7 +108,7 @@ public sealed class RenderTests : IDisposable
 
     [Theory]
     [InlineData("{ \"channels\": [ { \"fader_db\": 3, } ", "malformed scene at line 1")]
-    [InlineData("{ \"chanels\": [] }", "unknown field chanels (known: name, inputs, channels, pairs, sub_buses, main, compressor, drive_db, eq, de_esser, stereo, output, meter_mode)")]
+    [InlineData("{ \"chanels\": [] }", "unknown field chanels (known: name, inputs, channels, pairs, sub_buses, main, compressor, drive_db, eq, de_esser, stereo, output, meter_mode, target)")]
     [InlineData("{ \"channels\": [ { \"fader_db\": 20 } ] }", "channels[0].fader_db is 20, outside -144..12")]
     [InlineData("{ \"compressor\": { \"ratio\": 50 } }", "compressor.ratio is 50, outside 1..20")]
     [InlineData("{ \"compressor\": { \"link\": \"sum\" } }", "compressor.link must be \"max\" or \"average\"")]

@@ -131,6 +131,37 @@ public sealed class TargetTests(ITestOutputHelper log) : IDisposable
         Assert.Matches(@"top end / sibilance .*: FAIL", stdout);
     }
 
+    /// <summary>
+    /// The table moved into the firmware (TargetPresets) so the box and the render judge alike; the
+    /// render's figures are those it had before the move (the sources' values, docs/FIRMWARE.md).
+    /// </summary>
+    [Fact]
+    public void TheRendersTargetsAreTheFirmwaresWithTheirPublishedFigures()
+    {
+        var expected = new (string Key, double? Lufs, double Window, bool AtMost, double? TruePeak)[]
+        {
+            ("spotify", -14, 1, false, -1), ("apple", -16, 1, false, -1), ("youtube", -14, 1, false, -1),
+            ("aes", -16, 0, true, -1), ("ebu", -23, 0.5, false, -1), ("atsc", -24, 2, false, -2), ("vinyl", null, 0, false, null),
+        };
+        Assert.Equal(expected, DeliveryTarget.All.Select(t => (t.Key, t.IntegratedLufs, t.WindowLu, t.AtMost, t.MaxTruePeakDb)));
+        Assert.Equal(DeliveryTarget.All.Select(t => t.Key), MixBox.Firmware.TargetPresets.All.Select(p => p.Key));
+    }
+
+    /// <summary>A scene that names a target (as the box stores it) gets the report without --target; --target overrides it.</summary>
+    [Fact]
+    public void TheScenesTargetIsReportedWithoutTargetOption()
+    {
+        string stem = Stem("music.wav", "3", "pinknoise", "vol", "0.2");
+        File.WriteAllText(At("scene.json"), "{ \"target\": \"ebu\" }");
+        var (code, stdout, stderr) = Mixbox.Run("render", stem, "--scene", At("scene.json"), "-o", At("mix.wav"));
+        Assert.True(code == 0, stderr);
+        Assert.Contains("against EBU R 128 (EBU R 128):", stdout);
+        var (again, overridden, err) = Mixbox.Run("render", stem, "--scene", At("scene.json"), "-o", At("mix.wav"), "--target", "spotify");
+        Assert.True(again == 0, err);
+        Assert.Contains("against Spotify (", overridden);
+        Assert.DoesNotContain("EBU R 128", overridden);
+    }
+
     [Theory]
     [InlineData("--target", "cd")]
     [InlineData("--normalize")]

@@ -197,7 +197,7 @@ public class SettingsV3Tests
     }
 
     /// <summary>Version 3 payload: (id, length, fields)*; the encoder's own output, taken apart.</summary>
-    private static List<(int Id, byte[] Fields)> Sections(byte[] blob)
+    internal static List<(int Id, byte[] Fields)> Sections(byte[] blob)
     {
         int payload = BitConverter.ToUInt16(blob, 6);
         var sections = new List<(int, byte[])>();
@@ -210,7 +210,7 @@ public class SettingsV3Tests
         return sections;
     }
 
-    private static byte[] Payload(IEnumerable<(int Id, byte[] Fields)> sections) =>
+    internal static byte[] Payload(IEnumerable<(int Id, byte[] Fields)> sections) =>
         sections.SelectMany(s => new[] { (byte)s.Id, (byte)s.Fields.Length }.Concat(s.Fields)).ToArray();
 
     private static Scene Linked()

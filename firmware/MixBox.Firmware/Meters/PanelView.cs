@@ -23,6 +23,7 @@ namespace MixBox.Firmware
         private readonly MeterBallistics[] _input = new MeterBallistics[Scene.Channels];
         private readonly SegmentLadder _busLadder = SegmentLadder.BusMeter();
         private readonly SegmentLadder _grLadder = SegmentLadder.GainReduction();
+        private readonly LoudnessTargetView _target = new LoudnessTargetView();
         private int _tick;
         private int _storeTicksLeft;
 
@@ -44,6 +45,9 @@ namespace MixBox.Firmware
         public void ConfirmStore() { _storeTicksLeft = StoreFlashTicks; }
 
         public MeterBallistics BusMeter(int side) { return _bus[side]; }
+
+        /// <summary>The LUFS meter mode against the scene's delivery target (its ladders and TP-over LED).</summary>
+        public LoudnessTargetView Target { get { return _target; } }
 
         /// <summary>The largest gain reduction of the last tick, centi-dB (what the GR ladder shows).</summary>
         public int GainReductionCentiDb { get; private set; }
@@ -67,7 +71,9 @@ namespace MixBox.Firmware
         public void Tick(MixEngine engine, Scene scene, InputMeters channels, Ht16k33 panel)
         {
             _tick++;
-            UpdateBusMeters(engine, scene.MeterMode);
+            // With a delivery target the LUFS mode reads against it (LoudnessTargetView); without one, as before.
+            TargetPreset target = scene.MeterMode == MeterMode.Loudness ? TargetPresets.ById(scene.Target) : null;
+            UpdateBusMeters(engine, scene.MeterMode, target);
             for (int c = 0; c < Scene.Channels; c++)
             {
                 _channel[c].Tick(channels.PostFaderPeak(c), channels.Clipped(c));
@@ -75,8 +81,16 @@ namespace MixBox.Firmware
                 panel.SetLed(MixBoxS3Board.LedSignalFirst + c, _input[c].LevelCentiDb >= SignalCentiDb);
                 panel.SetLed(MixBoxS3Board.LedClipFirst + c, _input[c].ClipLit);
             }
-            DrawLadder(panel, MixBoxS3Board.LedBusMeterLeftFirst, _busLadder, _bus[0]);
-            DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
+            if (target != null && target.HasLoudness)
+            {
+                _target.Draw(panel, target);
+            }
+            else
+            {
+                DrawLadder(panel, MixBoxS3Board.LedBusMeterLeftFirst, _busLadder, _bus[0]);
+                DrawLadder(panel, MixBoxS3Board.LedBusMeterRightFirst, _busLadder, _bus[1]);
+                if (target != null) _target.DrawTruePeakOver(panel); // a target without loudness (vinyl): momentary as before, and the TP-over LED
+            }
 
             GainReductionCentiDb = engine.ReadGainReduction();
             DeEsserReductionCentiDb = engine.ReadDeEsserReduction();
@@ -94,13 +108,19 @@ namespace MixBox.Firmware
             panel.SetLed(MixBoxS3Board.LedFault, FaultLed());
         }
 
-        private void UpdateBusMeters(MixEngine engine, int mode)
+        private void UpdateBusMeters(MixEngine engine, int mode, TargetPreset target)
         {
+            if (target == null) _target.Stop();
             if (mode == MeterMode.Loudness)
             {
-                int momentary = engine.ReadLoudness().MomentaryCentiLufs;
-                _bus[0].Tick(momentary, false);
-                _bus[1].Tick(momentary, false);
+                LoudnessReading loudness = engine.ReadLoudness();
+                _bus[0].Tick(loudness.MomentaryCentiLufs, false);
+                _bus[1].Tick(loudness.MomentaryCentiLufs, false);
+                if (target != null)
+                {
+                    int left = engine.ReadMeter(MeterId.MainLeft).PeakCentiDb, right = engine.ReadMeter(MeterId.MainRight).PeakCentiDb;
+                    _target.Tick(target, loudness, left > right ? left : right);
+                }
                 return;
             }
             for (int side = 0; side < 2; side++)

@@ -33,6 +33,7 @@ namespace MixBox.Firmware
         public const int MetersChannels = 23;  // /meters/ch              query: 8 x f pre-fader input levels, dBFS
         public const int MetersMain = 24;      // /meters/main            query: f L, f R (the bus meters' mode), f gain reduction dB
         public const int MetersLoudness = 25;  // /meters/loudness        query: f momentary, short-term, integrated LUFS, f true peak dBTP
+        public const int SceneTarget = 26;     // /scene/target           s delivery target key ("none", "spotify", ...)
 
         /// <summary>The node of <paramref name="m"/>'s address; <paramref name="index"/> is 0-based.</summary>
         public static int Find(OscMessage m, out int index)
@@ -86,6 +87,7 @@ namespace MixBox.Firmware
                 if (m.PartIs(1, "store")) return SceneStore;
                 if (m.PartIs(1, "ab")) return SceneAb;
                 if (m.PartIs(1, "undo")) return SceneUndo;
+                if (m.PartIs(1, "target")) return SceneTarget;
             }
             return None;
         }

@@ -260,6 +260,11 @@ namespace MixBox.Firmware
                     if (!m.TryBool(0, out on)) return false;
                     editor.SetCompressorIn(on);
                     return true;
+                case OscNode.SceneTarget:
+                    int target = TargetNamed(m);
+                    if (target < 0) return false;
+                    editor.SetTarget(target);
+                    return true;
             }
             return false;
         }
@@ -286,9 +291,21 @@ namespace MixBox.Firmware
                 case OscNode.CompAmount: _writer.Float(CompressorAmount.TravelFromThreshold(s.CompThresholdCentiDb) / (float)FaderLaw.FullTravel); break;
                 case OscNode.CompMix: _writer.Float(s.CompMixPercent); break;
                 case OscNode.CompIn: _writer.Int(s.CompressorIn ? 1 : 0); break;
+                case OscNode.SceneTarget: _writer.String(TargetPresets.KeyOf(s.Target)); break;
             }
             _writer.EndMessage();
             Send();
+        }
+
+        /// <summary>The target id a message's string argument names; -1 when it names none this box knows (compared in place: nothing allocated).</summary>
+        private static int TargetNamed(OscMessage m)
+        {
+            if (m.StringIs(0, TargetPresets.NoTargetKey)) return TargetPresets.NoTarget;
+            for (int i = 0; i < TargetPresets.All.Length; i++)
+            {
+                if (m.StringIs(0, TargetPresets.All[i].Key)) return TargetPresets.All[i].Id;
+            }
+            return -1;
         }
 
         private void PushMeters()

@@ -113,6 +113,11 @@ namespace MixBox.Firmware
         /// printable ASCII characters; empty when unnamed.
         /// </summary>
         public string Name = "";
+        /// <summary>
+        /// Where the mix is going (<see cref="TargetPresets"/>' id; <see cref="TargetPresets.NoTarget"/>: none):
+        /// the LUFS meter mode shows loudness against it and watches its true-peak ceiling.
+        /// </summary>
+        public int Target = TargetPresets.NoTarget;
 
         public Scene()
         {

@@ -87,6 +87,7 @@ namespace MixBox.Firmware
                 && In(s.DriveCentiDb, 0, DriveMaxCentiDb)
                 && In(s.OutputCeilingCentiDb, CeilingMinCentiDb, CeilingMaxCentiDb)
                 && In(s.MeterMode, 0, MeterMode.Count - 1)
+                && TargetPresets.IsValidId(s.Target)
                 && IsValidToolkit(s);
         }
 

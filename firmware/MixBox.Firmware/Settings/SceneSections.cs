@@ -36,6 +36,9 @@ namespace MixBox.Firmware
         private const int MuteFlag = 1, SoloFlag = 2, InvertFlag = 4;
         // Input flags.
         private const int InstrumentFlag = 1;
+        // The panel byte of section 4: the meter mode in bits 0-3, the delivery target's id in bits 4-7
+        // (what the LUFS mode reads against; 0 = none, so a scene without one reads as before the field).
+        private const int MeterModeMask = 0x0F, TargetShift = 4;
         // Output stage flags.
         private const int SafetyFlag = 1, DitherFlag = 2, TruePeakFlag = 4;
         // Toolkit flags.
@@ -124,7 +127,7 @@ namespace MixBox.Firmware
                     w.WriteByte(s.CompLinkAverage ? 1 : 0);
                     break;
                 case PanelAndOutput:
-                    w.WriteByte(s.MeterMode);
+                    w.WriteByte(s.MeterMode | s.Target << TargetShift);
                     w.WriteByte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0) | (s.OutputTruePeak ? TruePeakFlag : 0));
                     w.WriteInt16(s.OutputCeilingCentiDb);
                     break;
@@ -170,6 +173,7 @@ namespace MixBox.Firmware
                     // At most NameMaxChars: SceneRules refuses longer names before anything is saved.
                     for (int i = 0; i < s.Name.Length && i < SceneRules.NameMaxChars; i++) w.WriteByte(s.Name[i]);
                     break;
+
             }
         }
 
@@ -209,7 +213,10 @@ namespace MixBox.Firmware
                     s.CompLinkAverage = r.Byte(s.CompLinkAverage ? 1 : 0) != 0;
                     break;
                 case PanelAndOutput:
-                    s.MeterMode = r.Byte(s.MeterMode);
+                    // A target id or mode this firmware does not know fails SceneRules: the scene is refused.
+                    int panel = r.Byte(s.MeterMode | s.Target << TargetShift);
+                    s.MeterMode = panel & MeterModeMask;
+                    s.Target = panel >> TargetShift;
                     int output = r.Byte((s.OutputSafety ? SafetyFlag : 0) | (s.OutputDither ? DitherFlag : 0) | (s.OutputTruePeak ? TruePeakFlag : 0));
                     s.OutputSafety = r.Flag(output, SafetyFlag);
                     s.OutputDither = r.Flag(output, DitherFlag);
@@ -263,6 +270,7 @@ namespace MixBox.Firmware
                     for (int i = 0; i < name.Length; i++) name[i] = (char)r.Byte(0);
                     s.Name = new string(name);
                     break;
+
             }
         }
 

@@ -209,6 +209,34 @@ public class OscRemoteTests
     }
 
     [Fact]
+    public void TheDeliveryTargetIsSetAndQueriedByItsKey_RefusedReadOnly()
+    {
+        using var rig = new Rig();
+        var app = rig.Twin.App;
+        rig.Send("/scene/target", _ => { });
+        rig.Tick();
+        Assert.True(rig.Sent.Last().StringIs(0, "none"));
+        rig.Send("/scene/target", w => w.String("ebu"));
+        rig.Tick();
+        Assert.Equal("ebu", TargetPresets.KeyOf(app.Scene.Target));
+        rig.Send("/scene/target", _ => { });
+        rig.Tick();
+        Assert.True(rig.Sent.Last().StringIs(0, "ebu"));
+
+        rig.Send("/scene/target", w => w.String("spotif")); // no such target
+        rig.Send("/scene/target", w => w.Int(1));            // not a key
+        rig.Tick();
+        Assert.Equal(2, rig.Remote.Unknown);
+        Assert.Equal("ebu", TargetPresets.KeyOf(app.Scene.Target));
+
+        rig.Remote.ReadOnly = true;
+        rig.Send("/scene/target", w => w.String("none"));
+        rig.Tick();
+        Assert.Equal("ebu", TargetPresets.KeyOf(app.Scene.Target));
+        Assert.Equal(1, rig.Remote.Refused);
+    }
+
+    [Fact]
     public void MeterSubscription_PushedAt20Hz_EndsAfter10s_UnlessRenewed()
     {
         using var rig = new Rig();
