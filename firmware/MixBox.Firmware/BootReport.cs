@@ -6,12 +6,21 @@ namespace MixBox.Firmware
     public sealed class BootReport
     {
         /// <param name="memories">One line per scene memory that did not load cleanly ("" when none).</param>
-        public BootReport(BringUpReport hardware, SettingsOutcome settings, string memories)
+        public BootReport(BringUpReport hardware, SettingsOutcome settings, string memories) : this(hardware, settings, memories, "")
+        {
+        }
+
+        /// <param name="remote">A line when the remote settings did not load cleanly ("" when they did).</param>
+        public BootReport(BringUpReport hardware, SettingsOutcome settings, string memories, string remote)
         {
             Hardware = hardware;
             Settings = settings;
             Memories = memories;
+            Remote = remote;
         }
+
+        /// <summary>The remote settings' line when their copies were damaged; "" when they loaded (or were never stored).</summary>
+        public string Remote { get; private set; }
 
         /// <summary>The scene memories that did not load cleanly, a line each; "" when all did.</summary>
         public string Memories { get; private set; }
@@ -32,6 +41,7 @@ namespace MixBox.Firmware
             else if (Settings == SettingsOutcome.RecoveredFromBackup) text += "\nsettings: one copy was damaged, the other was loaded";
             else if (Settings == SettingsOutcome.Migrated) text += "\nsettings: converted from an older firmware";
             if (Memories.Length > 0) text += "\n" + Memories;
+            if (Remote.Length > 0) text += "\n" + Remote;
             return text;
         }
     }

@@ -20,6 +20,9 @@ namespace MixBox.Firmware
         private readonly MixEngine _engine;
         private readonly BoardBringUp _bringUp;
         private readonly SettingsStore _store;
+        private readonly RemoteSettingsStore _remoteStore;
+        private RemoteSettings _remoteSettings = RemoteSettings.DeviceDefaults();
+        private OscRemote _remote;
         private readonly ChannelMutes _mutes;
         private readonly AnalogInputs _inputs;
         private readonly SceneEditor _editor;
@@ -54,6 +57,7 @@ namespace MixBox.Firmware
             _selfTest = new SelfTest(loopback);
             _bringUp = new BoardBringUp(bus, lines, delay, RetryPolicy.Default, MixBoxS3Board.CreateBusPlan());
             _store = new SettingsStore(storage);
+            _remoteStore = new RemoteSettingsStore(storage);
             _memories = new SceneMemories(storage);
             _mutes = new ChannelMutes(engine);
             _inputs = new AnalogInputs(_bringUp.AdcA, _bringUp.AdcB, _mutes);
@@ -64,8 +68,37 @@ namespace MixBox.Firmware
         /// <summary>The panel's way of changing the mix; the remote goes through it too.</summary>
         public SceneEditor Editor { get { return _editor; } }
 
-        /// <summary>An OSC remote served each tick after the knobs (null: none).</summary>
-        public OscRemote Remote { get; set; }
+        /// <summary>
+        /// An OSC remote served each tick after the knobs (null: none). Attach one only when
+        /// <see cref="RemoteSettings"/> says it is enabled; it takes the stored read-only setting.
+        /// </summary>
+        public OscRemote Remote
+        {
+            get { return _remote; }
+            set
+            {
+                _remote = value;
+                if (_remote != null) _remote.ReadOnly = _remoteSettings.ReadOnly;
+            }
+        }
+
+        /// <summary>What applies when no remote settings are stored; set before <see cref="Boot"/> (the device's: off).</summary>
+        public RemoteSettings RemoteDefaults { get; set; }
+
+        /// <summary>The remote settings as loaded at boot or last changed (the device opens its socket at boot when enabled).</summary>
+        public RemoteSettings RemoteSettings { get { return _remoteSettings; } }
+
+        /// <summary>
+        /// Stores new remote settings; read-only applies at once to an attached remote, enabling or
+        /// disabling at the next boot (when the device opens its socket or not). False if not stored.
+        /// </summary>
+        public bool SetRemoteSettings(RemoteSettings settings)
+        {
+            if (!_remoteStore.Save(settings)) return false;
+            _remoteSettings = settings;
+            if (_remote != null) _remote.ReadOnly = settings.ReadOnly;
+            return true;
+        }
 
         /// <summary>
         /// The value knob <paramref name="knob"/> controls was changed elsewhere (the remote):
@@ -127,6 +160,7 @@ namespace MixBox.Firmware
             // The scene first: each input's analogue gain must be in place before its ADC powers up.
             _scene = _store.Load();
             _memories.Load();
+            _remoteSettings = _remoteStore.Load(RemoteDefaults != null ? RemoteDefaults : RemoteSettings.DeviceDefaults());
             StereoLink.Normalise(_scene);
             _editor.Scene = _scene;
             _inputs.Preset(_scene);
@@ -139,7 +173,7 @@ namespace MixBox.Firmware
             _knobs.Scan(); // where the knobs rest now...
             RecallKnobs(); // ...and they pick up the restored scene from there
 
-            BootReport report = new BootReport(_hardware, _store.Outcome, _memories.Describe());
+            BootReport report = new BootReport(_hardware, _store.Outcome, _memories.Describe(), _remoteStore.Describe());
             _view.Degraded = !_hardware.AllOk;
             _view.SettingsWarning = report.SettingsWarning;
             return report;
@@ -154,7 +188,7 @@ namespace MixBox.Firmware
             _inputs.Tick(); // first: a gain change asked for last tick is written once its mute ramp is down
             _knobs.Scan();
             ApplyKnobs();
-            if (Remote != null) Remote.Tick(); // after the knobs: a flood cannot delay them (its work per tick is bounded)
+            if (_remote != null) _remote.Tick(); // after the knobs: a flood cannot delay them (its work per tick is bounded)
             _meters.Read(_engine);
             _autoGain.Tick(_meters, _inputs, _editor);
             Ht16k33 panel = _bringUp.Panel;

@@ -25,7 +25,8 @@ public sealed class BoxTwin : IDisposable
 
     /// <param name="storage">Where settings live across power cycles.</param>
     /// <param name="beforeBoot">Rehearse faults or set knob positions before power-on.</param>
-    public BoxTwin(ISettingsStorage storage, Action<BoxTwin>? beforeBoot = null)
+    /// <param name="remoteDefaults">The remote settings when none are stored (null: the device's, off).</param>
+    public BoxTwin(ISettingsStorage storage, Action<BoxTwin>? beforeBoot = null, RemoteSettings? remoteDefaults = null)
     {
         Board = new SimulatedMixBoxS3();
         Board.Bus.LogTransfers = false; // a test aid; the running twin must not allocate per transfer
@@ -35,7 +36,7 @@ public sealed class BoxTwin : IDisposable
         for (int knob = 0; knob < MixBoxS3Board.Knobs; knob++) SetKnob(knob, FaderLaw.TravelFromCentiDb(0));
         SetKnob(MixBoxS3Board.KnobCompressorAmount, CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb));
         beforeBoot?.Invoke(this);
-        App = new MixBoxApp(Board.Bus, Board, Board.Clock, storage, Engine, Loopback);
+        App = new MixBoxApp(Board.Bus, Board, Board.Clock, storage, Engine, Loopback) { RemoteDefaults = remoteDefaults };
         BootReport = App.Boot();
     }
 

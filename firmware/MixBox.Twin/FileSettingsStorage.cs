@@ -4,7 +4,7 @@ namespace MixBox.Twin;
 
 /// <summary>
 /// The twin's settings: one file per slot, each replaced whole (write, then rename): the current
-/// scene in settings-0.bin and settings-1.bin, memory n (1-based) in memory-NN-0.bin and memory-NN-1.bin.
+/// scene in settings-0.bin and settings-1.bin, memory n (1-based) in memory-NN-0.bin and memory-NN-1.bin, the remote settings in remote-0.bin and remote-1.bin.
 /// </summary>
 public sealed class FileSettingsStorage : ISettingsStorage
 {
@@ -19,7 +19,9 @@ public sealed class FileSettingsStorage : ISettingsStorage
     private string SlotPath(int slot) => Path.Combine(_directory, SlotFileName(slot));
 
     public static string SlotFileName(int slot) =>
-        slot < SettingsLayout.MemorySlot(0) ? $"settings-{slot}.bin" : $"memory-{(slot - SettingsLayout.MemorySlot(0)) / 2 + 1:D2}-{slot % 2}.bin";
+        slot < SettingsLayout.MemorySlot(0) ? $"settings-{slot}.bin"
+        : slot >= SettingsLayout.RemoteSlot ? $"remote-{slot - SettingsLayout.RemoteSlot}.bin"
+        : $"memory-{(slot - SettingsLayout.MemorySlot(0)) / 2 + 1:D2}-{slot % 2}.bin";
 
     public bool TryRead(int slot, out byte[] data)
     {

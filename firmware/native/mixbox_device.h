@@ -86,9 +86,9 @@ int32_t mixbox_device_distortion_read(uint32_t stage, int32_t *distortion_cdb);
 int32_t mixbox_device_spectrum_read(mixbox_spectrum_reading_t *reading);
 int32_t mixbox_device_correlation_sums_read(mixbox_correlation_sums_t *sums);
 
-/* Settings slots in NVS (namespace "mixbox", keys "slot0".."slot33"): the current scene
- * and the 16 scene memories, two copies each (firmware Settings/SettingsLayout.cs). */
-#define MIXBOX_SETTINGS_SLOTS 34
+/* Settings slots in NVS (namespace "mixbox", keys "slot0".."slot35"): the current scene,
+ * the 16 scene memories and the remote settings, two copies each (firmware Settings/SettingsLayout.cs). */
+#define MIXBOX_SETTINGS_SLOTS 36
 #define MIXBOX_SETTINGS_MAX_BYTES 4000u
 int32_t mixbox_settings_length(int32_t slot);
 int32_t mixbox_settings_read(int32_t slot, uint8_t *buffer, size_t capacity);

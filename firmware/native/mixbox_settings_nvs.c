@@ -14,8 +14,8 @@
 
 #define NVS_NAMESPACE "mixbox"
 
-/* Slots 0-1: the current scene; 2-33: the 16 scene memories, two copies each (the
- * firmware's Settings/SettingsLayout.cs). NVS keys: at most 15 characters. */
+/* Slots 0-1: the current scene; 2-33: the 16 scene memories, two copies each; 34-35: the
+ * remote settings (the firmware's Settings/SettingsLayout.cs). NVS keys: at most 15 characters. */
 static const char *slot_key(int32_t slot)
 {
     static const char *const keys[MIXBOX_SETTINGS_SLOTS] = {
@@ -23,6 +23,7 @@ static const char *slot_key(int32_t slot)
         "slot9", "slot10", "slot11", "slot12", "slot13", "slot14", "slot15", "slot16",
         "slot17", "slot18", "slot19", "slot20", "slot21", "slot22", "slot23", "slot24",
         "slot25", "slot26", "slot27", "slot28", "slot29", "slot30", "slot31", "slot32", "slot33",
+        "slot34", "slot35",
     };
     if (slot < 0 || slot >= MIXBOX_SETTINGS_SLOTS) return NULL;
     return keys[slot];

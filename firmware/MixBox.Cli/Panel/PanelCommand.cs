@@ -30,7 +30,8 @@ public static class PanelCommand
         }
         using var server = PanelBinding.Open(() => new PanelServer(material, names, scene, address, port, oscPort, Path.Combine(outDir, "panel-settings")), listen, port, oscPort);
         PanelBinding.Start(server, listen, port);
-        output.WriteLine($"MixBox front panel: {server.Url}  (OSC remote: udp 127.0.0.1:{server.OscPort}; Ctrl+C stops)");
+        string remote = server.OscPort > 0 ? $"OSC remote: udp 127.0.0.1:{server.OscPort}" : "OSC remote off (stored setting)";
+        output.WriteLine($"MixBox front panel: {server.Url}  ({remote}; Ctrl+C stops)");
         cancel.WaitHandle.WaitOne();
         output.WriteLine($"stopped after {server.Player.Ticks / 100.0:F1} s; {server.Player.MissedDeadlines} missed audio deadlines");
         return 0;

@@ -29,7 +29,7 @@ public sealed class PanelServer : IDisposable
 
     private readonly BoxTwin _twin;
     private readonly OscPacketQueue _queue = new(128, OscPacketQueue.DefaultSlotBytes);
-    private readonly UdpOscEndpoint _osc;
+    private readonly UdpOscEndpoint? _osc;
     private readonly RealTimePlayer _player;
     private readonly WebApplication _web;
     private readonly ConcurrentDictionary<Channel<(bool Text, byte[] Data)>, byte> _clients = new();
@@ -46,21 +46,25 @@ public sealed class PanelServer : IDisposable
     {
         _channelNames = channelNames;
         Directory.CreateDirectory(settingsDir);
-        _twin = new BoxTwin(new FileSettingsStorage(settingsDir));
+        // The twin's panel serves its remote unless the stored settings turned it off (on the device it is off until enabled).
+        _twin = new BoxTwin(new FileSettingsStorage(settingsDir), remoteDefaults: new RemoteSettings(enabled: true, readOnly: false));
         if (scene is not null) _twin.App.Recall(scene);
         // Where BoxTwin puts the knobs at power-on.
         for (int k = 0; k < MixBoxS3Board.Knobs; k++) _knobs[k] = FaderLaw.TravelFromCentiDb(0);
         _knobs[MixBoxS3Board.KnobCompressorAmount] = CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb);
-        try
+        if (_twin.App.RemoteSettings.Enabled)
         {
-            _osc = new UdpOscEndpoint(_queue, IPAddress.Loopback, oscPort);
+            try
+            {
+                _osc = new UdpOscEndpoint(_queue, IPAddress.Loopback, oscPort);
+            }
+            catch
+            {
+                _twin.Dispose();
+                throw;
+            }
+            _twin.App.Remote = new OscRemote(_twin.App, _queue, _osc); // takes the stored read-only setting
         }
-        catch
-        {
-            _twin.Dispose();
-            throw;
-        }
-        _twin.App.Remote = new OscRemote(_twin.App, _queue, _osc);
         _player = new RealTimePlayer(_twin, material, AfterTick);
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -76,7 +80,8 @@ public sealed class PanelServer : IDisposable
 
     public BoxTwin Twin => _twin;
     public RealTimePlayer Player => _player;
-    public int OscPort => _osc.Port;
+    /// <summary>The remote's UDP port; 0 when the stored settings turned the remote off.</summary>
+    public int OscPort => _osc?.Port ?? 0;
     public string Url { get; private set; } = "";
 
     /// <summary>Binds the page's port first, so a refused bind leaves nothing playing.</summary>
@@ -196,7 +201,7 @@ public sealed class PanelServer : IDisposable
     {
         if (_started) _web.StopAsync().GetAwaiter().GetResult();
         _player.Dispose();
-        _osc.Dispose();
+        _osc?.Dispose();
         _twin.Dispose();
     }
 }

@@ -1,7 +1,7 @@
 namespace MixBox.Firmware
 {
     /// <summary>
-    /// One scene kept atomically in two storage slots: each save goes to the slot that does NOT
+    /// One record (a scene, or the remote settings: <see cref="IRecordCodec"/>) kept atomically in two storage slots: each save goes to the slot that does NOT
     /// hold the newest good copy, with a sequence number one higher; loading takes the valid
     /// copy with the highest sequence. A power cut during a save therefore leaves the previous
     /// copy intact, and a damaged slot falls back to the other. Used for the current scene
@@ -11,23 +11,36 @@ namespace MixBox.Firmware
     {
         private readonly ISettingsStorage _storage;
         private readonly int _firstSlot;
+        private readonly IRecordCodec _codec;
         private int _newest = -1;
         private uint _sequence;
 
         /// <param name="firstSlot">The pair is storage slots <paramref name="firstSlot"/> and the next one.</param>
-        public SlotPair(ISettingsStorage storage, int firstSlot)
+        public SlotPair(ISettingsStorage storage, int firstSlot) : this(storage, firstSlot, SceneRecordCodec.Instance)
+        {
+        }
+
+        /// <param name="codec">The kind of record the pair holds.</param>
+        public SlotPair(ISettingsStorage storage, int firstSlot, IRecordCodec codec)
         {
             _storage = storage;
             _firstSlot = firstSlot;
+            _codec = codec;
         }
 
         /// <summary>How the last <see cref="Load"/> went (Empty, Loaded, Migrated, RecoveredFromBackup, CorruptUsingDefaults).</summary>
         public SettingsOutcome Outcome { get; private set; }
 
+        /// <summary>The newest valid scene, or null (Outcome says whether none was stored or all were damaged).</summary>
+        public Scene Load() { return (Scene)LoadRecord(); }
+
+        /// <summary>Saves a scene into the other slot; the previous copy stays until this one is complete.</summary>
+        public bool Save(Scene scene) { return SaveRecord(scene); }
+
         /// <summary>The newest valid copy, or null (Outcome says whether none was stored or all were damaged).</summary>
-        public Scene Load()
+        public object LoadRecord()
         {
-            Scene best = null;
+            object best = null;
             int bestVersion = 0;
             int damaged = 0;
             for (int copy = 0; copy < 2; copy++)
@@ -36,15 +49,15 @@ namespace MixBox.Firmware
                 if (!_storage.TryRead(_firstSlot + copy, out data) || data == null || data.Length == 0) continue;
                 int version;
                 uint sequence;
-                Scene scene = SceneCodec.Decode(data, out version, out sequence);
-                if (scene == null)
+                object record = _codec.Decode(data, out version, out sequence);
+                if (record == null)
                 {
                     damaged++;
                     continue;
                 }
                 if (best == null || IsNewer(sequence, _sequence))
                 {
-                    best = scene;
+                    best = record;
                     bestVersion = version;
                     _sequence = sequence;
                     _newest = copy;
@@ -53,7 +66,7 @@ namespace MixBox.Firmware
 
             if (best == null) Outcome = damaged > 0 ? SettingsOutcome.CorruptUsingDefaults : SettingsOutcome.Empty;
             else if (damaged > 0) Outcome = SettingsOutcome.RecoveredFromBackup;
-            else Outcome = bestVersion < SceneCodec.CurrentVersion ? SettingsOutcome.Migrated : SettingsOutcome.Loaded;
+            else Outcome = bestVersion < _codec.CurrentVersion ? SettingsOutcome.Migrated : SettingsOutcome.Loaded;
             return best;
         }
 
@@ -68,11 +81,11 @@ namespace MixBox.Firmware
         }
 
         /// <summary>Saves into the other slot; the previous copy stays until this one is complete.</summary>
-        public bool Save(Scene scene)
+        public bool SaveRecord(object record)
         {
             int copy = _newest == 0 ? 1 : 0;
             uint sequence = unchecked(_sequence + 1);
-            if (!_storage.Write(_firstSlot + copy, SceneCodec.Encode(scene, sequence))) return false;
+            if (!_storage.Write(_firstSlot + copy, _codec.Encode(record, sequence))) return false;
             _newest = copy;
             _sequence = sequence;
             return true;

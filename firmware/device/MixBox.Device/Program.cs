@@ -55,7 +55,8 @@ namespace MixBox.Device
             MixBoxApp app = new MixBoxApp(bus, new NanoOutputLines(), delay, new NvsSettingsStorage(), engine, new LoopbackTest());
             BootReport report = app.Boot();
             Debug.WriteLine(report.Describe());
-            if (RemoteSettings.Enabled) StartRemote(app);
+            // The remote is a stored setting (off on a new box): the socket is opened only when it is enabled.
+            if (app.RemoteSettings.Enabled) StartRemote(app);
 
             int periodMs = 1000 / MixBoxApp.TicksPerSecond;
             bool selfTestRunning = false;
@@ -74,10 +75,8 @@ namespace MixBox.Device
             try
             {
                 OscPacketQueue queue = new OscPacketQueue();
-                OscRemote remote = new OscRemote(app, queue, new UdpOscTransport(queue, RemoteSettings.Port));
-                remote.ReadOnly = RemoteSettings.ReadOnly;
-                app.Remote = remote;
-                Debug.WriteLine("OSC remote on UDP port " + RemoteSettings.Port.ToString());
+                app.Remote = new OscRemote(app, queue, new UdpOscTransport(queue, OscRemote.DefaultPort)); // takes the stored read-only setting
+                Debug.WriteLine("OSC remote on UDP port " + OscRemote.DefaultPort.ToString() + (app.RemoteSettings.ReadOnly ? " (read-only)" : ""));
             }
             catch (Exception e)
             {
