@@ -116,11 +116,11 @@ static void matched_poles(double w0, double q, double *a1, double *a2)
  * Lawson round is given up: the remaining rounds would not bring it under. */
 #define ABANDON 1.5
 
+/* Counting builds (-DMIXBOX_DESIGN_COUNT) count the least-squares solves. */
 #ifdef MIXBOX_DESIGN_COUNT
 extern long design_fits;
 #endif
 
-/* phi0, phi1, phi2 of Vicanek's eq. 26 at w (rad/sample). */
 /* cos(w) for 0 <= w <= pi, for the fit's grid: the Taylor series of cos
  * about 0 (after folding into [0, pi/2], where 11 terms reach double
  * precision) by Horner's rule with the coefficients (-1)^n / (2n)! written
@@ -142,6 +142,7 @@ static double grid_cos(double w)
     return sign * (1.0 + x2 * sum);
 }
 
+/* phi0, phi1, phi2 of Vicanek's eq. 26 at w (rad/sample). */
 static void phis(double w, double phi[3])
 {
     /* cos^2(w/2) and sin^2(w/2) from one cosine (half-angle identities). */
