@@ -497,6 +497,7 @@ typedef struct {
 typedef struct {
     int64_t channel_gain_q40[MIXBOX_MAX_CHANNELS][2]; /* left/right, Q40 (Q24 + 16 bits) */
     int32_t channel_meter_offset_cdb[MIXBOX_MAX_CHANNELS]; /* trim + fader, or MIXBOX_METER_SILENCE_CDB */
+    uint32_t channels_with_guard_bits; /* bit c: a gain of channel c has non-zero guard bits (Q40 below Q24) */
     uint32_t route[1u + MIXBOX_SUB_BUSES]; /* per bus (main, subs): bit c = channel c feeds it */
     int32_t sub_gain_q24[MIXBOX_SUB_BUSES];
     int32_t main_gain_q24;

@@ -29,8 +29,11 @@ static inline int64_t group_to_q39(int64_t coarse_q55, int32_t fine_q53)
 
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
+/* `guard`: some member's gains have guard bits (a constant per kernel:
+ * without them the products of the bits are left out, not computed as 0). */
 static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uint32_t count, uint32_t stride,
-                                      uint32_t frames, int64_t *sum_left, int64_t *sum_right, const int first)
+                                      uint32_t frames, int64_t *sum_left, int64_t *sum_right, const int first,
+                                      const int guard)
 {
     const q31_t *x[BUS_SUM_GROUP];
     int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP], left_fine[BUS_SUM_GROUP], right_fine[BUS_SUM_GROUP];
@@ -54,11 +57,13 @@ static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uin
             int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
             group_left += (int64_t)sample * left[m];
             group_right += (int64_t)sample * right[m];
-            fine_left += fine_product_q53(sample, left_fine[m]);
-            fine_right += fine_product_q53(sample, right_fine[m]);
+            if (guard) {
+                fine_left += fine_product_q53(sample, left_fine[m]);
+                fine_right += fine_product_q53(sample, right_fine[m]);
+            }
         }
-        sum_left[i] = (first ? 0 : sum_left[i]) + group_to_q39(group_left, fine_left);
-        sum_right[i] = (first ? 0 : sum_right[i]) + group_to_q39(group_right, fine_right);
+        sum_left[i] = (first ? 0 : sum_left[i]) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
+        sum_right[i] = (first ? 0 : sum_right[i]) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
     }
 }
 
@@ -84,22 +89,33 @@ static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t
     }
 }
 
-void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
+void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, int guard, uint32_t stride,
                           uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first)
 {
     if (moving) {
         sum_moving(members, count, stride, frames, sum_left, sum_right, first);
         return;
     }
-    /* `first` is a constant in each kernel too: no per-frame branch or load. */
-    switch (count * 2u + (first ? 1u : 0u)) {
-    case 2: sum_settled(members, 1, stride, frames, sum_left, sum_right, 0); break;
-    case 3: sum_settled(members, 1, stride, frames, sum_left, sum_right, 1); break;
-    case 4: sum_settled(members, 2, stride, frames, sum_left, sum_right, 0); break;
-    case 5: sum_settled(members, 2, stride, frames, sum_left, sum_right, 1); break;
-    case 6: sum_settled(members, 3, stride, frames, sum_left, sum_right, 0); break;
-    case 7: sum_settled(members, 3, stride, frames, sum_left, sum_right, 1); break;
-    case 8: sum_settled(members, 4, stride, frames, sum_left, sum_right, 0); break;
-    default: sum_settled(members, 4, stride, frames, sum_left, sum_right, 1); break;
+    /* Group size, `first` and `guard` are constants in each kernel: no
+     * per-frame branch or load. */
+#define SETTLED(n, f, g) sum_settled(members, n, stride, frames, sum_left, sum_right, f, g); break
+    switch ((count - 1u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
+    case 0: SETTLED(1, 0, 0);
+    case 1: SETTLED(1, 0, 1);
+    case 2: SETTLED(1, 1, 0);
+    case 3: SETTLED(1, 1, 1);
+    case 4: SETTLED(2, 0, 0);
+    case 5: SETTLED(2, 0, 1);
+    case 6: SETTLED(2, 1, 0);
+    case 7: SETTLED(2, 1, 1);
+    case 8: SETTLED(3, 0, 0);
+    case 9: SETTLED(3, 0, 1);
+    case 10: SETTLED(3, 1, 0);
+    case 11: SETTLED(3, 1, 1);
+    case 12: SETTLED(4, 0, 0);
+    case 13: SETTLED(4, 0, 1);
+    case 14: SETTLED(4, 1, 0);
+    default: SETTLED(4, 1, 1);
     }
+#undef SETTLED
 }

@@ -34,8 +34,11 @@ typedef struct {
  * group's four consecutive slots (the kernel then reads them from one pointer).
  * Adds (or, with `first`, writes) `frames` frames of the group's sum to
  * sum_left/sum_right (Q39). `moving`: some member's step is nonzero (each
- * frame then advances the gains before using them, as gain_ramp does). */
-void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, uint32_t stride,
+ * frame then advances the gains before using them, as gain_ramp does).
+ * `guard`: some settled member's gains have guard bits; when none has (a
+ * hard-panned, 0 dB or muted channel), the guard-bit products are skipped
+ * (they would add exactly 0). */
+void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, int guard, uint32_t stride,
                           uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
 
 #endif

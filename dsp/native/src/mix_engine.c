@@ -98,6 +98,7 @@ static void derive_targets(mixbox_engine_t *engine)
             t->channel_gain_q40[c][0] = sign * mixbox_channel_gain_q40(cdb, p->pan, 0);
             t->channel_gain_q40[c][1] = sign * mixbox_channel_gain_q40(cdb, p->pan, 1);
             t->channel_meter_offset_cdb[c] = p->trim_cdb + p->fader_cdb;
+            if (((t->channel_gain_q40[c][0] | t->channel_gain_q40[c][1]) & 0xFFFF) != 0) t->channels_with_guard_bits |= 1u << c;
         }
     }
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
@@ -216,6 +217,7 @@ static void zero_bus(mixbox_engine_t *engine, uint32_t bus, uint32_t from, uint3
 static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
 {
     uint32_t audible = engine->channels_audible, fed = 0u, stride = engine->channels;
+    uint32_t guard_bits = adopted_targets(engine)->channels_with_guard_bits;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
         int64_t *left, *right;
         bus_sums(engine, bus, &left, &right);
@@ -235,7 +237,11 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
             uint32_t count = (uint32_t)(m - members);
             if (count == 0u) continue;
             int moving = ((engine->channels_moving & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
-            mixbox_bus_sum_group(members, count, moving, stride, frames, left + offset, right + offset, !(fed >> bus & 1u));
+            /* Settled, a channel's gains are its adopted targets (or 0 while it
+             * waits to be rerouted), so the adopted set says which have guard bits. */
+            int guard = ((guard_bits & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
+            mixbox_bus_sum_group(members, count, moving, guard, stride, frames, left + offset, right + offset,
+                                 !(fed >> bus & 1u));
             fed |= 1u << bus;
         }
     }
