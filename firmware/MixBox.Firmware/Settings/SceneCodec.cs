@@ -11,8 +11,7 @@ namespace MixBox.Firmware
     public static class SceneCodec
     {
         public const int CurrentVersion = 3;
-        private const int HeaderBytes = 12;
-        private const int CrcBytes = 4;
+        private const int HeaderBytes = RecordFrame.HeaderBytes;
         /// <summary>Room for the payload while it is written; the stored scene is exactly as long as it needs.</summary>
         private const int MaxPayloadBytes = 1024;
         private static readonly byte[] Magic = { (byte)'M', (byte)'X', (byte)'S', (byte)'C' };
@@ -23,35 +22,15 @@ namespace MixBox.Firmware
             ByteCursor payload = new ByteCursor(draft, HeaderBytes);
             SceneSections.Write(payload, scene);
             int length = payload.Position - HeaderBytes;
-
-            byte[] data = new byte[HeaderBytes + length + CrcBytes];
-            ByteCursor w = new ByteCursor(data, 0);
-            for (int i = 0; i < Magic.Length; i++) w.WriteByte(Magic[i]);
-            w.WriteInt16(CurrentVersion);
-            w.WriteInt16(length);
-            w.WriteUInt32(sequence);
-            for (int i = 0; i < length; i++) w.WriteByte(draft[HeaderBytes + i]);
-            w.WriteUInt32(Crc32.Compute(data, 0, w.Position));
-            return data;
+            return RecordFrame.Seal(Magic, CurrentVersion, sequence, draft, HeaderBytes, length);
         }
 
         /// <summary>Decodes and validates; null when the data is not a scene this firmware can trust.</summary>
         public static Scene Decode(byte[] data, out int version, out uint sequence)
         {
-            version = 0;
-            sequence = 0;
-            if (data == null || data.Length < HeaderBytes + CrcBytes) return null;
-            for (int i = 0; i < Magic.Length; i++)
-            {
-                if (data[i] != Magic[i]) return null;
-            }
-            ByteCursor r = new ByteCursor(data, Magic.Length);
-            version = r.ReadUInt16();
-            int payload = r.ReadUInt16();
-            sequence = r.ReadUInt32();
-            if (!r.Has(payload + CrcBytes)) return null;
-            ByteCursor crc = new ByteCursor(data, HeaderBytes + payload);
-            if (crc.ReadUInt32() != Crc32.Compute(data, 0, HeaderBytes + payload)) return null;
+            int payload;
+            if (!RecordFrame.Open(data, Magic, out version, out payload, out sequence)) return null;
+            ByteCursor r = new ByteCursor(data, HeaderBytes);
 
             Scene scene;
             if (version == 1 && payload == LegacySceneReader.V1PayloadBytes) scene = LegacySceneReader.ReadV1(r);
