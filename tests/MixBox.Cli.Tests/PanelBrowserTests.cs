@@ -172,6 +172,16 @@ public class PanelBrowserTests(ITestOutputHelper output)
         Assert.Contains("LU", await Text(page, "lra"));
         Assert.Equal("off", await Text(page, "deess"));
 
+        // The engine's octave bands and correlation (issue #19): the sines sit in the 250 Hz band
+        // (200 and 300 Hz) and the 1 kHz band, nothing reaches 16 kHz; centred mono sources read +1.
+        await Until(async () => (await Text(page, "correlation")) != "–", "the correlation");
+        Assert.InRange(double.Parse(await Text(page, "correlation"), System.Globalization.CultureInfo.InvariantCulture), 0.95, 1.0);
+        Assert.InRange(double.Parse(await Text(page, "correlation-low"), System.Globalization.CultureInfo.InvariantCulture), 0.95, 1.0);
+        Task<double> Bar(int band) => page.EvaluateAsync<double>($"parseFloat(document.querySelectorAll('#bands .band-fill')[{band}].style.height)");
+        double bar250 = await Bar(3), bar1k = await Bar(5), bar16k = await Bar(9);
+        output.WriteLine($"analyser bars (% of 60 dB): 250 Hz {bar250:F0}, 1 kHz {bar1k:F0}, 16 kHz {bar16k:F0}");
+        Assert.True(bar250 > bar16k + 30 && bar1k > bar16k + 30, $"bars 250 Hz {bar250}, 1 kHz {bar1k}, 16 kHz {bar16k}");
+
         // Memories from the page: store 3 (bank 1) and 11 (bank 2: Compressor in tapped in the page).
         await page.ClickAsync("[data-testid=store-3]");
         await Until(() => Task.FromResult(OnBox(server, t => t.App.Memories.Occupied(2))), "memory 3 stored");

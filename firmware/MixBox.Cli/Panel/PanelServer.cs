@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using MixBox.Boards;
+using MixBox.Dsp;
 using MixBox.Firmware;
 using MixBox.Twin;
 
@@ -49,6 +50,10 @@ public sealed class PanelServer : IDisposable
         // The twin's panel serves its remote unless the stored settings turned it off (on the device it is off until enabled).
         _twin = new BoxTwin(new FileSettingsStorage(settingsDir), remoteDefaults: new RemoteSettings(enabled: true, readOnly: false));
         if (scene is not null) _twin.App.Recall(scene);
+        // The page draws the bus's octave bands and correlation (issue #19); only the page reads
+        // them, so they run here and nowhere on the device unless something there turns them on.
+        _twin.Engine.Set(EngineParam.AnalyserOn, 0, 1);
+        _twin.Engine.Set(EngineParam.CorrelationOn, 0, 1);
         // Where BoxTwin puts the knobs at power-on.
         for (int k = 0; k < MixBoxS3Board.Knobs; k++) _knobs[k] = FaderLaw.TravelFromCentiDb(0);
         _knobs[MixBoxS3Board.KnobCompressorAmount] = CompressorAmount.TravelFromThreshold(new Scene().CompThresholdCentiDb);

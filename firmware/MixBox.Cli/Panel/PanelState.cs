@@ -10,7 +10,8 @@ namespace MixBox.Cli.FrontPanel;
 /// The panel page's view of the box, as JSON: every LED, the knobs (where they stand, whether
 /// they have control, where they must be turned to take it, what they set), the page a held
 /// key has opened (store, bus, input), the scene memories and recall safes, the readings
-/// (gain reduction, de-esser, loudness, true peak), the parts plugged in. All of it is read from
+/// (gain reduction, de-esser, loudness, true peak; the engine's octave bands and correlation),
+/// the parts plugged in. All of it is read from
 /// the firmware (its LEDs, its view, its pages, its memories): the page draws, never decides.
 /// </summary>
 public static class PanelState
@@ -54,6 +55,7 @@ public static class PanelState
             if (app.BusPage.Active) BusPage(w, app);
             w.WriteString("meterMode", MeterModes[scene.MeterMode]);
             Readings(w, app);
+            BusAnalysis(w, twin.Engine);
             w.WriteNumber("main", scene.MainFaderCentiDb);
             w.WriteBoolean("playing", player.Playing);
             w.WriteNumber("ticks", player.Ticks);
@@ -153,5 +155,17 @@ public static class PanelState
         w.WriteNumber("lra", l.RangeCentiLu);
         w.WriteBoolean("lraStable", l.RangeStable);
         w.WriteNumber("truePeak", l.TruePeakMaxCentiDb);
+    }
+
+    /// <summary>The engine's octave analyser (cdB per band, 31.25 Hz .. 16 kHz) and correlation meter of the main bus.</summary>
+    private static void BusAnalysis(Utf8JsonWriter w, MixEngine engine)
+    {
+        SpectrumReading spectrum = engine.ReadSpectrum();
+        CorrelationReading correlation = engine.ReadCorrelation();
+        w.WriteBoolean("analysisOn", spectrum.On && correlation.On);
+        Ints(w, "bands", EngineLimits.SpectrumBands, b => spectrum.BandCentiDb[b]);
+        w.WriteNumber("correlation", correlation.CorrelationX10000);
+        w.WriteNumber("lowCorrelation", correlation.LowCorrelationX10000);
+        w.WriteNumber("width", correlation.WidthCentiDb);
     }
 }

@@ -223,6 +223,8 @@ function show(s) {
   document.getElementById("grText").textContent = `${(s.gr / 100).toFixed(1)} dB`;
   document.getElementById("deessText").textContent = s.deessOn ? `${(s.deess / 100).toFixed(1)} dB` : "off";
 
+  drawAnalysis(s);
+
   const mem = s.memories;
   document.querySelectorAll(".memory").forEach((tile, i) => {
     const occupied = mem.occupied[i] === "1";
@@ -312,3 +314,27 @@ function connect() {
 
 build();
 connect();
+
+// The engine's octave bands (31.25 Hz .. 16 kHz, base-two centres) as bars over 60 dB, and its correlation.
+const BAND_NAMES = ["31", "63", "125", "250", "500", "1k", "2k", "4k", "8k", "16k"];
+function drawAnalysis(s) {
+  const bands = document.getElementById("bands");
+  if (bands.children.length === 0) {
+    for (const name of BAND_NAMES) {
+      const band = document.createElement("div");
+      band.className = "band";
+      band.innerHTML = `<div class="band-bar"><div class="band-fill"></div></div><span>${name}</span>`;
+      bands.appendChild(band);
+    }
+  }
+  [...bands.children].forEach((band, i) => {
+    const db = s.bands[i] / 100;
+    const height = Math.max(0, Math.min(100, (db + 60) / 60 * 100));
+    band.querySelector(".band-fill").style.height = `${height}%`;
+    band.title = s.bands[i] <= -20000 ? `${BAND_NAMES[i]} Hz: silent` : `${BAND_NAMES[i]} Hz: ${db.toFixed(1)} dB`;
+  });
+  const corr = (v) => s.analysisOn ? (v / 10000).toFixed(2) : "–";
+  document.getElementById("corr").textContent = corr(s.correlation);
+  document.getElementById("corrLow").textContent = corr(s.lowCorrelation);
+  document.getElementById("width").textContent = !s.analysisOn || s.width <= -20000 ? "–" : `${(s.width / 100).toFixed(1)} dB`;
+}
