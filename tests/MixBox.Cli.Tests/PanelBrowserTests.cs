@@ -181,6 +181,9 @@ public class PanelBrowserTests(ITestOutputHelper output)
         double bar250 = await Bar(3), bar1k = await Bar(5), bar16k = await Bar(9);
         output.WriteLine($"analyser bars (% of 60 dB): 250 Hz {bar250:F0}, 1 kHz {bar1k:F0}, 16 kHz {bar16k:F0}");
         Assert.True(bar250 > bar16k + 30 && bar1k > bar16k + 30, $"bars 250 Hz {bar250}, 1 kHz {bar1k}, 16 kHz {bar16k}");
+        // The default scene has no drive: it adds nothing; the safety stage's reading is a level or nothing.
+        Assert.Equal("none", await Text(page, "drive-distortion"));
+        Assert.Matches(@"^(none|-\d+\.\d dB)$", await Text(page, "safety-distortion"));
 
         // Memories from the page: store 3 (bank 1) and 11 (bank 2: Compressor in tapped in the page).
         await page.ClickAsync("[data-testid=store-3]");

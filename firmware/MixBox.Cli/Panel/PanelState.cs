@@ -157,7 +157,8 @@ public static class PanelState
         w.WriteNumber("truePeak", l.TruePeakMaxCentiDb);
     }
 
-    /// <summary>The engine's octave analyser (cdB per band, 31.25 Hz .. 16 kHz) and correlation meter of the main bus.</summary>
+    /// <summary>The engine's octave analyser (cdB per band, 31.25 Hz .. 16 kHz), correlation meter and the
+    /// distortion its drive and safety stages add, relative to the signal.</summary>
     private static void BusAnalysis(Utf8JsonWriter w, MixEngine engine)
     {
         SpectrumReading spectrum = engine.ReadSpectrum();
@@ -167,5 +168,8 @@ public static class PanelState
         w.WriteNumber("correlation", correlation.CorrelationX10000);
         w.WriteNumber("lowCorrelation", correlation.LowCorrelationX10000);
         w.WriteNumber("width", correlation.WidthCentiDb);
+        // What the drive and the safety stage add (read and reset here: the page is their one reader).
+        w.WriteNumber("driveDistortion", engine.ReadDistortion(EngineLimits.DistortionDrive));
+        w.WriteNumber("safetyDistortion", engine.ReadDistortion(EngineLimits.DistortionSafety));
     }
 }

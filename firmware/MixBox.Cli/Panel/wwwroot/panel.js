@@ -336,5 +336,9 @@ function drawAnalysis(s) {
   const corr = (v) => s.analysisOn ? (v / 10000).toFixed(2) : "–";
   document.getElementById("corr").textContent = corr(s.correlation);
   document.getElementById("corrLow").textContent = corr(s.lowCorrelation);
-  document.getElementById("width").textContent = !s.analysisOn || s.width <= -20000 ? "–" : `${(s.width / 100).toFixed(1)} dB`;
+  // Distortion relative to the signal; silence (-200 dB) when the stage is off or adds nothing.
+  const added = (v) => v <= -20000 ? "none" : `${(v / 100).toFixed(1)} dB`;
+  document.getElementById("driveDist").textContent = added(s.driveDistortion);
+  document.getElementById("safetyDist").textContent = added(s.safetyDistortion);
+  document.getElementById("width").textContent = !s.analysisOn ? "–" : s.width <= -20000 ? "mono" : `${(s.width / 100).toFixed(1)} dB`;
 }
