@@ -73,23 +73,25 @@ void mixbox_level_meter_end_segment(mixbox_level_meter_t *meter)
     meter->next_segment = slot + 1u == MIXBOX_METER_SEGMENTS ? 0u : slot + 1u;
 }
 
-void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading)
+/* Both readings share the window's RMS and hold; each resets its own peak and clip. */
+static void read_and_reset(const mixbox_level_meter_t *meter, uint32_t window_frames, uint32_t *peak,
+                           uint32_t *clipped, mixbox_meter_reading_t *reading)
 {
-    reading->peak_cdb = mixbox_peak_to_cdb(meter->peak);
+    reading->peak_cdb = mixbox_peak_to_cdb(*peak);
     /* The window counts as silent where it reaches back before init. */
     reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, window_frames);
     reading->hold_cdb = mixbox_peak_to_cdb(meter->hold);
-    reading->clipped = meter->clipped ? 1 : 0;
-    meter->peak = 0u;
-    meter->clipped = 0u;
+    reading->clipped = *clipped ? 1 : 0;
+    *peak = 0u;
+    *clipped = 0u;
+}
+
+void mixbox_level_meter_read(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading)
+{
+    read_and_reset(meter, window_frames, &meter->peak, &meter->clipped, reading);
 }
 
 void mixbox_level_meter_read_input(mixbox_level_meter_t *meter, uint32_t window_frames, mixbox_meter_reading_t *reading)
 {
-    reading->peak_cdb = mixbox_peak_to_cdb(meter->input_peak);
-    reading->rms_cdb = mixbox_mean_square_to_cdb(meter->window_sum, window_frames);
-    reading->hold_cdb = mixbox_peak_to_cdb(meter->hold);
-    reading->clipped = meter->input_clipped ? 1 : 0;
-    meter->input_peak = 0u;
-    meter->input_clipped = 0u;
+    read_and_reset(meter, window_frames, &meter->input_peak, &meter->input_clipped, reading);
 }
