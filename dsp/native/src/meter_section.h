@@ -12,17 +12,22 @@
 
 #include "q31_math.h"
 
-static ALWAYS_INLINE int32_t meter_section_step(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *s,
-                                                int32_t x)
+/* Moves the section's delay line on by one sample: x in, y out. */
+static ALWAYS_INLINE int32_t meter_section_shift(mixbox_meter_section_t *s, int32_t x, int32_t y)
 {
-    int32_t y = mul_high_s32(c->b0, x) + mul_high_s32(c->b1, s->x1) + mul_high_s32(c->b2, s->x2)
-              - mul_high_s32(c->a1, s->y1) - mul_high_s32(c->a2, s->y2);
-    y *= 4; /* Q26 -> Q28 */
     s->x2 = s->x1;
     s->x1 = x;
     s->y2 = s->y1;
     s->y1 = y;
     return y;
+}
+
+static ALWAYS_INLINE int32_t meter_section_step(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *s,
+                                                int32_t x)
+{
+    int32_t y = mul_high_s32(c->b0, x) + mul_high_s32(c->b1, s->x1) + mul_high_s32(c->b2, s->x2)
+              - mul_high_s32(c->a1, s->y1) - mul_high_s32(c->a2, s->y2);
+    return meter_section_shift(s, x, y * 4); /* Q26 -> Q28 */
 }
 
 /* A band-pass section, whose numerator is b0 (1 - z^-2) (b1 = 0, b2 = -b0, as
@@ -33,12 +38,7 @@ static ALWAYS_INLINE int32_t meter_bandpass_step(const mixbox_meter_section_coef
                                                  int32_t x)
 {
     int32_t y = mul_high_s32(c->b0, x - s->x2) - mul_high_s32(c->a1, s->y1) - mul_high_s32(c->a2, s->y2);
-    y *= 4; /* Q26 -> Q28 */
-    s->x2 = s->x1;
-    s->x1 = x;
-    s->y2 = s->y1;
-    s->y1 = y;
-    return y;
+    return meter_section_shift(s, x, y * 4); /* Q26 -> Q28 */
 }
 
 #endif
