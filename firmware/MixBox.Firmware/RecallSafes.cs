@@ -43,7 +43,7 @@ namespace MixBox.Firmware
             }
             for (int c = 0; c < Scene.Channels; c++)
             {
-                if (keep[c]) CopyChannel(current, result, c);
+                if (keep[c]) result.CopyChannel(current, c, c, true);
             }
             if (Bus)
             {
@@ -54,19 +54,6 @@ namespace MixBox.Firmware
                 result.OutputTruePeak = current.OutputTruePeak;
             }
             return result;
-        }
-
-        private static void CopyChannel(Scene from, Scene to, int c)
-        {
-            to.FaderCentiDb[c] = from.FaderCentiDb[c];
-            to.TrimCentiDb[c] = from.TrimCentiDb[c];
-            to.Pan[c] = from.Pan[c];
-            to.Mute[c] = from.Mute[c];
-            to.Solo[c] = from.Solo[c];
-            to.Invert[c] = from.Invert[c];
-            to.SubBus[c] = from.SubBus[c];
-            to.InputGainDb[c] = from.InputGainDb[c];
-            to.Instrument[c] = from.Instrument[c];
         }
     }
 }

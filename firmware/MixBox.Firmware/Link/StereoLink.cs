@@ -29,7 +29,7 @@ namespace MixBox.Firmware
         {
             s.Linked[pair] = true;
             s.Balance[pair] = BalanceLaw.Centre;
-            CopyShared(s, LeftOf(pair));
+            s.CopyChannel(s, LeftOf(pair), LeftOf(pair) + 1, false);
         }
 
         /// <summary>Unlinks pair <paramref name="pair"/>: each side keeps the level and place it had (the balance goes into its fader).</summary>
@@ -50,7 +50,7 @@ namespace MixBox.Firmware
         {
             for (int pair = 0; pair < Scene.Pairs; pair++)
             {
-                if (s.Linked[pair]) CopyShared(s, LeftOf(pair));
+                if (s.Linked[pair]) s.CopyChannel(s, LeftOf(pair), LeftOf(pair) + 1, false);
             }
         }
 
@@ -67,19 +67,6 @@ namespace MixBox.Firmware
         {
             if (!IsLinked(s, channel)) return s.Pan[channel];
             return Side(channel) == 0 ? -100 : 100;
-        }
-
-        private static void CopyShared(Scene s, int left)
-        {
-            int right = left + 1;
-            s.FaderCentiDb[right] = s.FaderCentiDb[left];
-            s.TrimCentiDb[right] = s.TrimCentiDb[left];
-            s.Mute[right] = s.Mute[left];
-            s.Solo[right] = s.Solo[left];
-            s.Invert[right] = s.Invert[left];
-            s.SubBus[right] = s.SubBus[left];
-            s.InputGainDb[right] = s.InputGainDb[left];
-            s.Instrument[right] = s.Instrument[left];
         }
     }
 }

@@ -127,6 +127,24 @@ namespace MixBox.Firmware
             }
         }
 
+        /// <summary>
+        /// Copies channel <paramref name="from"/>'s strip in <paramref name="source"/> onto channel
+        /// <paramref name="to"/> here: every per-channel field, pan only when <paramref name="withPan"/>
+        /// (a linked pair shares all but its pans). The one list of a channel's fields besides <see cref="Clone"/>.
+        /// </summary>
+        public void CopyChannel(Scene source, int from, int to, bool withPan)
+        {
+            FaderCentiDb[to] = source.FaderCentiDb[from];
+            TrimCentiDb[to] = source.TrimCentiDb[from];
+            if (withPan) Pan[to] = source.Pan[from];
+            Mute[to] = source.Mute[from];
+            Solo[to] = source.Solo[from];
+            Invert[to] = source.Invert[from];
+            SubBus[to] = source.SubBus[from];
+            InputGainDb[to] = source.InputGainDb[from];
+            Instrument[to] = source.Instrument[from];
+        }
+
         public Scene Clone()
         {
             Scene copy = (Scene)MemberwiseClone();
