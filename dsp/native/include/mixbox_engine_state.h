@@ -492,6 +492,22 @@ typedef struct {
     int32_t sub_bus;
 } mixbox_channel_params_t;
 
+/* One call of the settled channel sum (src/bus_sum.h): up to four channels of
+ * one slot group (0-3, 4-7, ...) into one bus, with their gains split as the
+ * kernel uses them. The audio side plans these calls when the channel masks
+ * change and runs them for every chunk while no channel gain moves. */
+typedef struct {
+    uint8_t bus;        /* 0: main, 1 + b: sub-bus b */
+    uint8_t count;      /* members, 1-4, in slot order */
+    uint8_t guard;      /* some member's gains have guard bits */
+    uint8_t first;      /* the bus's first call: writes its sums (the others add) */
+    uint8_t channel[4];
+    int32_t left_q24[4], right_q24[4];   /* the gains' Q24 parts */
+    int32_t left_fine[4], right_fine[4]; /* their 16 guard bits, as the kernel's factors */
+} mixbox_bus_sum_call_t;
+
+#define MIXBOX_BUS_SUM_CALLS ((1u + MIXBOX_SUB_BUSES) * (MIXBOX_MAX_CHANNELS / 4u))
+
 /* One complete set of coefficient targets: derived from every parameter on
  * the control side, adopted whole by the audio side at a block start. */
 typedef struct {
@@ -558,6 +574,12 @@ typedef struct {
     /* The octave analyser and correlation meter of the main output (appended). */
     mixbox_bus_meters_t bus_meters;
     mixbox_bus_meters_design_cache_t bus_meters_design; /* control side */
+
+    /* The settled channel sum's calls (appended; audio side). */
+    mixbox_bus_sum_call_t sum_plan[MIXBOX_BUS_SUM_CALLS];
+    uint32_t sum_plan_calls;
+    uint32_t sum_plan_fed;   /* bit bus: some call feeds it */
+    uint32_t sum_plan_valid; /* 0 after the channel masks change: plan again */
 } mixbox_engine_t;
 
 

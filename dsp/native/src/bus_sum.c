@@ -20,30 +20,37 @@ static inline int32_t fine_product_q53(int32_t sample, int32_t fine)
     return (int32_t)(((int64_t)sample * fine) >> 32);
 }
 
+/* 4 x a Q53 fine sum: Q55. A 32-bit core (the device) builds it from its two
+ * words (fine >> 30 above, fine << 2 below: 2 instructions, where the
+ * compiler's sign extension and 64-bit shift take 5); a 64-bit core
+ * multiplies. The same value either way (MIXBOX_PORTABLE_PATHS picks the
+ * words on any core, as in square_sum.h). */
+static inline int64_t fine_to_q55(int32_t fine_q53)
+{
+#if UINTPTR_MAX > 0xFFFFFFFFu && !defined(MIXBOX_PORTABLE_PATHS)
+    return (int64_t)fine_q53 * 4;
+#else
+    uint64_t high = (uint64_t)(uint32_t)(fine_q53 >> 30) << 32;
+    return (int64_t)(high | (uint32_t)((uint32_t)fine_q53 << 2));
+#endif
+}
+
 /* The group's Q55 sum of coarse products plus its Q53 fine products, floored
  * once to Q39. */
 static inline int64_t group_to_q39(int64_t coarse_q55, int32_t fine_q53)
 {
-    return (coarse_q55 + (int64_t)fine_q53 * 4) >> 16;
+    return (coarse_q55 + fine_to_q55(fine_q53)) >> 16;
 }
 
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
 /* `guard`: some member's gains have guard bits (a constant per kernel:
  * without them the products of the bits are left out, not computed as 0). */
-static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uint32_t count, uint32_t stride,
-                                      uint32_t frames, int64_t *sum_left, int64_t *sum_right, const int first,
-                                      const int guard)
+static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                                      const int32_t *left_fine, const int32_t *right_fine, const uint32_t count,
+                                      uint32_t stride, uint32_t frames, int64_t *sum_left, int64_t *sum_right,
+                                      const int first, const int guard)
 {
-    const q31_t *x[BUS_SUM_GROUP];
-    int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP], left_fine[BUS_SUM_GROUP], right_fine[BUS_SUM_GROUP];
-    for (uint32_t m = 0; m < count; m++) {
-        x[m] = members[m].x;
-        left[m] = coarse_q24(members[m].left_q40);
-        right[m] = coarse_q24(members[m].right_q40);
-        left_fine[m] = fine_factor(members[m].left_q40);
-        right_fine[m] = fine_factor(members[m].right_q40);
-    }
     /* A full group is four consecutive slots: one pointer per frame, the
      * members at fixed offsets from it. */
     const int full = count == BUS_SUM_GROUP;
@@ -65,6 +72,54 @@ static ALWAYS_INLINE void sum_settled(const bus_sum_member_t *members, const uin
         sum_left[i] = (first ? 0 : sum_left[i]) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
         sum_right[i] = (first ? 0 : sum_right[i]) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
     }
+}
+
+/* One settled kernel per group size, `first` and `guard`, all constants in
+ * it: no per-frame branch or load. */
+static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                               const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
+                               uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first, int guard)
+{
+#define SETTLED(n, f, g) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sum_left, sum_right, f, g); break
+    switch ((count - 1u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
+    case 0: SETTLED(1, 0, 0);
+    case 1: SETTLED(1, 0, 1);
+    case 2: SETTLED(1, 1, 0);
+    case 3: SETTLED(1, 1, 1);
+    case 4: SETTLED(2, 0, 0);
+    case 5: SETTLED(2, 0, 1);
+    case 6: SETTLED(2, 1, 0);
+    case 7: SETTLED(2, 1, 1);
+    case 8: SETTLED(3, 0, 0);
+    case 9: SETTLED(3, 0, 1);
+    case 10: SETTLED(3, 1, 0);
+    case 11: SETTLED(3, 1, 1);
+    case 12: SETTLED(4, 0, 0);
+    case 13: SETTLED(4, 0, 1);
+    case 14: SETTLED(4, 1, 0);
+    default: SETTLED(4, 1, 1);
+    }
+#undef SETTLED
+}
+
+void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uint32_t channel, int64_t left_q40,
+                                    int64_t right_q40)
+{
+    call->channel[m] = (uint8_t)channel;
+    call->left_q24[m] = coarse_q24(left_q40);
+    call->right_q24[m] = coarse_q24(right_q40);
+    call->left_fine[m] = fine_factor(left_q40);
+    call->right_fine[m] = fine_factor(right_q40);
+}
+
+void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
+                             int64_t *sum_left, int64_t *sum_right)
+{
+    const q31_t *x[BUS_SUM_GROUP];
+    for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
+    sum_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count, stride,
+                       frames, sum_left, sum_right, call->first, call->guard);
 }
 
 static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t stride, uint32_t frames,
@@ -96,26 +151,14 @@ void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int m
         sum_moving(members, count, stride, frames, sum_left, sum_right, first);
         return;
     }
-    /* Group size, `first` and `guard` are constants in each kernel: no
-     * per-frame branch or load. */
-#define SETTLED(n, f, g) sum_settled(members, n, stride, frames, sum_left, sum_right, f, g); break
-    switch ((count - 1u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
-    case 0: SETTLED(1, 0, 0);
-    case 1: SETTLED(1, 0, 1);
-    case 2: SETTLED(1, 1, 0);
-    case 3: SETTLED(1, 1, 1);
-    case 4: SETTLED(2, 0, 0);
-    case 5: SETTLED(2, 0, 1);
-    case 6: SETTLED(2, 1, 0);
-    case 7: SETTLED(2, 1, 1);
-    case 8: SETTLED(3, 0, 0);
-    case 9: SETTLED(3, 0, 1);
-    case 10: SETTLED(3, 1, 0);
-    case 11: SETTLED(3, 1, 1);
-    case 12: SETTLED(4, 0, 0);
-    case 13: SETTLED(4, 0, 1);
-    case 14: SETTLED(4, 1, 0);
-    default: SETTLED(4, 1, 1);
+    const q31_t *x[BUS_SUM_GROUP];
+    int32_t left[BUS_SUM_GROUP], right[BUS_SUM_GROUP], left_fine[BUS_SUM_GROUP], right_fine[BUS_SUM_GROUP];
+    for (uint32_t m = 0; m < count; m++) {
+        x[m] = members[m].x;
+        left[m] = coarse_q24(members[m].left_q40);
+        right[m] = coarse_q24(members[m].right_q40);
+        left_fine[m] = fine_factor(members[m].left_q40);
+        right_fine[m] = fine_factor(members[m].right_q40);
     }
-#undef SETTLED
+    sum_settled_kernel(x, left, right, left_fine, right_fine, count, stride, frames, sum_left, sum_right, first, guard);
 }

@@ -41,4 +41,15 @@ typedef struct {
 void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, int guard, uint32_t stride,
                           uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
 
+/* A settled group's call as the engine plans it once for many chunks
+ * (mixbox_bus_sum_call_t, mixbox_engine_state.h): member m (slot order) is
+ * channel `channel` with these gains (Q40). */
+void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uint32_t channel, int64_t left_q40,
+                                    int64_t right_q40);
+
+/* Runs a planned call over `frames` frames from frame0 (channel 0 of the
+ * chunk's first frame): the same sums as mixbox_bus_sum_group. */
+void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
+                             int64_t *sum_left, int64_t *sum_right);
+
 #endif

@@ -13,7 +13,7 @@ void mixbox_level_meter_init(mixbox_level_meter_t *meter)
 void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
                                           uint32_t frames)
 {
-    level_run_t l = level_run_start(left), r = level_run_start(right);
+    level_run_t l = level_run_start(), r = level_run_start();
     for (const q31_t *end = stereo + 2u * frames; stereo != end; stereo += 2) {
         level_run_add(&l, stereo[0]);
         level_run_add(&r, stereo[1]);
@@ -44,8 +44,8 @@ void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q3
 {
     uint32_t c = 0;
     for (; c + 4u <= channels; c += 4u) {
-        level_run_t a = level_run_start(&meters[c]), b = level_run_start(&meters[c + 1u]);
-        level_run_t d = level_run_start(&meters[c + 2u]), e = level_run_start(&meters[c + 3u]);
+        level_run_t a = level_run_start(), b = level_run_start();
+        level_run_t d = level_run_start(), e = level_run_start();
         for (const q31_t *x = input + c, *end = x + frames * channels; x != end; x += channels) {
             level_run_add(&a, x[0]);
             level_run_add(&b, x[1]);
@@ -58,7 +58,7 @@ void mixbox_level_meter_accumulate_inputs(mixbox_level_meter_t *meters, const q3
         end_input_run(&meters[c + 3u], &e);
     }
     for (; c < channels; c++) {
-        level_run_t a = level_run_start(&meters[c]);
+        level_run_t a = level_run_start();
         for (const q31_t *x = input + c, *end = x + frames * channels; x != end; x += channels) level_run_add(&a, *x);
         end_input_run(&meters[c], &a);
     }

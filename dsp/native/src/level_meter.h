@@ -5,7 +5,7 @@
 
 #include "mixbox_engine.h"
 #include "q31_math.h"
-#include "square_sum.h"
+#include "run_square_sum.h"
 
 /* 24-bit converter full-scale code, left-justified: input at or beyond it
  * has clipped in the ADC. */
@@ -15,15 +15,19 @@ void mixbox_level_meter_init(mixbox_level_meter_t *meter);
 
 /* A run of samples being metered inside another loop (the loop that makes
  * them), so they are not read back: highest and lowest sample and the sum of
- * squares, in registers until level_meter_end_run adds them to the meter. */
+ * squares, in registers until level_meter_end_run adds them to the meter.
+ * A run is at most one chunk (MIXBOX_CHUNK_FRAMES samples): its square sum
+ * is exact up to RUN_SQUARE_SUM_MAX. */
+typedef char mixbox_level_run_fits_a_chunk[MIXBOX_CHUNK_FRAMES <= RUN_SQUARE_SUM_MAX ? 1 : -1];
+
 typedef struct {
     int32_t highest, lowest;
-    square_sum_t sum;
+    run_square_sum_t sum;
 } level_run_t;
 
-static inline level_run_t level_run_start(const mixbox_level_meter_t *meter)
+static inline level_run_t level_run_start(void)
 {
-    level_run_t run = { 0, 0, square_sum_start(meter->segment_sum) };
+    level_run_t run = { 0, 0, run_square_sum_start() };
     return run;
 }
 
@@ -31,27 +35,28 @@ static inline void level_run_add(level_run_t *run, int32_t x)
 {
     if (x > run->highest) run->highest = x;
     if (x < run->lowest) run->lowest = x;
-    int32_t top24 = x >> 8;
-    square_sum_add(&run->sum, (uint64_t)((int64_t)top24 * top24));
+    run_square_sum_add(&run->sum, x);
 }
 
 /* Adds the run to the meter; returns the run's peak magnitude. */
 static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
 {
-    meter->segment_sum = square_sum_value(&run->sum);
+    meter->segment_sum += run_square_sum_value(&run->sum);
     uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
     if (peak > meter->peak) meter->peak = peak;
     if (peak > meter->hold) meter->hold = peak;
     return peak;
 }
 
-/* Adds `frames` interleaved stereo frames to the left and right meters, in
- * one pass. Scaling: squares of the top 24 bits (< 2^46) summed in 64 bits;
- * a 10 ms segment at 96 kHz (960 squares) stays below 2^56. */
+/* Adds `frames` (at most MIXBOX_CHUNK_FRAMES) interleaved stereo frames to
+ * the left and right meters, in one pass. Scaling: squares of the top 24
+ * bits (< 2^46) summed in 64 bits; a 10 ms segment at 96 kHz (960 squares)
+ * stays below 2^56. */
 void mixbox_level_meter_accumulate_stereo(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const q31_t *stereo,
                                           uint32_t frames);
 
-/* The meters of `channels` interleaved inputs (meters[c] for channel c, its
+/* The meters of `channels` interleaved inputs over `frames` (at most
+ * MIXBOX_CHUNK_FRAMES) frames (meters[c] for channel c, its
  * pre-fader peak and clip too), flagging a clip where a sample reached the
  * converter's full-scale code.
  * Channels are metered a few at a time: one pass over the frames loads each

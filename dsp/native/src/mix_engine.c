@@ -50,6 +50,7 @@ static void update_channel_masks(mixbox_engine_t *engine)
     }
     engine->channels_moving = moving;
     engine->channels_audible = audible;
+    engine->sum_plan_valid = 0u; /* audible channels, routing or settled gains may differ */
 }
 
 /* ---- Control side: user units -> coefficient targets ---- */
@@ -211,11 +212,56 @@ static void zero_bus(mixbox_engine_t *engine, uint32_t bus, uint32_t from, uint3
     memset(right + from, 0, frames * sizeof *right);
 }
 
+/* Plans the settled channel sum: one call per bus and slot group that has
+ * an audible channel feeding that bus, with the channels' settled gains. */
+static OUT_OF_LINE void plan_settled_sum(mixbox_engine_t *engine)
+{
+    uint32_t audible = engine->channels_audible, fed = 0u, calls = 0u;
+    uint32_t guard_bits = adopted_targets(engine)->channels_with_guard_bits;
+    for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
+        uint32_t feeding = engine->route[bus] & audible;
+        for (uint32_t group = 0; feeding >> group != 0u; group += BUS_SUM_GROUP) {
+            mixbox_bus_sum_call_t *call = &engine->sum_plan[calls];
+            uint32_t count = 0u;
+            for (uint32_t c = group; c < group + BUS_SUM_GROUP; c++) {
+                if (!(feeding >> c & 1u)) continue;
+                mixbox_bus_sum_call_set_member(call, count++, c, engine->channel_gain[c][0].value,
+                                               engine->channel_gain[c][1].value);
+            }
+            if (count == 0u) continue;
+            call->bus = (uint8_t)bus;
+            call->count = (uint8_t)count;
+            call->guard = ((guard_bits & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
+            call->first = !(fed >> bus & 1u);
+            fed |= 1u << bus;
+            calls++;
+        }
+    }
+    engine->sum_plan_calls = calls;
+    engine->sum_plan_fed = fed;
+    engine->sum_plan_valid = 1u;
+}
+
+/* sum_channels while no channel gain moves: the planned calls. */
+static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
+{
+    if (!engine->sum_plan_valid) plan_settled_sum(engine);
+    const q31_t *frame0 = input + offset * engine->channels;
+    for (uint32_t k = 0; k < engine->sum_plan_calls; k++) {
+        const mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
+        int64_t *left, *right;
+        bus_sums(engine, call->bus, &left, &right);
+        mixbox_bus_sum_call_run(call, frame0, engine->channels, frames, left + offset, right + offset);
+    }
+    return engine->sum_plan_fed;
+}
+
 /* Sums `frames` frames (all in one ramp phase) of every audible channel
  * into the bus sums, a group of channel slots at a time. Returns a bit mask
  * of the buses something fed; the others' sums are left untouched. */
 static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
 {
+    if (engine->channels_moving == 0u) return sum_settled_channels(engine, input, offset, frames);
     uint32_t audible = engine->channels_audible, fed = 0u, stride = engine->channels;
     uint32_t guard_bits = adopted_targets(engine)->channels_with_guard_bits;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
@@ -312,21 +358,6 @@ static ALWAYS_INLINE void scale_by_fader(mixbox_gain_ramp_t *fader, int64_t *lef
     }
 }
 
-/* The main bus sum x the main fader, rounded to Q31 scale and limited to
- * the chain's input range (see scale_by_fader). */
-static void apply_main_fader(mixbox_gain_ramp_t *fader, int64_t *left, int64_t *right, uint32_t frames)
-{
-    if (!fader_is_unity(fader)) {
-        scale_by_fader(fader, left, right, frames, 1);
-        return;
-    }
-    /* Settled at 0 dB: scaling by exactly 1.0 changes nothing; only round. */
-    for (uint32_t i = 0; i < frames; i++) {
-        left[i] = mixbus_limit_input(q39_round_to_q31(left[i]));
-        right[i] = mixbus_limit_input(q39_round_to_q31(right[i]));
-    }
-}
-
 /* Q39 sum -> the sub-bus output (Q31, rounded, saturated: clip flagged) into
  * its meter run, and onto the main sum. Unsaturated, the output back in Q39 is
  * the sum rounded to the Q31 grid, so no shifts there and back are needed. */
@@ -335,7 +366,9 @@ static inline void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_
     int64_t on_grid = (sum_q39 + 128) & ~(int64_t)255;
     int32_t out;
     if ((uint64_t)(on_grid + ((int64_t)1 << 39)) < ((uint64_t)1 << 40)) {
-        out = (int32_t)(on_grid >> 8);
+        /* From the two words: GCC (rv32) otherwise takes the meter's products
+         * from the 64-bit value, three multiplies where one does. */
+        out = (int32_t)((uint32_t)on_grid >> 8 | (uint32_t)(on_grid >> 32) << 24);
     } else {
         out = on_grid < 0 ? Q31_MIN : Q31_MAX;
         *clipped = 1u;
@@ -345,34 +378,79 @@ static inline void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_
     level_run_add(meter, out);
 }
 
-/* Sub-bus b: fader, one saturation (its output), meters, into the main sum. */
-static void finish_sub_bus(mixbox_engine_t *engine, uint32_t b, uint32_t frames)
+/* One side of the main bus in one pass: the sub-buses in `subs` (bit b:
+ * sub-bus b) put out and onto the main sum, and with `round` (the main fader
+ * settled at 0 dB, where scaling by exactly 1.0 changes nothing) the sum
+ * rounded to Q31 scale and limited to the chain's input range. Both are
+ * constants in each kernel. */
+static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side, uint32_t frames, const uint32_t subs,
+                                         const int round)
 {
-    int64_t(*sum)[MIXBOX_CHUNK_FRAMES] = engine->sub_sum[b];
-    mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_SUB_LEFT(b)];
-    mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_SUB_RIGHT(b)];
-    uint32_t clipped_left = 0u, clipped_right = 0u;
-
-    /* Scaled in Q39 (below 2^51: no limit needed before the saturation);
-     * the loop below rounds it once. */
-    if (!fader_is_unity(&engine->sub_gain[b])) scale_by_fader(&engine->sub_gain[b], sum[0], sum[1], frames, 0);
-    level_run_t left = level_run_start(meter_left), right = level_run_start(meter_right);
+    int64_t *main_q39 = engine->main_sum[side];
+    const int64_t *sub0 = engine->sub_sum[0][side], *sub1 = engine->sub_sum[1][side];
+    mixbox_level_meter_t *meter0 = &engine->meter[MIXBOX_METER_SUB_LEFT(0) + side];
+    mixbox_level_meter_t *meter1 = &engine->meter[MIXBOX_METER_SUB_LEFT(1) + side];
+    level_run_t run0 = level_run_start(), run1 = level_run_start();
+    uint32_t clipped0 = 0u, clipped1 = 0u;
     for (uint32_t i = 0; i < frames; i++) {
-        sub_bus_sample(sum[0][i], &engine->main_sum[0][i], &left, &clipped_left);
-        sub_bus_sample(sum[1][i], &engine->main_sum[1][i], &right, &clipped_right);
+        int64_t sum = main_q39[i];
+        if (subs & 1u) sub_bus_sample(sub0[i], &sum, &run0, &clipped0);
+        if (subs & 2u) sub_bus_sample(sub1[i], &sum, &run1, &clipped1);
+        main_q39[i] = round ? mixbus_limit_input(q39_round_to_q31(sum)) : sum;
     }
-    meter_left->clipped |= clipped_left;
-    meter_right->clipped |= clipped_right;
-    level_meter_end_run(meter_left, &left);
-    level_meter_end_run(meter_right, &right);
+    if (subs & 1u) {
+        meter0->clipped |= clipped0;
+        level_meter_end_run(meter0, &run0);
+    }
+    if (subs & 2u) {
+        meter1->clipped |= clipped1;
+        level_meter_end_run(meter1, &run1);
+    }
 }
 
-/* Main bus: fader, the mix-bus chain (which saturates once), meters. */
+/* join_main_side's kernels name the sub-buses one by one. */
+typedef char mixbox_join_main_needs_two_sub_buses[MIXBOX_SUB_BUSES == 2u ? 1 : -1];
+
+static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, int round)
+{
+    for (uint32_t side = 0; side < 2u; side++) {
+        /* Sub-bus set and rounding are constants in each kernel: no per-frame branch. */
+        switch (subs * 2u + (round ? 1u : 0u)) {
+        case 1: join_main_side(engine, side, frames, 0u, 1); break;
+        case 2: join_main_side(engine, side, frames, 1u, 0); break;
+        case 3: join_main_side(engine, side, frames, 1u, 1); break;
+        case 4: join_main_side(engine, side, frames, 2u, 0); break;
+        case 5: join_main_side(engine, side, frames, 2u, 1); break;
+        case 6: join_main_side(engine, side, frames, 3u, 0); break;
+        case 7: join_main_side(engine, side, frames, 3u, 1); break;
+        default: break; /* nothing to join, nothing to round */
+        }
+    }
+}
+
+/* The buses after the channel sums: each sub-bus in `subs` scaled by its
+ * fader (in Q39, below 2^51: no limit needed before its saturation), then
+ * put out (one saturation, meters) onto the main sum; the main sum scaled by
+ * the main fader, rounded to Q31 scale and limited to the chain's input
+ * range (see scale_by_fader). The sub-bus outputs, the main rounding at 0 dB
+ * and the sum share one pass over the frames. */
+static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t frames)
+{
+    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
+        if ((subs >> b & 1u) && !fader_is_unity(&engine->sub_gain[b])) {
+            scale_by_fader(&engine->sub_gain[b], engine->sub_sum[b][0], engine->sub_sum[b][1], frames, 0);
+        }
+    }
+    int main_unity = fader_is_unity(&engine->main_gain);
+    join_main(engine, frames, subs, main_unity);
+    if (!main_unity) scale_by_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames, 1);
+}
+
+/* Main bus: the mix-bus chain (which saturates once), meters. */
 static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t frames)
 {
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_MAIN_LEFT];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_MAIN_RIGHT];
-    apply_main_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames);
     mixbox_mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
                           &meter_left->clipped, &meter_right->clipped);
     mixbox_level_meter_accumulate_stereo(meter_left, meter_right, output, frames);
@@ -384,9 +462,7 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     uint32_t valid = mix_channels(engine, input, frames);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
-    for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        if (valid >> (b + 1u) & 1u) finish_sub_bus(engine, b, frames);
-    }
+    finish_buses(engine, valid >> 1, frames);
     finish_main_bus(engine, output, frames);
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
     mixbox_bus_meters_process(&engine->bus_meters, output, frames);
