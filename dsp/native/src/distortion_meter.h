@@ -12,6 +12,7 @@
 #define MIXBOX_DISTORTION_METER_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 /* Q21 value squared. Truncated toward zero (not floored): a residual no
  * larger than its signal then never squares larger, so a reading is at
@@ -21,6 +22,13 @@ static inline uint64_t distortion_square(int64_t x)
     /* |x| <= 2^35 (chain values, and residuals no larger than them): the
      * magnitude's Q21 value fits 32 bits, one 32x32 product on 32-bit cores. */
     uint32_t v = (uint32_t)((uint64_t)(x < 0 ? -x : x) >> 10);
+    return (uint64_t)v * v;
+}
+
+/* The same for a value within int32 (the usual chain sample): a 32-bit magnitude. */
+static inline uint64_t distortion_square32(int32_t x)
+{
+    uint32_t v = q31_magnitude(x) >> 10;
     return (uint64_t)v * v;
 }
 

@@ -9,30 +9,42 @@
 #define MIXBOX_DRIVE_STAGE_H
 
 #include "mixbox_engine.h"
+#include "q31_math.h"
 
 #define DRIVE_MAX_CDB 1800
 
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void mixbox_drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
-/* One sample through the curve. Beyond the curve's knee (|u| >= 1) the
- * output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7, exactly; the
- * input limits for it are precomputed, so the curve itself only sees values
- * whose u fits int32 and works in 32x32 products. */
-static inline int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x)
+/* One sample within int32 through the curve. Beyond the curve's knee
+ * (|u| >= 1) the output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7,
+ * exactly; the input limits for it are precomputed, so the curve itself only
+ * sees values whose u fits int32 and works in 32x32 products. The output has
+ * x's sign and at most its magnitude (y = x - g^2 x^3 / 3 <= x on the curve,
+ * the flat top below 2^31 / 1.5 beyond), so x - y fits int32 too. */
+static inline int32_t drive_process32(const mixbox_drive_coeffs_t *coeffs, int32_t x)
 {
-    int64_t top = (int64_t)coeffs->makeup_q24 * 128;
+    int32_t top = coeffs->makeup_q24 * 128;
     if (x >= coeffs->flat_above) return top;
     if (x <= coeffs->flat_below) return -top;
     /* |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
      * with the same sign, so (3v - cube) / 2 = v + (v - cube) / 2. Only its
      * very top, +2^31, misses int32: that is the flat top's value. */
-    int32_t v = (int32_t)(((int64_t)(int32_t)x * coeffs->gain_q24) >> 24);
+    int32_t v = (int32_t)(((int64_t)x * coeffs->gain_q24) >> 24);
     int32_t square = (int32_t)(((int64_t)v * v) >> 31);
     int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
     int32_t half_rest = (v - cube) / 2;
     if (v > 0 && v > INT32_MAX - half_rest) return top;
-    return ((int64_t)(v + half_rest) * coeffs->makeup_q24) >> 24;
+    /* (y * makeup) >> 24 as one high word: makeup < 2^24 / 1.5, so makeup * 2^8 fits 32 bits unsigned. */
+    return mul_high_s32_u32(v + half_rest, (uint32_t)coeffs->makeup_q24 << 8);
+}
+
+/* Any chain sample (|x| < 2^35): beyond int32 it is on the flat parts, as
+ * the limits lie inside int32 (the pre-gain is above 1). */
+static inline int64_t drive_process(const mixbox_drive_coeffs_t *coeffs, int64_t x)
+{
+    if (x == (int32_t)x) return drive_process32(coeffs, (int32_t)x);
+    return x > 0 ? (int64_t)coeffs->makeup_q24 * 128 : -(int64_t)coeffs->makeup_q24 * 128;
 }
 
 #endif

@@ -259,10 +259,22 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
     uint32_t frames_to_next = chain->drive_distortion.frames_to_next;
     if (chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE) { /* fully in: as the crossfade */
         for (uint32_t i = 0; i < frames; i++) {
+            int64_t l = left[i], r = right[i];
+            if (l == (int32_t)l && r == (int32_t)r) { /* the usual frame: all in 32 bits (drive_stage.h) */
+                int32_t l32 = (int32_t)l, r32 = (int32_t)r;
+                int32_t out_l = drive_process32(&coeffs, l32), out_r = drive_process32(&coeffs, r32);
+                left[i] = out_l;
+                right[i] = out_r;
+                if (!distortion_meter_due(&frames_to_next)) continue;
+                residual += distortion_square32(out_l - l32) + distortion_square32(out_r - r32);
+                signal += distortion_square32(l32) + distortion_square32(r32);
+                continue;
+            }
             /* Limited as in the crossfade (the make-up can lift the bus past
              * +24 dBFS; the curve is flat there either way): the meter sees
              * the same input on both paths. */
-            int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
+            l = mixbus_limit_input(l);
+            r = mixbus_limit_input(r);
             left[i] = drive_process(&coeffs, l);
             right[i] = drive_process(&coeffs, r);
             if (!distortion_meter_due(&frames_to_next)) continue;
