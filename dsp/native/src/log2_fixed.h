@@ -66,4 +66,14 @@ static inline int32_t exp2_gain_q24(int32_t v_q24)
     return shift >= 32 ? 0 : (int32_t)(mantissa_q30 >> shift);
 }
 
+/* exp2_gain_q24 for v in [-25, 6) log2 units (the compressor's make-up less
+ * its reduction: -13..+3.4): the same value, without the range checks. The
+ * 18 bits within a segment are v's low bits, so v << 14 puts them on top. */
+static inline int32_t exp2_gain_q24_in_range(int32_t v_q24)
+{
+    const uint32_t *pair = &mixbox_exp2_mantissa_q30[((uint32_t)v_q24 >> 18) & 63u];
+    uint32_t mantissa_q30 = pair[0] + mul_high_u32(pair[1] - pair[0], (uint32_t)v_q24 << 14);
+    return (int32_t)(mantissa_q30 >> (6 - (v_q24 >> 24))); /* Q30 -> Q24, times 2^whole: a shift of 1..31 */
+}
+
 #endif
