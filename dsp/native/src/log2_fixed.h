@@ -42,11 +42,10 @@ static inline int32_t log2_level_q24(uint32_t magnitude)
     if (magnitude == 0u) return LOG2_LEVEL_FLOOR_Q24;
     int top = top_bit_index32(magnitude);
     uint32_t normalised = magnitude << (31 - top); /* leading one at bit 31 */
-    uint32_t segment = (normalised >> 25) & 63u;
+    const int32_t *pair = &mixbox_log2_mantissa_q24[(normalised >> 25) & 63u];
     uint32_t within = (normalised >> 1) & 0xFFFFFFu;
-    int32_t low = mixbox_log2_mantissa_q24[segment];
-    uint32_t step = (uint32_t)(mixbox_log2_mantissa_q24[segment + 1u] - low);
-    return (top - 31) * (1 << 24) + low + (int32_t)mul_high_u32(step, within << 8);
+    uint32_t step = (uint32_t)(pair[1] - pair[0]);
+    return (top - 31) * (1 << 24) + pair[0] + (int32_t)mul_high_u32(step, within << 8);
 }
 
 /* 2^(v) in Q24 for v in log2 units (Q24); below -31 returns 0, v is clamped
