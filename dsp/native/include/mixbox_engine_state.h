@@ -367,13 +367,12 @@ typedef struct {
     int32_t x1, x2, y1, y2; /* Q28 */
 } mixbox_meter_section_t;
 
-/* The half-band decimator (src/halfband_decimator.h): the last 23 inputs,
- * each stored twice so they always lie in a row. */
-#define MIXBOX_HALFBAND_TAPS 23u
-
+/* The half-band decimator (src/halfband_decimator.h): its two allpass
+ * branches' last input and output, and a pair's first sample when a call
+ * ended between the two. */
 typedef struct {
-    int32_t history[2u * MIXBOX_HALFBAND_TAPS];
-    uint32_t position;
+    int32_t x1[2], y1[2];
+    int32_t held;
     uint32_t phase;
 } mixbox_halfband_t;
 
@@ -401,14 +400,16 @@ typedef struct {
 } mixbox_analyser_t;
 
 #define MIXBOX_CORRELATION_MAX_STAGES 6u /* halving stages to the low band's rate (1.2-2.4 kHz) */
-#define MIXBOX_CORRELATION_FINE_STAGES 2u /* the last ones are half-band FIRs, the others [1 2 1] / 4 */
+#define MIXBOX_CORRELATION_FINE_STAGES 2u /* the last ones are half-band IIRs, the others one triangle FIR */
 
-/* A [1 2 1] / 4 decimator by two (src/halfband_decimator.h). */
+/* The coarse halvings of both sides at once (src/correlation_meter.c): the
+ * running sums of the current block of 2^coarse input samples. */
 typedef struct {
-    int32_t previous; /* the last input */
-    int32_t odd;      /* the input before it, when an output is due next */
-    uint32_t phase;
-} mixbox_binomial_decimator_t;
+    int32_t sum[2];   /* sum of x */
+    int32_t ramp[2];  /* sum of the running sums */
+    int32_t carry[2]; /* the previous block's share of the next output */
+    uint32_t count;   /* samples of the current block so far */
+} mixbox_triangle_decimator_t;
 
 typedef struct {
     mixbox_meter_section_coeffs_t low_pass[2]; /* 4th-order Butterworth at 150 Hz, at the low rate */
@@ -422,7 +423,7 @@ typedef struct {
     mixbox_correlation_coeffs_t coeffs;
     int64_t segment[MIXBOX_CORRELATION_SUMS];  /* running segment: L^2, R^2, LR (Q23 products), then the low band's */
     int64_t average[MIXBOX_CORRELATION_SUMS];  /* exponential averages of the segment sums */
-    mixbox_binomial_decimator_t coarse[2][MIXBOX_CORRELATION_MAX_STAGES - MIXBOX_CORRELATION_FINE_STAGES];
+    mixbox_triangle_decimator_t coarse;
     mixbox_halfband_t decimator[2][MIXBOX_CORRELATION_FINE_STAGES];
     mixbox_meter_section_t low_pass[2][2];
     int32_t work[2][MIXBOX_CHUNK_FRAMES];

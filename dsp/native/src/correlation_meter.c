@@ -7,6 +7,7 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
+#include "q31_math.h"
 
 #define LOW_BAND_HZ 150.0
 #define LOW_RATE_MIN_HZ 1200u /* the low band's products run at 1.2..2.4 kHz */
@@ -31,24 +32,82 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
     if (coeffs->on && !was_on) {
         memset(m->segment, 0, sizeof m->segment);
         memset(m->average, 0, sizeof m->average);
-        memset(m->coarse, 0, sizeof m->coarse);
+        memset(&m->coarse, 0, sizeof m->coarse);
         memset(m->decimator, 0, sizeof m->decimator);
         memset(m->low_pass, 0, sizeof m->low_pass);
     }
 }
 
-/* One side down to the low band's rate, low-passed, into work (Q28). */
-static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, const mixbox_q31_t *stereo, uint32_t frames)
+/* The full band's sums: products of the samples' high words (Q29 x Q29 ->
+ * Q26, floor), summed in int32 over runs of at most 16 frames (|sum| below
+ * 2^30) and folded into the segment in Q46, the unit of exact products of
+ * the 24-bit (Q23) samples. Each product is low by less than 2^-26 of full
+ * scale squared (-156 dB): see docs/PERFORMANCE.md for what that does to
+ * the readings. */
+#define FULL_BAND_RUN 16u
+
+static void full_band(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    for (uint32_t start = 0; start < frames; start += FULL_BAND_RUN) {
+        uint32_t end = frames - start < FULL_BAND_RUN ? frames : start + FULL_BAND_RUN;
+        int32_t ll = 0, rr = 0, lr = 0;
+        for (uint32_t i = start; i < end; i++) {
+            int32_t l = stereo[2u * i] >> 2, r = stereo[2u * i + 1u] >> 2;
+            ll += mul_high_s32(l, l);
+            rr += mul_high_s32(r, r);
+            lr += mul_high_s32(l, r);
+        }
+        m->segment[0] += (int64_t)ll * (1 << 20);
+        m->segment[1] += (int64_t)rr * (1 << 20);
+        m->segment[2] += (int64_t)lr * (1 << 20);
+    }
+}
+
+/* Both sides' coarse halvings in one step: D = 2^coarse input samples per
+ * output, weighted 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs. That is the
+ * response of `coarse` cascaded [1 2 1]/4 halvings, ((1 - z^-D) / (1 -
+ * z^-1))^2 / D^2: double zeros on every frequency that folds onto DC, so
+ * what lands within d of DC is down about (pi d D / fs_in)^2 / (D sin(pi f
+ * / fs_in))^2 (docs/ENGINE.md). By running sums over a block of D inputs:
+ * B = sum x_i, A = sum of the running sums = sum (D - i) x_i; the output is
+ * A + (D B' - A'), B' and A' those of the block before. Inputs in
+ * Q(30 - 2 coarse), so D B, A and the output stay within 2^30; the output
+ * is Q30 of full scale, kept in Q28. */
+static uint32_t coarse_halvings(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames,
+                                uint32_t coarse)
+{
+    mixbox_triangle_decimator_t *t = &m->coarse;
+    uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count, n = 0;
+    int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
+    for (uint32_t i = 0; i < frames; i++) {
+        sum_l += stereo[2u * i] >> shift;
+        ramp_l += sum_l;
+        sum_r += stereo[2u * i + 1u] >> shift;
+        ramp_r += sum_r;
+        if (++count == block) {
+            m->work[0][n] = (ramp_l + t->carry[0]) >> 2;
+            m->work[1][n] = (ramp_r + t->carry[1]) >> 2;
+            n++;
+            t->carry[0] = sum_l * (int32_t)block - ramp_l;
+            t->carry[1] = sum_r * (int32_t)block - ramp_r;
+            sum_l = ramp_l = sum_r = ramp_r = 0;
+            count = 0;
+        }
+    }
+    t->count = count;
+    t->sum[0] = sum_l;
+    t->ramp[0] = ramp_l;
+    t->sum[1] = sum_r;
+    t->ramp[1] = ramp_r;
+    return n;
+}
+
+/* One side's coarse output on down to the low band's rate and low-passed (Q28, in place). */
+static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, uint32_t n)
 {
     int32_t *x = m->work[side];
-    for (uint32_t i = 0; i < frames; i++) x[i] = stereo[2u * i + side] >> 3;
-    uint32_t n = frames;
-    /* Coarse halvings first (the low band is far below their Nyquist), then
-     * the half-band FIRs for the last two, where 150 Hz comes near. */
-    uint32_t stages = m->coeffs.stages, coarse = stages - MIXBOX_CORRELATION_FINE_STAGES;
-    for (uint32_t s = 0; s < coarse && n > 0u; s++) n = mixbox_binomial_decimate(&m->coarse[side][s], x, n);
     for (uint32_t s = 0; s < MIXBOX_CORRELATION_FINE_STAGES && n > 0u; s++) {
-        n = mixbox_halfband_decimate(&m->decimator[side][s], x, 1u, x, n);
+        n = mixbox_halfband_decimate(&m->decimator[side][s], x, n);
     }
     mixbox_meter_section_t s0 = m->low_pass[side][0], s1 = m->low_pass[side][1];
     for (uint32_t i = 0; i < n; i++) {
@@ -62,21 +121,14 @@ static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, const mix
 void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
 {
     if (!m->coeffs.on) return;
-    /* Full band: Q23 samples (the converters' 24 bits), products below 2^46. */
-    int64_t ll = 0, rr = 0, lr = 0;
-    for (uint32_t i = 0; i < frames; i++) {
-        int32_t l = stereo[2u * i] >> 8, r = stereo[2u * i + 1u] >> 8;
-        ll += (int64_t)l * l;
-        rr += (int64_t)r * r;
-        lr += (int64_t)l * r;
-    }
-    m->segment[0] += ll;
-    m->segment[1] += rr;
-    m->segment[2] += lr;
+    full_band(m, stereo, frames);
     /* Below 150 Hz: both sides decimate in step, so n is the same. */
-    uint32_t n = low_band(m, 0u, stereo, frames);
-    (void)low_band(m, 1u, stereo, frames);
-    ll = rr = lr = 0;
+    uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
+    uint32_t coarse_n = coarse_halvings(m, stereo, frames, coarse);
+    if (coarse_n == 0u) return;
+    uint32_t n = low_band(m, 0u, coarse_n);
+    (void)low_band(m, 1u, coarse_n);
+    int64_t ll = 0, rr = 0, lr = 0;
     for (uint32_t i = 0; i < n; i++) {
         int32_t l = m->work[0][i] >> 5, r = m->work[1][i] >> 5; /* Q23 */
         ll += (int64_t)l * l;
