@@ -135,8 +135,13 @@ void mixbox_meter_highpass3_design(double corner, mixbox_meter_section_coeffs_t 
     /* Low-pass to high-pass: s = w / p. */
     complex_t pair = c_div(c_make(w, 0.0), butterworth_pole(3u, 0u));
     complex_t real = c_div(c_make(w, 0.0), butterworth_pole(3u, 1u));
-    section[0] = make_section(pair_shape, bilinear(pair), 0, 0.5);
-    section[1] = make_section(real_shape, bilinear(real), 1, 0.5);
+    /* The first-order section first: the pair's numerator (x - 2 x1 + x2,
+     * meter_highpass_pair_step) then sees an input within 1.1 full scale. The
+     * numerators exact multiples of b0, as the steps take them. */
+    section[0] = make_section(real_shape, bilinear(real), 1, 0.5);
+    section[1] = make_section(pair_shape, bilinear(pair), 0, 0.5);
+    section[1].b1 = -2 * section[1].b0;
+    section[1].b2 = section[1].b0;
 }
 
 void mixbox_meter_lowpass4_design(double corner, mixbox_meter_section_coeffs_t section[2])

@@ -41,4 +41,26 @@ static ALWAYS_INLINE int32_t meter_bandpass_step(const mixbox_meter_section_coef
     return meter_section_shift(s, x, y * 4); /* Q26 -> Q28 */
 }
 
+/* The high-pass's first-order section, numerator b0 (1 - z^-1) (b1 = -b0,
+ * a2 = b2 = 0): two products. Its input is the band's (within full scale
+ * at the top level), so x - x1 stays within twice that. */
+static ALWAYS_INLINE int32_t meter_highpass_real_step(const mixbox_meter_section_coeffs_t *c,
+                                                      mixbox_meter_section_t *s, int32_t x)
+{
+    int32_t y = mul_high_s32(c->b0, x - s->x1) - mul_high_s32(c->a1, s->y1);
+    return meter_section_shift(s, x, y * 4);
+}
+
+/* The high-pass's pole-pair section, numerator b0 (1 - 2 z^-1 + z^-2)
+ * (b1 = -2 b0, b2 = b0): three products. It follows the first-order
+ * section, whose output stays within 1.1 times its input (sum of |h|), so
+ * x - 2 x1 + x2 stays under 4.4 full scale. */
+static ALWAYS_INLINE int32_t meter_highpass_pair_step(const mixbox_meter_section_coeffs_t *c,
+                                                      mixbox_meter_section_t *s, int32_t x)
+{
+    int32_t y = mul_high_s32(c->b0, x - 2 * s->x1 + s->x2) - mul_high_s32(c->a1, s->y1) -
+                mul_high_s32(c->a2, s->y2);
+    return meter_section_shift(s, x, y * 4);
+}
+
 #endif

@@ -75,32 +75,79 @@ void mixbox_analyser_apply(mixbox_analyser_t *a, const mixbox_analyser_coeffs_t 
     }
 }
 
-/* One band over n samples of its level: its sections, then the sum of squares. */
-static void run_band(const mixbox_meter_section_coeffs_t *coeffs, mixbox_meter_section_t *state, uint32_t sections,
-                     const int32_t *x, uint32_t n, uint64_t *segment_sum)
+/* Adds the Q24 squares of a band's Q28 output to its segment sum (exact:
+ * squares below 2^53). */
+static ALWAYS_INLINE uint64_t add_square(uint64_t sum, int32_t y)
 {
+    int32_t v = y >> 4;
+    return sum + (uint64_t)((int64_t)v * v);
+}
+
+/* A band-pass band over n samples of its level: three meter_bandpass_step
+ * sections, written out with the delay lines shared (a section's output
+ * history is the next one's input history: x, u, v, y) and two samples per
+ * pass, so the histories trade places instead of moving. The same
+ * arithmetic as three meter_bandpass_step calls. */
+static void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, const int32_t *x,
+                         uint32_t n, uint64_t *segment_sum)
+{
+    const int32_t b0 = c[0].b0, a1 = c[0].a1, a2 = c[0].a2;
+    const int32_t d0 = c[1].b0, c1 = c[1].a1, c2 = c[1].a2;
+    const int32_t f0 = c[2].b0, e1 = c[2].a1, e2 = c[2].a2;
+    int32_t x1 = state[0].x1, x2 = state[0].x2, u1 = state[0].y1, u2 = state[0].y2;
+    int32_t v1 = state[1].y1, v2 = state[1].y2, y1 = state[2].y1, y2 = state[2].y2;
     uint64_t sum = *segment_sum;
-    if (sections == 3u) {
-        mixbox_meter_section_t s0 = state[0], s1 = state[1], s2 = state[2];
-        for (uint32_t i = 0; i < n; i++) {
-            int32_t y = meter_bandpass_step(&coeffs[2], &s2, meter_bandpass_step(&coeffs[1], &s1,
-                                                                              meter_bandpass_step(&coeffs[0], &s0, x[i])));
-            int32_t v = y >> 4; /* Q24: squares below 2^53 */
-            sum += (uint64_t)((int64_t)v * v);
-        }
-        state[0] = s0;
-        state[1] = s1;
-        state[2] = s2;
-    } else {
-        mixbox_meter_section_t s0 = state[0], s1 = state[1];
-        for (uint32_t i = 0; i < n; i++) {
-            int32_t y = meter_section_step(&coeffs[1], &s1, meter_section_step(&coeffs[0], &s0, x[i]));
-            int32_t v = y >> 4;
-            sum += (uint64_t)((int64_t)v * v);
-        }
-        state[0] = s0;
-        state[1] = s1;
+    uint32_t i = 0;
+    for (; i + 1u < n; i += 2u) {
+        int32_t xa = x[i], xb = x[i + 1u];
+        int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
+        int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
+        int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
+        u2 = (mul_high_s32(b0, xb - x1) - mul_high_s32(a1, ua) - mul_high_s32(a2, u1)) * 4;
+        v2 = (mul_high_s32(d0, u2 - u1) - mul_high_s32(c1, va) - mul_high_s32(c2, v1)) * 4;
+        y2 = (mul_high_s32(f0, v2 - v1) - mul_high_s32(e1, ya) - mul_high_s32(e2, y1)) * 4;
+        sum = add_square(add_square(sum, ya), y2);
+        /* (u2, ua) are now the newest pair: swap the names back. */
+        int32_t t;
+        t = u2; u2 = ua; u1 = t;
+        t = v2; v2 = va; v1 = t;
+        t = y2; y2 = ya; y1 = t;
+        x2 = xa;
+        x1 = xb;
     }
+    if (i < n) {
+        int32_t xa = x[i];
+        int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
+        int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
+        int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
+        sum = add_square(sum, ya);
+        x2 = x1; x1 = xa;
+        u2 = u1; u1 = ua;
+        v2 = v1; v1 = va;
+        y2 = y1; y1 = ya;
+    }
+    state[0].x1 = x1;
+    state[0].x2 = x2;
+    state[0].y1 = u1;
+    state[0].y2 = u2;
+    state[1].y1 = v1;
+    state[1].y2 = v2;
+    state[2].y1 = y1;
+    state[2].y2 = y2;
+    *segment_sum = sum;
+}
+
+/* The top band as a high-pass: meter_highpass_step's two sections. */
+static void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, const int32_t *x,
+                         uint32_t n, uint64_t *segment_sum)
+{
+    mixbox_meter_section_t s0 = state[0], s1 = state[1];
+    uint64_t sum = *segment_sum;
+    for (uint32_t i = 0; i < n; i++) {
+        sum = add_square(sum, meter_highpass_pair_step(&c[1], &s1, meter_highpass_real_step(&c[0], &s0, x[i])));
+    }
+    state[0] = s0;
+    state[1] = s1;
     *segment_sum = sum;
 }
 
@@ -111,15 +158,19 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     int32_t *x = a->work;
     /* The mono sum (L + R) / 2 in Q28. */
     for (uint32_t i = 0; i < frames; i++) x[i] = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
-    uint32_t n = frames;
-    for (uint32_t level = 0; level < c->levels && n > 0u; level++) {
-        for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
-            if (c->level[b] == level && c->sections[b] != 0u) {
-                run_band(c->section[b], a->section[b], c->sections[b], x, n, &a->segment_sum[b]);
-            }
+    uint32_t n = frames, level = 0;
+    /* The top band first: the bands' levels only grow downwards. */
+    for (uint32_t b = MIXBOX_SPECTRUM_BANDS; b-- > 0u;) {
+        uint32_t sections = c->sections[b];
+        if (sections == 0u) continue;
+        /* The next levels: in place (outputs never overtake inputs). */
+        for (; level < c->level[b] && n > 0u; level++) n = mixbox_halfband_decimate(&a->decimator[level], x, n);
+        if (n == 0u) break;
+        if (sections == 3u) {
+            run_bandpass(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
+        } else {
+            run_highpass(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
         }
-        /* The next level: in place (outputs never overtake inputs). */
-        if (level + 1u < c->levels) n = mixbox_halfband_decimate(&a->decimator[level], x, 1u, x, n);
     }
 }
 

@@ -188,6 +188,12 @@ static void test_headroom(void)
                 /* meter_bandpass_step relies on the numerator b0 (1 - z^-2). */
                 CHECK(c->section[b][k].b1 == 0 && c->section[b][k].b2 == -c->section[b][k].b0, "band-pass numerator");
             }
+            if (c->sections[b] == 2u) {
+                /* meter_highpass_real_step and meter_highpass_pair_step rely on these numerators. */
+                const mixbox_meter_section_coeffs_t *q = c->section[b];
+                CHECK(q[0].b1 == -q[0].b0 && q[0].b2 == 0 && q[0].a2 == 0, "high-pass first-order numerator");
+                CHECK(q[1].b1 == -2 * q[1].b0 && q[1].b2 == q[1].b0, "high-pass pair numerator");
+            }
             for (uint32_t upto = 1; upto <= c->sections[b]; upto++) {
                 double state[3][4] = { { 0 } }, l1 = 0.0;
                 for (int n = 0; n < 200000; n++) {
@@ -206,6 +212,9 @@ static void test_headroom(void)
                     l1 += fabs(x);
                 }
                 CHECK(l1 < 4.0, "%u Hz band %u, %u sections: sum |h| = %.2f", rates[r], b, upto, l1);
+                /* The high-pass's pair section takes x - 2 x1 + x2 of the first one's output. */
+                CHECK(c->sections[b] != 2u || upto != 1u || l1 < 1.1, "%u Hz band %u: first-order sum |h| = %.3f",
+                      rates[r], b, l1);
             }
         }
     }
