@@ -7,7 +7,6 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
-#include "q31_math.h"
 
 #define LOW_BAND_HZ 150.0
 #define LOW_RATE_MIN_HZ 1200u /* the low band's products run at 1.2..2.4 kHz */
@@ -38,51 +37,33 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
     }
 }
 
-/* The full band's sums: products of the samples' high words (Q29 x Q29 ->
- * Q26, floor), summed in int32 over runs of at most 16 frames (|sum| below
- * 2^30) and folded into the segment in Q46, the unit of exact products of
- * the 24-bit (Q23) samples. Each product is low by less than 2^-26 of full
- * scale squared (-156 dB): see docs/PERFORMANCE.md for what that does to
- * the readings. */
-#define FULL_BAND_RUN 16u
-
-static void full_band(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
-{
-    for (uint32_t start = 0; start < frames; start += FULL_BAND_RUN) {
-        uint32_t end = frames - start < FULL_BAND_RUN ? frames : start + FULL_BAND_RUN;
-        int32_t ll = 0, rr = 0, lr = 0;
-        for (uint32_t i = start; i < end; i++) {
-            int32_t l = stereo[2u * i] >> 2, r = stereo[2u * i + 1u] >> 2;
-            ll += mul_high_s32(l, l);
-            rr += mul_high_s32(r, r);
-            lr += mul_high_s32(l, r);
-        }
-        m->segment[0] += (int64_t)ll * (1 << 20);
-        m->segment[1] += (int64_t)rr * (1 << 20);
-        m->segment[2] += (int64_t)lr * (1 << 20);
-    }
-}
-
-/* Both sides' coarse halvings in one step: D = 2^coarse input samples per
- * output, weighted 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs. That is the
- * response of `coarse` cascaded [1 2 1]/4 halvings, ((1 - z^-D) / (1 -
- * z^-1))^2 / D^2: double zeros on every frequency that folds onto DC, so
- * what lands within d of DC is down about (pi d D / fs_in)^2 / (D sin(pi f
- * / fs_in))^2 (docs/ENGINE.md). By running sums over a block of D inputs:
- * B = sum x_i, A = sum of the running sums = sum (D - i) x_i; the output is
- * A + (D B' - A'), B' and A' those of the block before. Inputs in
- * Q(30 - 2 coarse), so D B, A and the output stay within 2^30; the output
- * is Q30 of full scale, kept in Q28. */
-static uint32_t coarse_halvings(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames,
-                                uint32_t coarse)
+/* One pass over the frames for two jobs. The full band's sums: exact int64
+ * products of the 24-bit (Q23) samples, below 2^46. And both sides' coarse
+ * halvings in one step: D = 2^coarse input samples per output, weighted
+ * 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs, which is the response of
+ * `coarse` cascaded [1 2 1]/4 halvings, ((1 - z^-D) / (1 - z^-1))^2 / D^2:
+ * double zeros on every frequency that folds onto DC (docs/ENGINE.md). By
+ * running sums over a block of D inputs: B = sum x_i, A = sum of the running
+ * sums = sum (D - i) x_i; the output is A + (D B' - A'), B' and A' those of
+ * the block before. Inputs in Q(30 - 2 coarse), so D B, A and the output
+ * stay within 2^30; the output is Q30 of full scale, kept in Q28. Returns
+ * the coarse outputs (in work). */
+static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames,
+                                     uint32_t coarse)
 {
     mixbox_triangle_decimator_t *t = &m->coarse;
     uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count, n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
+    int64_t ll = 0, rr = 0, lr = 0;
     for (uint32_t i = 0; i < frames; i++) {
-        sum_l += stereo[2u * i] >> shift;
+        int32_t l = stereo[2u * i], r = stereo[2u * i + 1u];
+        int32_t l23 = l >> 8, r23 = r >> 8;
+        ll += (int64_t)l23 * l23;
+        rr += (int64_t)r23 * r23;
+        lr += (int64_t)l23 * r23;
+        sum_l += l >> shift;
         ramp_l += sum_l;
-        sum_r += stereo[2u * i + 1u] >> shift;
+        sum_r += r >> shift;
         ramp_r += sum_r;
         if (++count == block) {
             m->work[0][n] = (ramp_l + t->carry[0]) >> 2;
@@ -94,6 +75,9 @@ static uint32_t coarse_halvings(mixbox_correlation_meter_t *m, const mixbox_q31_
             count = 0;
         }
     }
+    m->segment[0] += ll;
+    m->segment[1] += rr;
+    m->segment[2] += lr;
     t->count = count;
     t->sum[0] = sum_l;
     t->ramp[0] = ramp_l;
@@ -121,10 +105,9 @@ static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, uint32_t 
 void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
 {
     if (!m->coeffs.on) return;
-    full_band(m, stereo, frames);
-    /* Below 150 Hz: both sides decimate in step, so n is the same. */
     uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
-    uint32_t coarse_n = coarse_halvings(m, stereo, frames, coarse);
+    uint32_t coarse_n = full_band_and_coarse(m, stereo, frames, coarse);
+    /* Below 150 Hz: both sides decimate in step, so n is the same. */
     if (coarse_n == 0u) return;
     uint32_t n = low_band(m, 0u, coarse_n);
     (void)low_band(m, 1u, coarse_n);
