@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "meter_filter_design.h"
 #include "mixbox_engine.h"
@@ -467,7 +468,9 @@ static void test_aphasemeter(void)
         mixed_noise_t noise = { { 1234ull + k }, a, b, -b, 0.1 };
         mixed_noise_t copy = noise;
         /* The file: 10 s, the same samples the engine gets. */
-        const char *path = "/tmp/mixbox_test_aphasemeter.raw";
+        /* Per process: test runs side by side must not share the file. */
+        char path[64];
+        snprintf(path, sizeof path, "/tmp/mixbox_test_aphasemeter.%ld.raw", (long)getpid());
         FILE *f = fopen(path, "wb");
         CHECK(f != NULL, "temp file");
         if (f == NULL) return;
