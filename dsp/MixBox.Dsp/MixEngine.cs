@@ -188,6 +188,17 @@ namespace MixBox.Dsp
             return reading;
         }
 
+        /// <summary>The output's true peak (ITU-R BS.1770-4 Annex 2, the loudness meter's) since the previous
+        /// read, dBTP x 100; <see cref="EngineLimits.MeterSilenceCentiDb"/> when nothing was measured. Resets it,
+        /// like <see cref="ReadMeter"/>'s peak; <see cref="ResetLoudness"/> and the max-hold in
+        /// <see cref="ReadLoudness"/> are separate from it.</summary>
+        public int ReadTruePeak()
+        {
+            int value;
+            Check(_native.ReadTruePeak(out value), "read true peak");
+            return value;
+        }
+
         /// <summary>Starts a new loudness measurement (integrated, range, maxima, true-peak hold).</summary>
         public void ResetLoudness()
         {

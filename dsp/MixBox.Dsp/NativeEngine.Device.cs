@@ -53,6 +53,13 @@ namespace MixBox.Dsp
             return status;
         }
 
+        public int ReadTruePeak(out int centiDb)
+        {
+            int status = NativeReadTruePeak(_box);
+            centiDb = _box[0];
+            return status;
+        }
+
         public int ReadLatencyFrames(out int frames)
         {
             int status = NativeReadLatencyFrames(_box);
@@ -86,5 +93,6 @@ namespace MixBox.Dsp
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadLatencyFrames(int[] frames);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadSpectrum(int[] values);
         [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadCorrelation(int[] values);
+        [MethodImpl(MethodImplOptions.InternalCall)] private static extern int NativeReadTruePeak(int[] centiDb);
     }
 }

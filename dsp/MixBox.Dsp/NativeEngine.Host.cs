@@ -47,6 +47,8 @@ namespace MixBox.Dsp
 
         public int ReadDistortion(int stage, out int centiDb) { return mixbox_distortion_read(_instance, (uint)stage, out centiDb); }
 
+        public int ReadTruePeak(out int centiDb) { return mixbox_true_peak_read(_instance, out centiDb); }
+
         public int ReadLatencyFrames(out int frames) { return mixbox_latency_frames(_instance, out frames); }
 
         public int ReadLoudness(int[] values) { return mixbox_loudness_read(_instance, values); }
@@ -79,6 +81,7 @@ namespace MixBox.Dsp
         [DllImport(Library)] private static extern int mixbox_gain_reduction_read(IntPtr engine, out int centiDb);
         [DllImport(Library)] private static extern int mixbox_de_esser_reduction_read(IntPtr engine, out int centiDb);
         [DllImport(Library)] private static extern int mixbox_distortion_read(IntPtr engine, uint stage, out int centiDb);
+        [DllImport(Library)] private static extern int mixbox_true_peak_read(IntPtr engine, out int centiDb);
         [DllImport(Library)] private static extern int mixbox_latency_frames(IntPtr engine, out int frames);
         // mixbox_loudness_reading_t is eight int32 fields: the same layout as int[8].
         [DllImport(Library)] private static extern int mixbox_loudness_read(IntPtr engine, [Out] int[] reading);

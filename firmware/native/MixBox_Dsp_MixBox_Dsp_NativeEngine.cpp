@@ -152,6 +152,17 @@ signed int NativeEngine::NativeReadDistortion(signed int param0, CLR_RT_TypedArr
     return status;
 }
 
+signed int NativeEngine::NativeReadTruePeak(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
+{
+    (void)hr;
+    if (param0.GetBuffer() == NULL) return MIXBOX_ERR_NULL;
+    if (param0.GetSize() < 1) return MIXBOX_ERR_BUFFER_TOO_SHORT;
+    int32_t value = 0;
+    int32_t status = mixbox_device_true_peak_read(&value);
+    if (status == MIXBOX_OK) param0.GetBuffer()[0] = value;
+    return status;
+}
+
 signed int NativeEngine::NativeReadLatencyFrames(CLR_RT_TypedArray_INT32 param0, HRESULT &hr)
 {
     (void)hr;

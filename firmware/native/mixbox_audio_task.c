@@ -166,6 +166,7 @@ static int32_t refresh_meters(void)
     mixbox_meter_cache_merge(&s_meter_cache, s_mailbox.meters, s_mailbox.gain_reduction_cdb);
     mixbox_meter_cache_merge_de_esser(&s_meter_cache, s_mailbox.de_esser_reduction_cdb);
     mixbox_meter_cache_merge_distortion(&s_meter_cache, s_mailbox.distortion_cdb);
+    mixbox_meter_cache_merge_true_peak(&s_meter_cache, s_mailbox.true_peak_cdb);
     return MIXBOX_OK;
 }
 
@@ -209,6 +210,16 @@ int32_t mixbox_device_distortion_read(uint32_t stage, int32_t *distortion_cdb)
     int32_t status = refresh_meters();
     if (status != MIXBOX_OK) return status;
     return mixbox_meter_cache_take_distortion(&s_meter_cache, stage, distortion_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
+}
+
+int32_t mixbox_device_true_peak_read(int32_t *true_peak_cdb)
+{
+    if (!mixbox_audio_running()) return mixbox_true_peak_read(&s_engine, true_peak_cdb);
+    if (true_peak_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (mixbox_meter_cache_take_true_peak(&s_meter_cache, true_peak_cdb)) return MIXBOX_OK;
+    int32_t status = refresh_meters();
+    if (status != MIXBOX_OK) return status;
+    return mixbox_meter_cache_take_true_peak(&s_meter_cache, true_peak_cdb) ? MIXBOX_OK : MIXBOX_DEVICE_ERR_STATE;
 }
 
 int32_t mixbox_device_spectrum_read(mixbox_spectrum_reading_t *reading)

@@ -83,6 +83,8 @@ int32_t mixbox_device_loudness_reset(void);
  * analyser and the correlation meter's averaged sums (control side divides:
  * mixbox_correlation_from_sums). */
 int32_t mixbox_device_distortion_read(uint32_t stage, int32_t *distortion_cdb);
+/* The output's true peak since the previous read (read-and-reset, from the meter snapshots). */
+int32_t mixbox_device_true_peak_read(int32_t *true_peak_cdb);
 int32_t mixbox_device_spectrum_read(mixbox_spectrum_reading_t *reading);
 int32_t mixbox_device_correlation_sums_read(mixbox_correlation_sums_t *sums);
 

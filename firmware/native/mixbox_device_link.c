@@ -78,6 +78,7 @@ int mixbox_mailbox_service(mixbox_mailbox_t *mailbox, mixbox_engine_t *engine, m
         for (uint32_t stage = 0; stage < MIXBOX_DISTORTION_STAGES && status == MIXBOX_OK; stage++) {
             status = mixbox_distortion_read(engine, stage, &mailbox->distortion_cdb[stage]);
         }
+        if (status == MIXBOX_OK) status = mixbox_true_peak_read(engine, &mailbox->true_peak_cdb);
         break;
     case MIXBOX_REQUEST_METER_RESET_HOLD:
         status = mixbox_meter_reset_hold(engine, mailbox->arg);
@@ -187,6 +188,20 @@ int mixbox_meter_cache_take_distortion(mixbox_meter_cache_t *cache, uint32_t sta
     if (stage >= MIXBOX_DISTORTION_STAGES || !cache->distortion_fresh[stage]) return 0;
     *distortion_cdb = cache->distortion_cdb[stage];
     cache->distortion_fresh[stage] = 0;
+    return 1;
+}
+
+void mixbox_meter_cache_merge_true_peak(mixbox_meter_cache_t *cache, int32_t true_peak_cdb)
+{
+    if (!cache->true_peak_fresh || true_peak_cdb > cache->true_peak_cdb) cache->true_peak_cdb = true_peak_cdb;
+    cache->true_peak_fresh = 1;
+}
+
+int mixbox_meter_cache_take_true_peak(mixbox_meter_cache_t *cache, int32_t *true_peak_cdb)
+{
+    if (!cache->true_peak_fresh) return 0;
+    *true_peak_cdb = cache->true_peak_cdb;
+    cache->true_peak_fresh = 0;
     return 1;
 }
 

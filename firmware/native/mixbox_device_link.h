@@ -97,6 +97,7 @@ typedef struct {
     int32_t distortion_cdb[MIXBOX_DISTORTION_STAGES]; /* with METERS (read-and-reset) */
     mixbox_spectrum_reading_t spectrum;
     mixbox_correlation_sums_t correlation;
+    int32_t true_peak_cdb; /* with METERS (read-and-reset) */
     /* request_seq != response_seq: a request is pending. */
     uint32_t request_seq;
     uint32_t response_seq;
@@ -135,6 +136,8 @@ typedef struct {
     uint8_t de_esser_reduction_fresh;
     int32_t distortion_cdb[MIXBOX_DISTORTION_STAGES];
     uint8_t distortion_fresh[MIXBOX_DISTORTION_STAGES];
+    int32_t true_peak_cdb;
+    uint8_t true_peak_fresh;
 } mixbox_meter_cache_t;
 
 void mixbox_meter_cache_init(mixbox_meter_cache_t *cache);
@@ -149,6 +152,9 @@ int mixbox_meter_cache_take_de_esser(mixbox_meter_cache_t *cache, int32_t *de_es
  * highest (worst) reading since the last take stands for the snapshots in between. */
 void mixbox_meter_cache_merge_distortion(mixbox_meter_cache_t *cache, const int32_t *distortion_cdb);
 int mixbox_meter_cache_take_distortion(mixbox_meter_cache_t *cache, uint32_t stage, int32_t *distortion_cdb);
+/* The true peak since the last take (mixbox_true_peak_read), merged and taken the same way. */
+void mixbox_meter_cache_merge_true_peak(mixbox_meter_cache_t *cache, int32_t true_peak_cdb);
+int mixbox_meter_cache_take_true_peak(mixbox_meter_cache_t *cache, int32_t *true_peak_cdb);
 
 /* Audio side: block timing. */
 void mixbox_audio_stats_init(mixbox_audio_stats_t *stats, uint32_t sample_rate_hz, uint32_t block_frames);

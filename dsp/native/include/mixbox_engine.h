@@ -404,6 +404,13 @@ MIXBOX_API mixbox_status_t mixbox_latency_frames(const mixbox_engine_t *engine, 
 MIXBOX_API mixbox_status_t mixbox_loudness_read(const mixbox_engine_t *engine, mixbox_loudness_reading_t *reading);
 MIXBOX_API mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine);
 
+/* The output's true peak (the loudness meter's, BS.1770-4 Annex 2) since the
+ * previous read, dBTP x 100; resets it, like the level meters' peaks (the
+ * TP-over LED reads it every control tick). MIXBOX_METER_SILENCE_CDB when
+ * nothing was measured. mixbox_loudness_reset() does not touch it, and it
+ * leaves the loudness reading's true-peak max-hold as it is. */
+MIXBOX_API mixbox_status_t mixbox_true_peak_read(mixbox_engine_t *engine, int32_t *true_peak_cdb);
+
 /* The octave analyser's band levels (audio side, integer only; reading
  * does not reset). */
 MIXBOX_API mixbox_status_t mixbox_spectrum_read(const mixbox_engine_t *engine, mixbox_spectrum_reading_t *reading);

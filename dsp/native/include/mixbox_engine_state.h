@@ -95,7 +95,8 @@ typedef struct {
 
 typedef struct {
     mixbox_true_peak_channel_t channel[MIXBOX_TRUE_PEAK_CHANNELS];
-    uint32_t max_q28; /* highest |interpolated or input sample| since clear */
+    uint32_t max_q28;    /* highest |interpolated or input sample| since clear */
+    uint32_t recent_q28; /* the same since the last mixbox_true_peak_take_recent_cdb */
 } mixbox_true_peak_t;
 
 /* Bin b covers [-70.0 + 0.1 b, -70.0 + 0.1 (b + 1)) LUFS; louder blocks

@@ -757,6 +757,14 @@ mixbox_status_t mixbox_loudness_reset(mixbox_engine_t *engine)
     return MIXBOX_OK;
 }
 
+mixbox_status_t mixbox_true_peak_read(mixbox_engine_t *engine, int32_t *true_peak_cdb)
+{
+    if (engine == NULL || true_peak_cdb == NULL) return MIXBOX_ERR_NULL;
+    if (!is_initialised(engine)) return MIXBOX_ERR_NOT_INITIALISED;
+    *true_peak_cdb = mixbox_true_peak_take_recent_cdb(&engine->loudness.true_peak);
+    return MIXBOX_OK;
+}
+
 /* ---- API: bus meters ---- */
 
 mixbox_status_t mixbox_spectrum_read(const mixbox_engine_t *engine, mixbox_spectrum_reading_t *reading)

@@ -25,6 +25,12 @@ void mixbox_true_peak_clear_hold(mixbox_true_peak_t *tp)
     tp->max_q28 = 0u;
 }
 
+/* The lower of the two holds: a value at or under it raises neither. */
+static uint32_t lower_hold(const mixbox_true_peak_t *tp)
+{
+    return tp->recent_q28 < tp->max_q28 ? tp->recent_q28 : tp->max_q28;
+}
+
 /*
  * Phase p and its mirror 3 - p share folded inputs: with s(k) the sample k
  * back, t the taps of phase p and k < 6,
@@ -115,10 +121,12 @@ void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t 
 
         /* Exact skip: a pass whose windows cannot beat the hold leaves it
          * (no interpolated value exceeds 2.03 times its largest sample). */
-        if (window_peak * TAP_SUM_MAX > tp->max_q28) {
-            uint32_t peak = interpolated_peak_x2(window, n, 2u * tp->max_q28, (int32_t)window_peak) / 2u;
+        uint32_t hold = lower_hold(tp);
+        if (window_peak * TAP_SUM_MAX > hold) {
+            uint32_t peak = interpolated_peak_x2(window, n, 2u * hold, (int32_t)window_peak) / 2u;
             if (sample_peak * 8192u > peak) peak = sample_peak * 8192u;
-            tp->max_q28 = peak;
+            if (peak > tp->max_q28) tp->max_q28 = peak;
+            if (peak > tp->recent_q28) tp->recent_q28 = peak;
         }
 
         copy_history(ch->history, window + n);
@@ -130,14 +138,27 @@ void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t 
     }
 }
 
-int32_t mixbox_true_peak_read_cdb(const mixbox_true_peak_t *tp)
+/* A Q28 hold in cdB. */
+static int32_t hold_cdb(uint32_t hold_q28)
 {
-    if (tp->max_q28 == 0u) return MIXBOX_METER_SILENCE_CDB;
+    if (hold_q28 == 0u) return MIXBOX_METER_SILENCE_CDB;
     /* 20*log10(2) = 6.0206 dB per octave: cdB = log2 (Q16) * 602.06 / 65536.
      * The Q28 hold is read as Q44 (<< 16), as mixbox_log2_q16 wants large values. */
-    int64_t relative = (int64_t)mixbox_log2_q16((uint64_t)tp->max_q28 << 16) - (int64_t)44 * 65536;
+    int64_t relative = (int64_t)mixbox_log2_q16((uint64_t)hold_q28 << 16) - (int64_t)44 * 65536;
     int64_t scaled = relative * 602060;
     int64_t divisor = (int64_t)65536 * 1000;
     int64_t cdb = scaled >= 0 ? (scaled + divisor / 2) / divisor : -((-scaled + divisor / 2) / divisor);
     return cdb < MIXBOX_METER_SILENCE_CDB ? MIXBOX_METER_SILENCE_CDB : (int32_t)cdb;
+}
+
+int32_t mixbox_true_peak_read_cdb(const mixbox_true_peak_t *tp)
+{
+    return hold_cdb(tp->max_q28);
+}
+
+int32_t mixbox_true_peak_take_recent_cdb(mixbox_true_peak_t *tp)
+{
+    int32_t cdb = hold_cdb(tp->recent_q28);
+    tp->recent_q28 = 0u;
+    return cdb;
 }

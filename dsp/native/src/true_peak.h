@@ -14,7 +14,7 @@
 /* Clears the history and the hold. */
 void mixbox_true_peak_init(mixbox_true_peak_t *tp);
 
-/* Clears the hold only. */
+/* Clears the max-hold only (not the reading since the last take). */
 void mixbox_true_peak_clear_hold(mixbox_true_peak_t *tp);
 
 /*
@@ -41,5 +41,10 @@ void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t 
 /* 20*log10(max / full scale) in cdB (dBTP x 100), floored at
  * MIXBOX_METER_SILENCE_CDB; 0 -> MIXBOX_METER_SILENCE_CDB. */
 int32_t mixbox_true_peak_read_cdb(const mixbox_true_peak_t *tp);
+
+/* The same for the highest value since the previous take (or init), which
+ * it clears: a read-and-reset true peak beside the max-hold. Both holds see
+ * the same values; the run skips only what raises neither. */
+int32_t mixbox_true_peak_take_recent_cdb(mixbox_true_peak_t *tp);
 
 #endif

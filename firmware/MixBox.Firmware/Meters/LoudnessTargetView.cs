@@ -29,7 +29,6 @@ namespace MixBox.Firmware
 
         private int _tick;
         private int _overTicksLeft;
-        private int _lastTruePeakMax;
         private bool _watching;
 
         /// <summary>Integrated loudness minus the target, LU x 100 (<see cref="EngineLimits.MeterSilenceCentiDb"/>: not measured yet).</summary>
@@ -45,21 +44,20 @@ namespace MixBox.Firmware
         public void Stop() { _watching = false; _overTicksLeft = 0; }
 
         /// <summary>
-        /// One control tick. The engine's true peak is a max-hold since its last reset, so an over is seen
-        /// when that maximum rises above the ceiling, or when this tick's sample peak (a true peak is at
-        /// least as high) is over it; an over that stays below an earlier, higher one is seen only through
-        /// its sample peak.
+        /// One control tick. <paramref name="truePeakCentiDb"/> is the engine's true peak since the previous
+        /// tick (<see cref="MixEngine.ReadTruePeak"/>, read-and-reset), so an over is seen on every tick it
+        /// lasts, also one that exists only between the samples and stays there. The first tick after
+        /// <see cref="Stop"/> leaves it out (it covers the time the view was not shown) and goes by this
+        /// tick's sample peak (a true peak is at least as high).
         /// </summary>
-        public void Tick(TargetPreset target, LoudnessReading loudness, int samplePeakCentiDb)
+        public void Tick(TargetPreset target, LoudnessReading loudness, int samplePeakCentiDb, int truePeakCentiDb)
         {
             _tick++;
             IntegratedRelativeCentiLu = Relative(loudness.IntegratedCentiLufs, target);
             ShortTermRelativeCentiLu = Relative(loudness.ShortTermCentiLufs, target);
 
             int ceiling = TargetPresets.TruePeakCeilingCentiDb(target);
-            int peakMax = loudness.TruePeakMaxCentiDb;
-            bool over = samplePeakCentiDb > ceiling || (_watching && peakMax > _lastTruePeakMax && peakMax > ceiling);
-            _lastTruePeakMax = peakMax;
+            bool over = samplePeakCentiDb > ceiling || (_watching && truePeakCentiDb > ceiling);
             _watching = true;
             if (over) _overTicksLeft = TruePeakOverHoldTicks;
             else if (_overTicksLeft > 0) _overTicksLeft--;

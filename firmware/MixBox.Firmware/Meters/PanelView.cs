@@ -119,7 +119,7 @@ namespace MixBox.Firmware
                 if (target != null)
                 {
                     int left = engine.ReadMeter(MeterId.MainLeft).PeakCentiDb, right = engine.ReadMeter(MeterId.MainRight).PeakCentiDb;
-                    _target.Tick(target, loudness, left > right ? left : right);
+                    _target.Tick(target, loudness, left > right ? left : right, engine.ReadTruePeak());
                 }
                 return;
             }

@@ -125,7 +125,7 @@ static void test_meter_cache(void)
     CHECK(!mixbox_meter_cache_take(&cache, MIXBOX_METER_COUNT, &r));
 }
 
-/* The bus meters and the distortion meters through the mailbox: what the audio side
+/* The bus meters, the distortion meters and the true peak through the mailbox: what the audio side
  * hands over equals the engine's own reading; the correlation is divided afterwards. */
 static void test_bus_meters_through_mailbox(void)
 {
@@ -168,6 +168,13 @@ static void test_bus_meters_through_mailbox(void)
     int32_t after;
     CHECK(mixbox_distortion_read(&engine, MIXBOX_DISTORTION_DRIVE, &after) == MIXBOX_OK);
     CHECK(after == MIXBOX_METER_SILENCE_CDB); /* the snapshot reset it */
+    /* So does the true peak since the previous read: the snapshot took it, the loudness
+     * reading's max-hold keeps it. */
+    mixbox_loudness_reading_t loudness;
+    CHECK(mixbox_loudness_read(&engine, &loudness) == MIXBOX_OK);
+    CHECK(mailbox.true_peak_cdb > MIXBOX_METER_SILENCE_CDB && mailbox.true_peak_cdb == loudness.true_peak_max_cdb);
+    CHECK(mixbox_true_peak_read(&engine, &after) == MIXBOX_OK && after == MIXBOX_METER_SILENCE_CDB);
+    CHECK(mixbox_loudness_read(&engine, &loudness) == MIXBOX_OK && loudness.true_peak_max_cdb == mailbox.true_peak_cdb);
 
     /* The cache keeps the worst reading until taken. */
     static mixbox_meter_cache_t cache;
@@ -180,6 +187,12 @@ static void test_bus_meters_through_mailbox(void)
     CHECK(mixbox_meter_cache_take_distortion(&cache, 1u, &value) && value == -9000);
     CHECK(!mixbox_meter_cache_take_distortion(&cache, 0u, &value));
     CHECK(!mixbox_meter_cache_take_distortion(&cache, MIXBOX_DISTORTION_STAGES, &value));
+    CHECK(!mixbox_meter_cache_take_true_peak(&cache, &value));
+    mixbox_meter_cache_merge_true_peak(&cache, -300);
+    mixbox_meter_cache_merge_true_peak(&cache, -100);
+    mixbox_meter_cache_merge_true_peak(&cache, -200);
+    CHECK(mixbox_meter_cache_take_true_peak(&cache, &value) && value == -100); /* the highest since the last take */
+    CHECK(!mixbox_meter_cache_take_true_peak(&cache, &value));
 }
 
 static void test_stats_and_tdm(void)
