@@ -29,6 +29,10 @@
  *                 (alternating in sign, rising to -6 dBFS over 1024 frames)
  *                 whose every sample beats the true-peak hold, so no run skips
  *                 the interpolation and most points need all its taps
+ *        loudness-noise  the meter alone on noise that does not repeat within the
+ *                 counted runs (1024 frames of the same -12 dBFS LCG noise, walked
+ *                 through like loudness-rising's ramp; `loudness` repeats one
+ *                 block, so its true-peak hold is that block's own maximum)
  *        peer     the Faust peer's graph (bench/faust/peer_graph.lib) on the
  *                 engine: 8 channels straight to the main bus with the same
  *                 gains and pans, the compressor at the same settings (hard
@@ -69,7 +73,7 @@ static uint32_t parse(const char *text)
 
 enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
        STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER,
-       STAGE_ANALYSER, STAGE_CORRELATION };
+       STAGE_ANALYSER, STAGE_CORRELATION, STAGE_LOUDNESS_NOISE };
 
 static void set_many(const mixbox_param_t *params, const int32_t *values, uint32_t count)
 {
@@ -176,14 +180,15 @@ int main(int argc, char **argv)
     if (argc != 4) return 2;
     static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
                                          "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter",
-                                         "analyser", "correlation" };
+                                         "analyser", "correlation", "loudness-noise" };
     int stage = -1;
     for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
         if (text_equals(argv[1], names[s])) stage = s;
     uint32_t frames = parse(argv[2]), blocks = parse(argv[3]);
     if (stage < 0 || frames == 0u || frames > MIXBOX_MAX_BLOCK_FRAMES) return 2;
 
-    if (stage != STAGE_LOUDNESS && stage != STAGE_LOUDNESS_RISING) set_up(stage);
+    int meter_alone = stage == STAGE_LOUDNESS || stage == STAGE_LOUDNESS_RISING || stage == STAGE_LOUDNESS_NOISE;
+    if (!meter_alone) set_up(stage);
     uint32_t seed = 12345u;
     for (uint32_t i = 0; i < frames * CHANNELS; i++) {
         seed = seed * 1664525u + 1013904223u; /* Numerical Recipes LCG */
@@ -193,6 +198,17 @@ int main(int argc, char **argv)
     if (stage == STAGE_LOUDNESS_RISING) {
         for (uint32_t i = 0; i < 2u * RISING_FRAMES; i++) /* i / 2 = frame */
             input[i] = (int32_t)(i / 2u + 1u) * ((i & 2u) ? -1048576 : 1048576);
+        mixbox_loudness_meter_init(&loudness, 48000u);
+        for (uint32_t b = 0; b < blocks; b++)
+            mixbox_loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
+        return 0;
+    }
+    if (stage == STAGE_LOUDNESS_NOISE) {
+        /* 1024 frames of fresh noise, walked through: nothing repeats within bench/run's rv32 runs (512 frames). */
+        for (uint32_t i = 0; i < 2u * RISING_FRAMES; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            input[i] = (int32_t)(seed & 0xFFFFFF00u) / 4;
+        }
         mixbox_loudness_meter_init(&loudness, 48000u);
         for (uint32_t b = 0; b < blocks; b++)
             mixbox_loudness_meter_process(&loudness, input + 2u * frames * (b % (RISING_FRAMES / frames)), frames);
