@@ -6,7 +6,7 @@
  * channel weights 1.0 (BS.1770-4 Table 3).
  *
  * Caller-owned memory, fixed size, no allocation: sizeof(mixbox_loudness_meter_t)
- * is 8 760 bytes on x86-64 (no pointers; at most that wherever int64 is
+ * is 8 768 bytes on x86-64 (no pointers; at most that wherever int64 is
  * 8-byte aligned, e.g. the ESP32-S3), of which 2 400 are the 3 s window of
  * 10 ms sums and 2 x 3 040 the two histograms (integrated loudness,
  * loudness range). Hours or days of audio use the same memory.
