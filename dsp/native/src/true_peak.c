@@ -65,24 +65,19 @@ static uint32_t lower_hold(const mixbox_true_peak_t *tp)
  * to within twice the phase's outer tap sum times sample_bound: only when
  * that margin could reach past the extremes so far are the outer taps
  * added (exact either way). On steady signals most positions stop there:
- * 8 multiplies instead of 24. */
+ * 8 multiplies instead of 24. Out of line: the loop then has the registers
+ * to itself, and on RV32 rebuilds and reloads fewer of its taps and limits
+ * at each position (docs/PERFORMANCE.md, issue #19 round). */
 static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uint32_t peak_x2, int32_t sample_bound)
 {
-    /* The central folded taps, read once: as values the compiler cannot see
-     * it keeps them in registers rather than rebuilding each constant at
-     * every position (two instructions each on RV32). */
-    static const volatile int32_t central[8] = { FOLD_SUM(0, 4), FOLD_DIF(0, 4), FOLD_SUM(1, 4), FOLD_DIF(1, 4),
-                                                 FOLD_SUM(0, 5), FOLD_DIF(0, 5), FOLD_SUM(1, 5), FOLD_DIF(1, 5) };
-    const int32_t s03_4 = central[0], d03_4 = central[1], s12_4 = central[2], d12_4 = central[3];
-    const int32_t s03_5 = central[4], d03_5 = central[5], s12_5 = central[6], d12_5 = central[7];
     int32_t high = (int32_t)peak_x2, low = -(int32_t)peak_x2;
     const int32_t outer03 = 2 * OUTER_TAP_SUM(0) * sample_bound, outer12 = 2 * OUTER_TAP_SUM(1) * sample_bound;
     int32_t high03 = high - outer03, low03 = low + outer03, high12 = high - outer12, low12 = low + outer12;
     for (uint32_t i = 0; i < frames; i++) {
         const int32_t *w = window + i;
-        int32_t sum4 = w[7] + w[4], dif4 = w[7] - w[4], sum5 = w[6] + w[5], dif5 = w[6] - w[5];
-        int32_t sum03 = s03_4 * sum4 + s03_5 * sum5, dif03 = d03_4 * dif4 + d03_5 * dif5;
-        int32_t sum12 = s12_4 * sum4 + s12_5 * sum5, dif12 = d12_4 * dif4 + d12_5 * dif5;
+        int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
+        FOLD(4);
+        FOLD(5);
         int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
         if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
             v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
