@@ -31,6 +31,8 @@ set(MIXBOX_ENGINE_SOURCES
     ${MIXBOX_ENGINE_DIR}/src/output_stage.c
     ${MIXBOX_ENGINE_DIR}/src/stereo_tools.c
     ${MIXBOX_ENGINE_DIR}/src/svf_design.c
+    ${MIXBOX_ENGINE_DIR}/src/svf_pole_table.c
+    ${MIXBOX_ENGINE_DIR}/src/svf_pole_table_data.c
     ${MIXBOX_ENGINE_DIR}/src/svf_section.c
     ${MIXBOX_ENGINE_DIR}/src/true_peak.c
     ${MIXBOX_ENGINE_DIR}/src/true_peak_limiter.c

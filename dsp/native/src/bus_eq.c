@@ -4,6 +4,7 @@
 
 #include "control_math.h"
 #include "svf_design.h"
+#include "svf_pole_table.h"
 
 enum { HIGHPASS, HIGHPASS_FIRST_ORDER, LOW_SHELF, BELL_1, BELL_2, HIGH_SHELF, LOWPASS };
 
@@ -28,11 +29,19 @@ static void bilinear(mixbox_svf_target_t *t, mixbox_svf_prototype_t p, uint32_t 
     if (!on) memset(t->c_q27, 0, sizeof t->c_q27);
 }
 
-static void matched(mixbox_svf_target_t *t, mixbox_svf_prototype_t p, double match_hz, uint32_t sample_rate, int on)
+/* A fitted band: its poles from the pole table where it has the rate (then
+ * one numerator fit: a bounded cost on the control tick), else searched. */
+static void matched(mixbox_svf_target_t *t, mixbox_svf_prototype_t p, double match_hz, uint32_t sample_rate, int on,
+                    int in_table, const double ratio[2])
 {
     mixbox_svf_design_t d;
     match_hz = design_hz(match_hz, sample_rate);
-    mixbox_svf_design_matched(&d, &p, sample_rate, match_hz);
+    if (in_table) {
+        double g = mixbox_svf_fit_start_g(p.pole_hz, sample_rate) * ratio[0], k = ratio[1] / p.q;
+        mixbox_svf_design_fitted(&d, &p, sample_rate, match_hz, g, k);
+    } else {
+        mixbox_svf_design_matched(&d, &p, sample_rate, match_hz);
+    }
     mixbox_svf_quantise(t, &d);
     if (!on) memset(t->c_q27, 0, sizeof t->c_q27);
 }
@@ -89,18 +98,21 @@ static void design_band(mixbox_bus_eq_targets_t *t, int band, const mixbox_bus_e
                  sample_rate, p->low_shelf_cdb != 0);
     } else if (band <= 3) {
         int i = band - 2;
-        double hz = design_hz(p->bell_hz[i], sample_rate);
-        matched(&t->section[BELL_1 + i], mixbox_svf_bell(hz, bell_q(p, i), p->bell_cdb[i] / 100.0), hz, sample_rate,
-                p->bell_cdb[i] != 0);
+        double hz = design_hz(p->bell_hz[i], sample_rate), q = bell_q(p, i), db = p->bell_cdb[i] / 100.0, ratio[2];
+        int in_table = mixbox_svf_pole_table_bell(sample_rate, hz, q, db, ratio);
+        matched(&t->section[BELL_1 + i], mixbox_svf_bell(hz, q, db), hz, sample_rate, p->bell_cdb[i] != 0, in_table,
+                ratio);
     } else if (band == 4) {
-        double shelf_hz = design_hz(p->high_shelf_hz, sample_rate);
-        matched(&t->section[HIGH_SHELF], mixbox_svf_high_shelf(shelf_hz, BUTTERWORTH_Q, p->high_shelf_cdb / 100.0),
-                shelf_hz, sample_rate, p->high_shelf_cdb != 0);
+        double shelf_hz = design_hz(p->high_shelf_hz, sample_rate), db = p->high_shelf_cdb / 100.0, ratio[2];
+        int in_table = mixbox_svf_pole_table_high_shelf(sample_rate, shelf_hz, db, ratio);
+        matched(&t->section[HIGH_SHELF], mixbox_svf_high_shelf(shelf_hz, BUTTERWORTH_Q, db), shelf_hz, sample_rate,
+                p->high_shelf_cdb != 0, in_table, ratio);
     } else {
         int lowpass_on = p->lowpass_hz > 0;
-        double lowpass_hz = design_hz(lowpass_on ? p->lowpass_hz : 20000.0, sample_rate);
+        double lowpass_hz = design_hz(lowpass_on ? p->lowpass_hz : 20000.0, sample_rate), ratio[2];
+        int in_table = mixbox_svf_pole_table_lowpass(sample_rate, lowpass_hz, ratio);
         matched(&t->section[LOWPASS], mixbox_svf_lowpass(lowpass_hz, BUTTERWORTH_Q), lowpass_hz, sample_rate,
-                lowpass_on);
+                lowpass_on, in_table, ratio);
     }
 }
 

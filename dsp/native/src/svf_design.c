@@ -54,12 +54,20 @@ mixbox_svf_prototype_t mixbox_svf_highpass_first_order(double hz)
     return p;
 }
 
-/* |H(j w)|^2 with w normalised to the pole frequency. */
-static double prototype_power(const mixbox_svf_prototype_t *p, double w)
+/* |H(j w)|^2 = num / den with w normalised to the pole frequency. */
+static void prototype_power_parts(const mixbox_svf_prototype_t *p, double inv_q, double w, double *num, double *den)
 {
     double re_n = p->n0 - p->n2 * w * w, im_n = p->n1 * w;
-    double re_d = 1.0 - w * w, im_d = w / p->q;
-    return (re_n * re_n + im_n * im_n) / (re_d * re_d + im_d * im_d);
+    double re_d = 1.0 - w * w, im_d = w * inv_q;
+    *num = re_n * re_n + im_n * im_n;
+    *den = re_d * re_d + im_d * im_d;
+}
+
+static double prototype_power(const mixbox_svf_prototype_t *p, double w)
+{
+    double num, den;
+    prototype_power_parts(p, 1.0 / p->q, w, &num, &den);
+    return num / den;
 }
 
 double mixbox_svf_prototype_magnitude(const mixbox_svf_prototype_t *p, double hz)
@@ -105,6 +113,10 @@ static void matched_poles(double w0, double q, double *a1, double *a2)
 
 #define FIT_POINTS 48
 #define LAWSON_ROUNDS 6
+/* On tabulated poles (mixbox_svf_design_fitted) three rounds reach what six
+ * do (within 0.002 dB over the bus EQ's settings): the rounds matter while
+ * the poles are searched. */
+#define FITTED_ROUNDS 3
 /* The fit stops (no more Lawson rounds, no pole search) once the worst error
  * over the grid is this (power ratio - 1 = 10^(0.02/10) - 1: 0.02 dB), well
  * under the magnitude tests' 0.15-0.2 dB: most bands (low and moderate
@@ -122,23 +134,24 @@ extern long design_fits;
 #endif
 
 /* cos(w) for 0 <= w <= pi, for the fit's grid: the Taylor series of cos
- * about 0 (after folding into [0, pi/2], where 11 terms reach double
- * precision) by Horner's rule with the coefficients (-1)^n / (2n)! written
- * out, so no division per term (control_math's cos divides). */
+ * about 0 (after folding into [0, pi/2]) to the x^16 term, by Horner's rule
+ * with the coefficients (-1)^n / (2n)! written out, so no division per term
+ * (control_math's cos divides). Absolute error below 1e-12: the grid's
+ * points move by less than that, and each point's phi and target are
+ * consistent, so the fit does not see it. */
 static double grid_cos(double w)
 {
-    static const double coefficient[11] = {
+    static const double coefficient[8] = {
         -1.0 / 2.0, 1.0 / 24.0, -1.0 / 720.0, 1.0 / 40320.0, -1.0 / 3628800.0, 1.0 / 479001600.0,
-        -1.0 / 87178291200.0, 1.0 / 20922789888000.0, -1.0 / 6402373705728000.0,
-        1.0 / 2432902008176640000.0, -1.0 / 1124000727777607680000.0,
+        -1.0 / 87178291200.0, 1.0 / 20922789888000.0,
     };
     double sign = 1.0;
     if (w > CM_PI / 2) {
         w = CM_PI - w;
         sign = -1.0;
     }
-    double x2 = w * w, sum = coefficient[10];
-    for (int n = 9; n >= 0; n--) sum = coefficient[n] + x2 * sum;
+    double x2 = w * w, sum = coefficient[7];
+    for (int n = 6; n >= 0; n--) sum = coefficient[n] + x2 * sum;
     return sign * (1.0 + x2 * sum);
 }
 
@@ -181,25 +194,26 @@ static void solve3(double m[3][3], double v[3], double x[3])
 typedef struct {
     double phi[FIT_POINTS][3];
     double outer[FIT_POINTS][6]; /* phi0 phi0, phi0 phi1, phi0 phi2, phi1 phi1, phi1 phi2, phi2 phi2 */
-    double want[FIT_POINTS];     /* |H_analogue|^2 */
+    double want_num[FIT_POINTS], want_den[FIT_POINTS]; /* |H_analogue|^2 = num / den */
 } fit_grid_t;
 
 static void make_grid(fit_grid_t *grid, const mixbox_svf_prototype_t *p, double sample_rate, double low_hz,
                       double top_hz)
 {
-    double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
-    /* One exp for the ratio between neighbours instead of one per point. */
+    /* No division per point (a soft-double division is ~3 multiplies): the
+     * frequency scales and the ratio between neighbours once per design. */
+    double to_w = 2.0 * CM_PI / sample_rate, to_pole = 1.0 / p->pole_hz, inv_q = 1.0 / p->q;
     double ratio = mixbox_control_exp(mixbox_control_log(top_hz / low_hz) / (FIT_POINTS - 1)), hz = low_hz;
     for (int i = 0; i < FIT_POINTS; i++, hz *= ratio) {
-        double w = 2.0 * CM_PI * hz / sample_rate, *phi = grid->phi[i], *o = grid->outer[i];
-        phis(w, phi);
+        double *phi = grid->phi[i], *o = grid->outer[i];
+        phis(hz * to_w, phi);
         o[0] = phi[0] * phi[0];
         o[1] = phi[0] * phi[1];
         o[2] = phi[0] * phi[2];
         o[3] = phi[1] * phi[1];
         o[4] = phi[1] * phi[2];
         o[5] = phi[2] * phi[2];
-        grid->want[i] = prototype_power(p, w / w0);
+        prototype_power_parts(p, inv_q, hz * to_pole, &grid->want_num[i], &grid->want_den[i]);
     }
 }
 
@@ -225,7 +239,7 @@ static double fit_weighted(const fit_grid_t *grid, const double *inv_target, con
     double m[6] = { 0 }, v[3] = { 0 }, big_b[3];
     for (int i = 0; i < FIT_POINTS; i++) {
         /* Relative error (B.phi - t) / t: weight lawson / t^2, right-hand side t. */
-        double w = lawson[i] * inv_target[i] * inv_target[i], wt = lawson[i] * inv_target[i];
+        double wt = lawson[i] * inv_target[i], w = wt * inv_target[i];
         const double *o = grid->outer[i], *phi = grid->phi[i];
         for (int j = 0; j < 6; j++) m[j] += w * o[j];
         for (int r = 0; r < 3; r++) v[r] += wt * phi[r];
@@ -241,14 +255,22 @@ static double fit_weighted(const fit_grid_t *grid, const double *inv_target, con
     b[0] = 0.5 * (w + mixbox_control_sqrt(disc));
     b[1] = 0.5 * (root_b0 - root_b1);
     b[2] = w - b[0];
-    double worst = 0.0, dc = root_b0 * root_b0, ny = root_b1 * root_b1, mid = -4.0 * b[0] * b[2];
+    /* Each point's |ratio - 1| for Lawson's weights; the worst error from the
+     * extreme ratios (ratio - 1 above, 1/ratio - 1 below): one division. */
+    double high = 1.0, low = 1.0, dc = root_b0 * root_b0, ny = root_b1 * root_b1, mid = -4.0 * b[0] * b[2];
     for (int i = 0; i < FIT_POINTS; i++) {
         const double *phi = grid->phi[i];
         double ratio = (dc * phi[0] + ny * phi[1] + mid * phi[2]) * inv_target[i];
-        err[i] = ratio > 1.0 ? ratio - 1.0 : (1.0 - ratio) / ratio; /* 1/ratio - 1 */
-        if (err[i] > worst) worst = err[i];
+        if (ratio > 1.0) {
+            err[i] = ratio - 1.0;
+            if (ratio > high) high = ratio;
+        } else {
+            err[i] = 1.0 - ratio;
+            if (ratio < low) low = ratio;
+        }
     }
-    return worst;
+    double above = high - 1.0, below = low > 0.0 ? 1.0 / low - 1.0 : 1e300;
+    return above > below ? above : below;
 }
 
 /* For poles a1, a2: the numerator as a minimax fit by Lawson's iteration
@@ -259,7 +281,7 @@ static double fit_numerator(const fit_grid_t *grid, double a1, double a2, double
     double inv_target[FIT_POINTS], lawson[FIT_POINTS], err[FIT_POINTS], trial[3];
     for (int i = 0; i < FIT_POINTS; i++) {
         /* One division per point and pole pair; the rounds only multiply. */
-        inv_target[i] = 1.0 / (grid->want[i] * denominator_power_phi(a1, a2, grid->phi[i]));
+        inv_target[i] = grid->want_den[i] / (grid->want_num[i] * denominator_power_phi(a1, a2, grid->phi[i]));
         lawson[i] = 1.0;
     }
     double best = fit_weighted(grid, inv_target, lawson, b, err);
@@ -285,6 +307,22 @@ static void svf_poles(double g, double k, double *a1, double *a2)
     *a2 = (1.0 - g * k + g * g) / a0;
 }
 
+/* The band's grid: from 20 Hz, or six octaves below match_hz if that is
+ * lower, up to 0.4 fs, or to 20 kHz where that lies above (at 44.1 and 48 kHz). */
+static void make_band_grid(fit_grid_t *grid, const mixbox_svf_prototype_t *p, double sample_rate, double match_hz)
+{
+    double low_hz = match_hz / 64.0 < 20.0 ? match_hz / 64.0 : 20.0;
+    double top_hz = 0.4 * sample_rate;
+    if (top_hz < 20000.0) top_hz = 20000.0 < 0.46 * sample_rate ? 20000.0 : 0.46 * sample_rate;
+    make_grid(grid, p, sample_rate, low_hz, top_hz);
+}
+
+double mixbox_svf_fit_start_g(double pole_hz, double sample_rate)
+{
+    double share = pole_hz / sample_rate;
+    return mixbox_control_tan(CM_PI * (share < 0.45 ? share : 0.45));
+}
+
 void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
                                double match_hz)
 {
@@ -294,14 +332,10 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
      * already good enough, refine the poles (as the SVF's g and k) by a
      * coordinate search on the worst error, each step with its own numerator fit. */
     double w0 = 2.0 * CM_PI * p->pole_hz / sample_rate;
-    double low_hz = match_hz / 64.0 < 20.0 ? match_hz / 64.0 : 20.0;
-    /* Up to 0.4 fs, or to 20 kHz where that lies above (at 44.1 and 48 kHz). */
-    double top_hz = 0.4 * sample_rate;
-    if (top_hz < 20000.0) top_hz = 20000.0 < 0.46 * sample_rate ? 20000.0 : 0.46 * sample_rate;
     double a1, a2, b[3], best_b[3];
     fit_grid_t grid;
-    make_grid(&grid, p, sample_rate, low_hz, top_hz);
-    double g = mixbox_control_tan((w0 < CM_PI * 0.9 ? w0 : CM_PI * 0.9) / 2.0), k = 1.0 / p->q;
+    make_band_grid(&grid, p, sample_rate, match_hz);
+    double g = mixbox_svf_fit_start_g(p->pole_hz, sample_rate), k = 1.0 / p->q;
     if (k > MAX_G_K) k = MAX_G_K;
     svf_poles(g, k, &a1, &a2);
     /* The starts compared by plain least squares; Lawson's rounds for the better. */
@@ -344,6 +378,19 @@ void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototyp
     }
     svf_poles(g, k, &a1, &a2);
     biquad_to_svf(d, best_b[0], best_b[1], best_b[2], a1, a2);
+}
+
+void mixbox_svf_design_fitted(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
+                              double match_hz, double g, double k)
+{
+    double a1, a2, b[3];
+    fit_grid_t grid;
+    make_band_grid(&grid, p, sample_rate, match_hz);
+    if (g > MAX_G_K) g = MAX_G_K;
+    if (k > MAX_G_K) k = MAX_G_K;
+    svf_poles(g, k, &a1, &a2);
+    fit_numerator(&grid, a1, a2, b, 1e300, FITTED_ROUNDS);
+    biquad_to_svf(d, b[0], b[1], b[2], a1, a2);
 }
 
 void mixbox_svf_design_first_order_highpass(mixbox_svf_design_t *d, double hz, double sample_rate)

@@ -63,6 +63,17 @@ void mixbox_svf_design_bilinear(mixbox_svf_design_t *d, const mixbox_svf_prototy
 void mixbox_svf_design_matched(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
                                double match_hz);
 
+/* The fitted design's first g: the bilinear design's, its pole held below
+ * 0.45 fs (a high shelf's poles lie above its midpoint: beyond Nyquist for a
+ * 16 kHz +12 dB shelf at 44.1 kHz). */
+double mixbox_svf_fit_start_g(double pole_hz, double sample_rate);
+
+/* The fitted design's numerator alone, on the poles of the SVF with g and k
+ * (the pole search's result, from svf_pole_table.h): one least-squares fit
+ * and its Lawson rounds, bounded cost (docs/PERFORMANCE.md). */
+void mixbox_svf_design_fitted(mixbox_svf_design_t *d, const mixbox_svf_prototype_t *p, double sample_rate,
+                              double match_hz, double g, double k);
+
 /* The first-order high-pass s / (s + 1) at hz, as a first-order section
  * (k = 0, svf_section.h): y = x - lp, g = tan(pi hz / fs). */
 void mixbox_svf_design_first_order_highpass(mixbox_svf_design_t *d, double hz, double sample_rate);

@@ -166,6 +166,14 @@ typedef struct {
 /* Worst |dB| difference between the EQ and the analogue prototype, and
  * between the EQ and the exact response of its own double design, from
  * 20 Hz to max_hz (where the prototype is above -40 dB). */
+/* A section's fixed-point target in double. */
+static mixbox_svf_design_t design_of(const mixbox_svf_target_t *q)
+{
+    mixbox_svf_design_t d = { q->g_q28 / 268435456.0, q->k_q28 / 268435456.0, 1.0 + q->c_q27[0] / 134217728.0,
+                              q->c_q27[1] / 134217728.0, q->c_q27[2] / 134217728.0 };
+    return d;
+}
+
 static void measure(tally_t *tally, const mixbox_bus_eq_params_t *p, uint32_t fs, double max_hz)
 {
     double hz[TONE_SETS * TONES], gain[TONE_SETS * TONES];
@@ -179,8 +187,7 @@ static void measure(tally_t *tally, const mixbox_bus_eq_params_t *p, uint32_t fs
         for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
             const mixbox_svf_target_t *q = &t.section[s];
             if (mixbox_svf_target_is_flat(q)) continue;
-            mixbox_svf_design_t d = { q->g_q28 / 268435456.0, q->k_q28 / 268435456.0, 1.0 + q->c_q27[0] / 134217728.0,
-                                      q->c_q27[1] / 134217728.0, q->c_q27[2] / 134217728.0 };
+            mixbox_svf_design_t d = design_of(q);
             design *= mixbox_svf_design_magnitude(&d, hz[i], fs);
         }
         tally->worst_analogue = fmax(tally->worst_analogue, fabs(db(gain[i] / want)));
@@ -437,11 +444,10 @@ static void test_sweep(void)
     mixbox_bus_eq_targets_t t;
     mixbox_bus_eq_design(&t, &p, fs, NULL);
     mixbox_bus_eq_init(&eq, &t);
-    /* The model: double g, k, c ramping linearly to each block's target. */
+    /* The model: double g, k, c ramping linearly to each block's target (the
+     * EQ's own design, its fixed-point target read back in double). */
     double value[5], step[5] = { 0 };
-    mixbox_svf_design_t d;
-    mixbox_svf_prototype_t proto = mixbox_svf_bell(20.0, 2.0, 12.0);
-    mixbox_svf_design_matched(&d, &proto, fs, 20.0);
+    mixbox_svf_design_t d = design_of(&t.section[3]);
     double target[5] = { d.g, d.k, d.m0 - 1.0, d.m1, d.m2 };
     memcpy(value, target, sizeof value);
     uint32_t left = 0u, phase = 0u;
@@ -456,8 +462,7 @@ static void test_sweep(void)
             p.bell_hz[0] = (int32_t)lrint(hz);
             mixbox_bus_eq_design(&t, &p, fs, NULL);
             mixbox_bus_eq_apply(&eq, &t, 240u);
-            proto = mixbox_svf_bell(p.bell_hz[0] < 0.45 * fs ? p.bell_hz[0] : 0.45 * fs, 2.0, 12.0);
-            mixbox_svf_design_matched(&d, &proto, fs, proto.pole_hz / 2.0 < 1.0 ? 1.0 : p.bell_hz[0]);
+            d = design_of(&t.section[3]);
             double next[5] = { d.g, d.k, d.m0 - 1.0, d.m1, d.m2 };
             memcpy(target, next, sizeof target);
             for (int i = 0; i < 5; i++) step[i] = (target[i] - value[i]) / ramp_updates;
