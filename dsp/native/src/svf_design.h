@@ -21,11 +21,13 @@
  * stable digital biquad is again an SVF (its poles give g and k, its
  * numerator the mix), so both designs run on the same section. The fit stops
  * as soon as its worst error over the grid is 0.02 dB: most bands (a bell at
- * 3 kHz, a shelf at 8 kHz, at 48 kHz) end at the starting poles, ~0.9-1.2
- * million RV32IMC instructions in software double; bands near Nyquist (a
- * low-pass at 18 kHz, a 16 kHz shelf at 44.1 kHz) still run the pole search,
- * tens of millions (docs/PERFORMANCE.md "The fitted design's cost"). The EQ's
- * design cache keeps it to the band a knob touches.
+ * 3 kHz, a shelf at 8 kHz, at 48 kHz) end at the starting poles; bands near
+ * Nyquist (a low-pass at 18 kHz, a 16 kHz shelf at 44.1 kHz) run the pole
+ * search, tens of millions of RV32IMC instructions in software double. So the
+ * bus EQ searches only where it has no pole table (svf_pole_table.h: the
+ * search's results, tabulated offline); elsewhere mixbox_svf_design_fitted
+ * fits the numerator on the tabulated poles, at most 1.7 million
+ * (docs/PERFORMANCE.md "No EQ design stalls a control tick").
  */
 #ifndef MIXBOX_SVF_DESIGN_H
 #define MIXBOX_SVF_DESIGN_H
