@@ -8,6 +8,7 @@
 
 #include "bus_eq.h"
 #include "svf_design.h"
+#include "svf_pole_table.h"
 #include "toolkit_model.h"
 
 
@@ -663,6 +664,51 @@ static void test_design_cache(void)
     check(same, "the design cache changes nothing");
 }
 
+/* The committed pole table is what the search gives today: the search rerun at
+ * a sample of the table's nodes (every rate, the grid's corners and middles)
+ * must reproduce its ratios exactly (else rerun tools/svf_pole_table_gen.c). */
+static int node_matches(mixbox_svf_prototype_t p, uint32_t fs, double match_hz, const float ratio[2])
+{
+    mixbox_svf_design_t d;
+    mixbox_svf_design_matched(&d, &p, fs, match_hz);
+    return (float)(d.g / mixbox_svf_fit_start_g(p.pole_hz, fs)) == ratio[0] && (float)(d.k * p.q) == ratio[1];
+}
+
+static void test_pole_table(void)
+{
+    int nodes = 0, same = 1;
+    for (int r = 0; r < MIXBOX_POLE_TABLE_RATES; r++) {
+        uint32_t fs = mixbox_pole_table_rates[r];
+        static const int bell_hz[] = { 0, 24, 36, 43 }, bell_db[] = { 0, 5, 8 }, bell_q[] = { 0, 3, 6 };
+        for (int i = 0; i < 4; i++) {
+            for (int g = 0; g < 3; g++) {
+                for (int j = 0; j < 3; j++) {
+                    double hz = mixbox_pole_bell_hz[bell_hz[i]];
+                    mixbox_svf_prototype_t p = mixbox_svf_bell(hz, mixbox_pole_bell_q[bell_q[j]], -12.0 + 3.0 * bell_db[g]);
+                    same &= node_matches(p, fs, hz, mixbox_pole_bell[r][bell_hz[i]][bell_db[g]][bell_q[j]]);
+                    nodes++;
+                }
+            }
+        }
+        static const int shelf_hz[] = { 0, 30, 41 }, shelf_db[] = { 0, 13, 24 };
+        for (int i = 0; i < 3; i++) {
+            for (int g = 0; g < 3; g++) {
+                double hz = mixbox_pole_shelf_hz[shelf_hz[i]];
+                mixbox_svf_prototype_t p = mixbox_svf_high_shelf(hz, M_SQRT1_2, -12.0 + shelf_db[g]);
+                same &= node_matches(p, fs, hz, mixbox_pole_high_shelf[r][shelf_hz[i]][shelf_db[g]]);
+                nodes++;
+            }
+        }
+        for (int i = 0; i < MIXBOX_POLE_LOWPASS_HZ; i += 6) {
+            double hz = mixbox_pole_lowpass_hz[i];
+            same &= node_matches(mixbox_svf_lowpass(hz, M_SQRT1_2), fs, hz, mixbox_pole_lowpass[r][i]);
+            nodes++;
+        }
+    }
+    printf("pole table: %d nodes at 44.1/48/88.2/96 kHz reproduced by the search (%s)\n", nodes, same ? "yes" : "no");
+    check(same, "the pole table is the search's (rerun tools/svf_pole_table_gen.c)");
+}
+
 int main(int argc, char **argv)
 {
     /* "quick": all but the magnitude grid (for the sanitizer build);
@@ -671,6 +717,7 @@ int main(int argc, char **argv)
     if (strcmp(mode, "magnitudes") != 0) {
         test_bypass();
         test_design_cache();
+        test_pole_table();
         test_noise();
         test_sweep();
         test_full_scale_and_silence();
