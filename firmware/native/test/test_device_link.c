@@ -4,6 +4,7 @@
  * thread as the audio task, one as the CLR), as on the device's two cores.
  * Exit status 0 = all passed; ctest runs it (tests/MixBox.Device.Tests runs ctest).
  */
+#include <math.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
@@ -392,6 +393,136 @@ static void test_two_threads(void)
     printf("two threads: %d transactions, %u blocks\n", transactions, copy.blocks);
 }
 
+/* ---- two threads: the bus meters read while the audio thread writes them ----
+ *
+ * The audio thread plays one signal on channels 0 (hard left) and 1 (hard right), so
+ * L = R exactly: a 125 Hz sine at half scale (-9.03 dBFS RMS, the 125 Hz band's centre,
+ * below 150 Hz) and a 4 kHz sine at a quarter (-15.05 dBFS, the 4 kHz band). The
+ * control thread reads the spectrum and the correlation sums through the mailbox as fast
+ * as it can while it switches the analyser (on/off, 300 ms/3 s) and the correlation meter
+ * on and off. Every reading must be whole: a torn copy of the averages (some updated by
+ * the segment end, some not) breaks L^2 = R^2 = LR, which the engine keeps bit for bit
+ * on L = R; a reading that is off has every band silent. Under ThreadSanitizer any race
+ * on the engine's state, the mailbox or the analyser's target set fails the run. */
+
+/* One period of the two tones (both have whole periods in 384 frames: 125 Hz once). */
+#define TONE_PERIOD 384u
+static mixbox_q31_t tones[TONE_PERIOD];
+
+static void *bus_meter_audio_thread(void *unused)
+{
+    (void)unused;
+    mixbox_q31_t input[FRAMES * CHANNELS];
+    mixbox_q31_t output[FRAMES * 2u];
+    uint32_t frame = 0;
+    memset(input, 0, sizeof input);
+    while (!__atomic_load_n(&stop_audio, __ATOMIC_ACQUIRE)) {
+        for (uint32_t f = 0; f < FRAMES; f++, frame = (frame + 1u) % TONE_PERIOD)
+            input[f * CHANNELS] = input[f * CHANNELS + 1u] = tones[frame];
+        mixbox_mailbox_service(&shared_mailbox, &engine, &shared_stats);
+        if (mixbox_process(&engine, input, FRAMES * CHANNELS, output, FRAMES * 2u, FRAMES) != MIXBOX_OK) {
+            mixbox_audio_stats_count(&shared_stats.engine_errors);
+        }
+        mixbox_audio_stats_note_block(&shared_stats, 1u);
+    }
+    return NULL;
+}
+
+/* Waits until the audio thread has run `blocks` more blocks. */
+static void wait_blocks(uint32_t blocks)
+{
+    uint32_t start = __atomic_load_n(&shared_stats.blocks, __ATOMIC_RELAXED);
+    while (__atomic_load_n(&shared_stats.blocks, __ATOMIC_RELAXED) - start < blocks) sched_yield();
+}
+
+static void test_bus_meters_two_threads(void)
+{
+    pthread_t audio;
+    for (uint32_t n = 0; n < TONE_PERIOD; n++) {
+        double x = 0.5 * sin(2.0 * 3.14159265358979323846 * 125.0 * n / 48000.0)
+                 + 0.25 * sin(2.0 * 3.14159265358979323846 * 4000.0 * n / 48000.0);
+        tones[n] = (mixbox_q31_t)(x * 2147483647.0);
+    }
+    CHECK(mixbox_init(&engine, 48000u, CHANNELS) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_PAN, 0u, -100) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CHANNEL_PAN, 1u, 100) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_ON, 0u, 1) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CORRELATION_ON, 0u, 1) == MIXBOX_OK);
+    mixbox_mailbox_init(&shared_mailbox);
+    mixbox_audio_stats_init(&shared_stats, 48000u, FRAMES);
+    __atomic_store_n(&stop_audio, 0, __ATOMIC_RELEASE);
+    CHECK(pthread_create(&audio, NULL, bus_meter_audio_thread, NULL) == 0);
+
+    int timeouts = 0, torn = 0, spectra = 0, correlations = 0, on_readings = 0, off_readings = 0;
+    for (int i = 0; i < 2000; i++) {
+        if ((i % 250) == 125) {
+            /* Switch while the audio thread runs: the new set is adopted at a block start. */
+            CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_ON, 0u, (i / 250) % 3 == 1 ? 0 : 1) == MIXBOX_OK);
+            CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_SLOW, 0u, (i / 250) & 1) == MIXBOX_OK);
+            CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CORRELATION_ON, 0u, (i / 250) % 4 == 2 ? 0 : 1) == MIXBOX_OK);
+        }
+        if (mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_SPECTRUM_READ, 0u, yield_wait, NULL, 10000000u) != MIXBOX_OK) {
+            timeouts++;
+            continue;
+        }
+        CHECK(shared_mailbox.status == MIXBOX_OK);
+        mixbox_spectrum_reading_t spectrum = shared_mailbox.spectrum;
+        spectra++;
+        for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+            int32_t level = spectrum.band_cdb[b];
+            if ((!spectrum.on && level != MIXBOX_METER_SILENCE_CDB) || level < MIXBOX_METER_SILENCE_CDB || level > 0) torn++;
+        }
+
+        if (mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_CORRELATION_READ, 0u, yield_wait, NULL, 10000000u) != MIXBOX_OK) {
+            timeouts++;
+            continue;
+        }
+        CHECK(shared_mailbox.status == MIXBOX_OK);
+        mixbox_correlation_sums_t sums = shared_mailbox.correlation;
+        correlations++;
+        if (sums.on) {
+            on_readings++;
+            if (sums.sum[0] != sums.sum[1] || sums.sum[0] != sums.sum[2] || sums.sum[3] != sums.sum[4] || sums.sum[3] != sums.sum[5]) torn++;
+            mixbox_correlation_reading_t r;
+            CHECK(mixbox_correlation_from_sums(&sums, &r) == MIXBOX_OK);
+            if (sums.sum[0] > 0 && r.correlation_x10000 != 10000) torn++;
+            if (sums.sum[3] > 0 && r.low_correlation_x10000 != 10000) torn++;
+        } else {
+            off_readings++;
+            for (uint32_t s = 0; s < MIXBOX_CORRELATION_SUMS; s++)
+                if (sums.sum[s] != 0) torn++;
+        }
+    }
+
+    /* Both on, fast, and settled: the bands hold the tones' levels. */
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_ON, 0u, 1) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_ANALYSER_SLOW, 0u, 0) == MIXBOX_OK);
+    CHECK(mixbox_set_param(&engine, MIXBOX_PARAM_CORRELATION_ON, 0u, 1) == MIXBOX_OK);
+    wait_blocks(3u * 48000u / FRAMES); /* 3 s of audio: 10 time constants */
+    CHECK(mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_SPECTRUM_READ, 0u, yield_wait, NULL, 10000000u) == MIXBOX_OK);
+    mixbox_spectrum_reading_t settled = shared_mailbox.spectrum;
+    CHECK(mixbox_mailbox_transact(&shared_mailbox, MIXBOX_REQUEST_CORRELATION_READ, 0u, yield_wait, NULL, 10000000u) == MIXBOX_OK);
+    mixbox_correlation_reading_t correlation;
+    CHECK(mixbox_correlation_from_sums(&shared_mailbox.correlation, &correlation) == MIXBOX_OK);
+
+    __atomic_store_n(&stop_audio, 1, __ATOMIC_RELEASE);
+    CHECK(pthread_join(audio, NULL) == 0);
+    mixbox_audio_stats_t copy;
+    mixbox_audio_stats_read(&shared_stats, &copy);
+    printf("bus meters, two threads: %d spectrum and %d correlation readings (%d on, %d off), %u blocks;"
+           " settled: 125 Hz band %d cdB, 4 kHz band %d cdB, correlation %d, below 150 Hz %d\n",
+           spectra, correlations, on_readings, off_readings, copy.blocks,
+           settled.band_cdb[2], settled.band_cdb[7], correlation.correlation_x10000, correlation.low_correlation_x10000);
+    CHECK(timeouts == 0);
+    CHECK(torn == 0);
+    CHECK(on_readings > 0 && off_readings > 0); /* both states were read */
+    CHECK(copy.engine_errors == 0u);
+    /* Within 0.2 dB of the tones' RMS levels (the analyser's own accuracy is test_bus_meters'). */
+    CHECK(settled.on == 1 && settled.band_cdb[2] >= -903 - 20 && settled.band_cdb[2] <= -903 + 20);
+    CHECK(settled.band_cdb[7] >= -1505 - 20 && settled.band_cdb[7] <= -1505 + 20);
+    CHECK(correlation.on == 1 && correlation.correlation_x10000 == 10000 && correlation.low_correlation_x10000 == 10000);
+}
+
 int main(void)
 {
     test_mailbox_single_thread();
@@ -400,6 +531,7 @@ int main(void)
     test_stats_and_tdm();
     test_rev_b_helpers();
     test_two_threads();
+    test_bus_meters_two_threads();
     if (failures != 0) {
         fprintf(stderr, "%d check(s) failed\n", failures);
         return 1;
