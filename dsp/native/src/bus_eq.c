@@ -217,7 +217,13 @@ static void update_ramps(mixbox_bus_eq_t *eq)
 
 static void run_sections(mixbox_bus_eq_t *eq, uint32_t from, uint32_t n)
 {
-    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+    uint32_t s = 0;
+    /* The 18 dB/oct high-pass's two sections in one pass where they can. */
+    if (eq->section[HIGHPASS].active && eq->section[HIGHPASS_FIRST_ORDER].active &&
+        mixbox_svf_run_highpass_18db(&eq->section[HIGHPASS], &eq->section[HIGHPASS_FIRST_ORDER], eq->work[0] + from,
+                                     eq->work[1] + from, n))
+        s = HIGHPASS_FIRST_ORDER + 1;
+    for (; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
         if (!eq->section[s].active) continue;
         mixbox_svf_run_stereo(&eq->section[s], eq->work[0] + from, eq->work[1] + from, n);
     }

@@ -65,8 +65,13 @@ static void highpass_side(mixbox_stereo_tools_t *t, int32_t *side, uint32_t n)
         }
         uint32_t run = n - done;
         if (moving && t->frames_to_update < run) run = t->frames_to_update;
-        for (uint32_t s = 0; s < 2u; s++) {
-            if (t->highpass[s].active) mixbox_svf_run(&t->highpass[s], 0u, side + done, run);
+        /* Both sections always have the same kernel (same targets, updated
+         * together): one pass where the kernel allows it. */
+        if (!(t->highpass[0].active && t->highpass[1].active &&
+              mixbox_svf_run_twice(&t->highpass[0], &t->highpass[1], side + done, run))) {
+            for (uint32_t s = 0; s < 2u; s++) {
+                if (t->highpass[s].active) mixbox_svf_run(&t->highpass[s], 0u, side + done, run);
+            }
         }
         if (moving) t->frames_to_update -= run;
         done += run;

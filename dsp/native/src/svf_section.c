@@ -12,7 +12,8 @@
 #define LEAN_SILENT_STATE 64u
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
-enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION, FORM_BAND_FRACTION };
+enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION, FORM_BAND_FRACTION,
+       FORM_HIGHPASS_UNIT, FORM_FIRST_ORDER_HIGHPASS };
 
 /* The lean kernel (no error feedback, Q32 coefficients, both channels in
  * one loop) rounds each state product to an LSB; the states carry that
@@ -38,7 +39,9 @@ static int runs_lean(uint64_t g_q28, const int32_t *c_q27)
 static int32_t mix_form(const int32_t *c_q27)
 {
     const int32_t one = (int32_t)1 << 27;
-    if (c_q27[0] == 0 && c_q27[2] == -one) return FORM_HIGHPASS; /* y = x - v2 + c1 v1 */
+    if (c_q27[0] == 0 && c_q27[2] == -one) {
+        return c_q27[1] == -one ? FORM_HIGHPASS_UNIT : FORM_HIGHPASS; /* y = x - v2 + c1 v1 */
+    }
     if (c_q27[0] == -one && c_q27[2] == 0) {                     /* y = c1 v1 */
         return c_q27[1] >= 0 && c_q27[1] < one ? FORM_BAND_FRACTION : FORM_BAND; /* 0 <= c1 < 1: one high word */
     }
@@ -118,7 +121,7 @@ static void derive_first_order(mixbox_svf_section_t *s)
     }
     int32_t c_q27[3];
     derive_mix(k, s, c_q27);
-    k->form = FORM_FIRST_ORDER;
+    k->form = c_q27[1] == -((int32_t)1 << 27) ? FORM_FIRST_ORDER_HIGHPASS : FORM_FIRST_ORDER; /* y = x - lp */
 }
 
 static void derive_kernel(mixbox_svf_section_t *s)
@@ -237,90 +240,168 @@ static ALWAYS_INLINE uint32_t term_fraction(int32_t x, int32_t v1, int32_t v2, c
            (uint32_t)mul_high_s32(v2, c_q32[2]);
 }
 
+/* A channel's state in registers while a loop runs. */
+typedef struct {
+    int32_t ic1, ic2, carry1, carry2;
+} svf_regs_t;
+
+/* Saturate at +-2^27 (one unsigned compare in the usual case). */
+static ALWAYS_INLINE int32_t section_limit(uint32_t y)
+{
+    if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
+        y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
+    }
+    return (int32_t)y;
+}
+
+/* One sample of the error-feedback kernel. */
+static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_regs_t *r, int32_t x, const int form)
+{
+    int32_t ic1 = r->ic1, ic2 = r->ic2;
+    /* Silence: states within 16 LSB (-114 dBFS) are let go, so a tail
+     * ends in exact zeros instead of a limit cycle of the rounding (seen
+     * only where a product keeps no fraction bits, near Nyquist). */
+    if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
+        (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) {
+        ic1 = 0;
+        ic2 = 0;
+    }
+    int32_t v3 = x - ic2;
+    /* 2^n1 (v1 - ic1) = 2^n1 (a2 v3 - d1 ic1), plus the carried fraction. */
+    int32_t t1 = (int32_t)((uint32_t)mul_high_s32_u32(v3, k->a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k->d1_m) +
+                           (uint32_t)r->carry1);
+    r->carry1 = t1 & k->mask1;
+    int32_t v1 = ic1 + (t1 >> k->n1);
+    /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 - a3 (-v3)). Each pair is a difference
+     * of two floored high words, so their floors cancel on average (a sum
+     * would drift by an LSB fraction per sample, which the integrators'
+     * DC gain turns into an offset). */
+    int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m2) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m) +
+                           (uint32_t)r->carry2);
+    r->carry2 = t2 & k->mask2;
+    int32_t v2 = ic2 + (t2 >> k->n2);
+    r->ic1 = 2 * v1 - ic1;
+    r->ic2 = 2 * v2 - ic2;
+    uint32_t y;
+    if (form == FORM_HIGHPASS) {
+        y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_HIGHPASS_UNIT) {
+        y = (uint32_t)x - (uint32_t)v2 - (uint32_t)v1; /* term_floor(v1, -1, 0) */
+    } else if (form == FORM_BAND) {
+        y = term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_SHELF) {
+        y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
+    } else if (form == FORM_FRACTION) {
+        y = term_fraction(x, v1, v2, k->c_q32);
+    } else if (form == FORM_BAND_FRACTION) {
+        y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
+    } else {
+        y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
+            term_floor(v2, k->c_int[2], k->c_frac[2]);
+    }
+    return section_limit(y);
+}
+
+static ALWAYS_INLINE svf_regs_t load_regs(const mixbox_svf_channel_t *c)
+{
+    svf_regs_t r = { c->ic1, c->ic2, c->carry1, c->carry2 };
+    return r;
+}
+
+static ALWAYS_INLINE void store_regs(mixbox_svf_channel_t *c, const svf_regs_t *r)
+{
+    c->ic1 = r->ic1;
+    c->ic2 = r->ic2;
+    c->carry1 = r->carry1;
+    c->carry2 = r->carry2;
+}
+
 static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples, uint32_t n,
                                    const int form)
 {
     const mixbox_svf_kernel_t k = *kp;
-    int32_t ic1 = c->ic1, ic2 = c->ic2, carry1 = c->carry1, carry2 = c->carry2;
-    for (uint32_t i = 0; i < n; i++) {
-        int32_t x = samples[i];
-        /* Silence: states within 16 LSB (-114 dBFS) are let go, so a tail
-         * ends in exact zeros instead of a limit cycle of the rounding (seen
-         * only where a product keeps no fraction bits, near Nyquist). */
-        if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
-            (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) {
-            ic1 = 0;
-            ic2 = 0;
-        }
-        int32_t v3 = x - ic2;
-        /* 2^n1 (v1 - ic1) = 2^n1 (a2 v3 - d1 ic1), plus the carried fraction. */
-        int32_t t1 = (int32_t)((uint32_t)mul_high_s32_u32(v3, k.a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k.d1_m) +
-                               (uint32_t)carry1);
-        carry1 = t1 & k.mask1;
-        int32_t v1 = ic1 + (t1 >> k.n1);
-        /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 - a3 (-v3)). Each pair is a difference
-         * of two floored high words, so their floors cancel on average (a sum
-         * would drift by an LSB fraction per sample, which the integrators'
-         * DC gain turns into an offset). */
-        int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(ic1, k.a2_m2) - (uint32_t)mul_high_s32_u32(-v3, k.a3_m) +
-                               (uint32_t)carry2);
-        carry2 = t2 & k.mask2;
-        int32_t v2 = ic2 + (t2 >> k.n2);
-        ic1 = 2 * v1 - ic1;
-        ic2 = 2 * v2 - ic2;
-        uint32_t y;
-        if (form == FORM_HIGHPASS) {
-            y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k.c_int[1], k.c_frac[1]);
-        } else if (form == FORM_BAND) {
-            y = term_floor(v1, k.c_int[1], k.c_frac[1]);
-        } else if (form == FORM_SHELF) {
-            y = (uint32_t)x + term_ceil(v1, k.c_int[1], k.c_frac[1]) + term_floor(v2, k.c_int[2], k.c_frac[2]);
-        } else if (form == FORM_FRACTION) {
-            y = term_fraction(x, v1, v2, k.c_q32);
-        } else if (form == FORM_BAND_FRACTION) {
-            y = (uint32_t)mul_high_s32_u32(v1, k.c_frac[1]);
-        } else {
-            y = (uint32_t)x + term_floor(x, k.c_int[0], k.c_frac[0]) + term_ceil(v1, k.c_int[1], k.c_frac[1]) +
-                term_floor(v2, k.c_int[2], k.c_frac[2]);
-        }
-        /* Saturate at +-2^27 (one unsigned compare in the usual case). */
-        if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
-            y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
-        }
-        samples[i] = (int32_t)y;
-    }
-    c->ic1 = ic1;
-    c->ic2 = ic2;
-    c->carry1 = carry1;
-    c->carry2 = carry2;
+    svf_regs_t r = load_regs(c);
+    for (uint32_t i = 0; i < n; i++) samples[i] = feedback_step(&k, &r, samples[i], form);
+    store_regs(c, &r);
 }
 
 /* The first-order kernel: y = x + c1 lp (derive_first_order). G (x - s) is
  * a difference of two floored high words, so their floors cancel on average
- * (one floor would bias the low-pass by about an LSB). */
-static void run_first_order(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples, uint32_t n)
+ * (one floor would bias the low-pass by about an LSB). State in r->ic1,
+ * carry in r->carry1. */
+static ALWAYS_INLINE int32_t first_order_step(const mixbox_svf_kernel_t *k, svf_regs_t *r, int32_t x, const int form)
 {
-    const uint32_t gain = kp->d1_m;
-    const int32_t shift = kp->n1, mask = kp->mask1, c_int = kp->c_int[1];
-    const uint32_t c_frac = kp->c_frac[1];
-    int32_t state = c->ic1, carry = c->carry1;
+    int32_t state = r->ic1;
+    if (x == 0 && (uint32_t)state + SILENT_STATE <= 2u * SILENT_STATE) state = 0; /* as feedback_step */
+    int32_t t = (int32_t)((uint32_t)mul_high_s32_u32(x, k->d1_m) - (uint32_t)mul_high_s32_u32(state, k->d1_m) +
+                          (uint32_t)r->carry1);
+    r->carry1 = t & k->mask1;
+    int32_t v = t >> k->n1;
+    int32_t lowpass = state + v;
+    r->ic1 = lowpass + v;
+    if (form == FORM_FIRST_ORDER_HIGHPASS) return section_limit((uint32_t)x - (uint32_t)lowpass);
+    return section_limit((uint32_t)x + term_floor(lowpass, k->c_int[1], k->c_frac[1]));
+}
+
+static ALWAYS_INLINE void run_first_order(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples,
+                                          uint32_t n, const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
+    svf_regs_t r = load_regs(c);
+    for (uint32_t i = 0; i < n; i++) samples[i] = first_order_step(&k, &r, samples[i], form);
+    store_regs(c, &r);
+}
+
+/* The 18 dB/oct high-pass (a second-order high-pass with c1 = -1, then the
+ * first order, both with error feedback) in one sample loop: each sample
+ * stays in a register between the two. */
+static void run_highpass_18db(const mixbox_svf_section_t *second, mixbox_svf_channel_t *c2,
+                              const mixbox_svf_section_t *first, mixbox_svf_channel_t *c1, int32_t *samples, uint32_t n)
+{
+    const mixbox_svf_kernel_t k2 = second->kernel, k1 = first->kernel;
+    svf_regs_t r2 = load_regs(c2), r1 = load_regs(c1);
     for (uint32_t i = 0; i < n; i++) {
-        int32_t x = samples[i];
-        if (x == 0 && (uint32_t)state + SILENT_STATE <= 2u * SILENT_STATE) state = 0; /* as run_form */
-        int32_t t = (int32_t)((uint32_t)mul_high_s32_u32(x, gain) - (uint32_t)mul_high_s32_u32(state, gain) +
-                              (uint32_t)carry);
-        carry = t & mask;
-        int32_t v = t >> shift;
-        int32_t lowpass = state + v;
-        state = lowpass + v;
-        uint32_t y = (uint32_t)x + term_floor(lowpass, c_int, c_frac);
-        if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
-            y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
-        }
-        samples[i] = (int32_t)y;
+        int32_t y = feedback_step(&k2, &r2, samples[i], FORM_HIGHPASS_UNIT);
+        samples[i] = first_order_step(&k1, &r1, y, FORM_FIRST_ORDER_HIGHPASS);
     }
-    c->ic1 = state;
-    c->carry1 = carry;
+    store_regs(c2, &r2);
+    store_regs(c1, &r1);
+}
+
+int mixbox_svf_run_highpass_18db(mixbox_svf_section_t *second, mixbox_svf_section_t *first, int32_t *left,
+                                 int32_t *right, uint32_t n)
+{
+    if (second->kernel.lean || second->kernel.form != FORM_HIGHPASS_UNIT ||
+        first->kernel.form != FORM_FIRST_ORDER_HIGHPASS)
+        return 0;
+    run_highpass_18db(second, &second->channel[0], first, &first->channel[0], left, n);
+    run_highpass_18db(second, &second->channel[1], first, &first->channel[1], right, n);
+    return 1;
+}
+
+/* Two sections with the same kernel (the side's LR4) on one channel, in one
+ * sample loop: the coefficients are loaded once for both. */
+static ALWAYS_INLINE void run_twice_form(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *ca,
+                                         mixbox_svf_channel_t *cb, int32_t *samples, uint32_t n, const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
+    svf_regs_t a = load_regs(ca), b = load_regs(cb);
+    for (uint32_t i = 0; i < n; i++) samples[i] = feedback_step(&k, &b, feedback_step(&k, &a, samples[i], form), form);
+    store_regs(ca, &a);
+    store_regs(cb, &b);
+}
+
+int mixbox_svf_run_twice(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *samples, uint32_t n)
+{
+    if (a->kernel.lean || b->kernel.lean) return 0;
+    if (a->kernel.form == FORM_HIGHPASS) {
+        run_twice_form(&a->kernel, &a->channel[0], &b->channel[0], samples, n, FORM_HIGHPASS);
+    } else if (a->kernel.form == FORM_HIGHPASS_UNIT) {
+        run_twice_form(&a->kernel, &a->channel[0], &b->channel[0], samples, n, FORM_HIGHPASS_UNIT);
+    } else {
+        return 0;
+    }
+    return 1;
 }
 
 /* One sample of the lean kernel: run_form's step with n1 = n2 = 0 and no
@@ -343,6 +424,8 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
     uint32_t y;
     if (form == FORM_HIGHPASS) {
         y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_HIGHPASS_UNIT) {
+        y = (uint32_t)x - (uint32_t)v2 - (uint32_t)v1;
     } else if (form == FORM_BAND) {
         y = term_floor(v1, k->c_int[1], k->c_frac[1]);
     } else if (form == FORM_SHELF) {
@@ -355,10 +438,7 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
         y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
             term_floor(v2, k->c_int[2], k->c_frac[2]);
     }
-    if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
-        y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
-    }
-    return (int32_t)y;
+    return section_limit(y);
 }
 
 static ALWAYS_INLINE void run_lean_mono(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples,
@@ -393,6 +473,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     if (right == NULL) {
         switch (k->form) {
         case FORM_HIGHPASS: run_lean_mono(k, c, left, n, FORM_HIGHPASS); break;
+        case FORM_HIGHPASS_UNIT: run_lean_mono(k, c, left, n, FORM_HIGHPASS_UNIT); break;
         case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
         case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
         case FORM_FRACTION: run_lean_mono(k, c, left, n, FORM_FRACTION); break;
@@ -403,6 +484,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     }
     switch (k->form) {
     case FORM_HIGHPASS: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
+    case FORM_HIGHPASS_UNIT: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS_UNIT); break;
     case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
     case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
     case FORM_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_FRACTION); break;
@@ -429,8 +511,10 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
         return;
     }
     switch (section->kernel.form) {
-    case FORM_FIRST_ORDER: run_first_order(&section->kernel, c, samples, n); break;
+    case FORM_FIRST_ORDER: run_first_order(&section->kernel, c, samples, n, FORM_FIRST_ORDER); break;
+    case FORM_FIRST_ORDER_HIGHPASS: run_first_order(&section->kernel, c, samples, n, FORM_FIRST_ORDER_HIGHPASS); break;
     case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;
+    case FORM_HIGHPASS_UNIT: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS_UNIT); break;
     case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
     case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
     case FORM_FRACTION: run_form(&section->kernel, c, samples, n, FORM_FRACTION); break;

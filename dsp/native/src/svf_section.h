@@ -92,6 +92,19 @@ void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t
 /* Filters n samples (Q23, within +-MIXBOX_SVF_LIMIT) of channel ch in place. */
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n);
 
+/* The 18 dB/oct high-pass: `second` (a second-order high-pass, c1 = -1)
+ * then `first` (the first-order high-pass) on both channels in one sample
+ * loop, the same bits as running them one after the other. Returns 0 (and
+ * does nothing) unless both are in those forms with error feedback. */
+int mixbox_svf_run_highpass_18db(mixbox_svf_section_t *second, mixbox_svf_section_t *first, int32_t *left,
+                                 int32_t *right, uint32_t n);
+
+/* a then b on channel 0 in one sample loop, for two sections whose kernels
+ * are the same (the side's LR4: same targets, same updates): the same bits
+ * as running them one after the other. Returns 0 (and does nothing) unless
+ * both are high-pass forms with error feedback. */
+int mixbox_svf_run_twice(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *samples, uint32_t n);
+
 /* Back to rest (states and carries cleared), coefficients kept. */
 void mixbox_svf_clear(mixbox_svf_section_t *section);
 
