@@ -10,7 +10,9 @@
  *   toolkit_bench STAGE BLOCK N    (rv32, built with that output as
  *                                  toolkit_coeffs.h) STAGE: n (the copy
  *                                  only), d (de-esser), e (EQ), s (stereo
- *                                  tools), a (all three)
+ *                                  tools), a (all three, the de-esser and
+ *                                  EQ on one Q23 copy as the chain runs
+ *                                  them)
  *
  * bench/toolkit builds both and prints per-frame counts as bench/run does.
  */
@@ -91,8 +93,14 @@ int main(int argc, char **argv)
             left[i] = noise_left[i];
             right[i] = noise_right[i];
         }
-        if (stage == 'd' || stage == 'a') mixbox_de_esser_process(&de_esser, left, right, frames);
-        if (stage == 'e' || stage == 'a') mixbox_bus_eq_process(&eq, left, right, frames);
+        if (stage == 'a') { /* as the chain runs them (mixbus_chain.c): one Q23 copy for both */
+            mixbox_svf_chunk_from_chain(left, right, eq.work[0], eq.work[1], frames);
+            mixbox_de_esser_process_q23(&de_esser, eq.work[0], eq.work[1], frames);
+            mixbox_bus_eq_process_q23(&eq, eq.work[0], eq.work[1], frames);
+            mixbox_svf_chunk_to_chain(eq.work[0], eq.work[1], left, right, frames);
+        }
+        if (stage == 'd') mixbox_de_esser_process(&de_esser, left, right, frames);
+        if (stage == 'e') mixbox_bus_eq_process(&eq, left, right, frames);
         if (stage == 's' || stage == 'a') mixbox_stereo_tools_process(&stereo, left, right, frames);
         sink ^= left[b % frames] ^ right[b % frames];
     }

@@ -215,18 +215,37 @@ static void update_ramps(mixbox_bus_eq_t *eq)
     eq->ramping = ramping;
 }
 
-static void run_sections(mixbox_bus_eq_t *eq, uint32_t from, uint32_t n)
+static void run_sections(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
 {
     uint32_t s = 0;
     /* The 18 dB/oct high-pass's two sections in one pass where they can. */
     if (eq->section[HIGHPASS].active && eq->section[HIGHPASS_FIRST_ORDER].active &&
-        mixbox_svf_run_highpass_18db(&eq->section[HIGHPASS], &eq->section[HIGHPASS_FIRST_ORDER], eq->work[0] + from,
-                                     eq->work[1] + from, n))
+        mixbox_svf_run_highpass_18db(&eq->section[HIGHPASS], &eq->section[HIGHPASS_FIRST_ORDER], left, right, n))
         s = HIGHPASS_FIRST_ORDER + 1;
     for (; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
         if (!eq->section[s].active) continue;
-        mixbox_svf_run_stereo(&eq->section[s], eq->work[0] + from, eq->work[1] + from, n);
+        mixbox_svf_run_stereo(&eq->section[s], left, right, n);
     }
+}
+
+/* The sections over Q23 samples in place; returns the frames filtered (the
+ * rest, after every band has gone out, is to pass untouched). */
+static uint32_t filter(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
+{
+    /* Runs between the update points while something moves; one run otherwise. */
+    for (uint32_t done = 0; done < n;) {
+        if (eq->ramping != 0u && eq->frames_to_update == 0u) {
+            update_ramps(eq);
+            eq->frames_to_update = MIXBOX_SVF_UPDATE_FRAMES;
+        }
+        if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return done; /* every band has just gone out */
+        uint32_t run = n - done;
+        if (eq->ramping != 0u && eq->frames_to_update < run) run = eq->frames_to_update;
+        run_sections(eq, left + done, right + done, run);
+        if (eq->ramping != 0u) eq->frames_to_update -= run;
+        done += run;
+    }
+    return n;
 }
 
 void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
@@ -236,24 +255,19 @@ void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, u
         eq->work[0][i] = mixbox_svf_from_chain(left[i]);
         eq->work[1][i] = mixbox_svf_from_chain(right[i]);
     }
-    /* Runs between the update points while something moves; one run otherwise. */
-    for (uint32_t done = 0; done < n;) {
-        if (eq->ramping != 0u && eq->frames_to_update == 0u) {
-            update_ramps(eq);
-            eq->frames_to_update = MIXBOX_SVF_UPDATE_FRAMES;
-        }
-        if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) {
-            n = done; /* every band has just gone out: the rest passes untouched */
-            break;
-        }
-        uint32_t run = n - done;
-        if (eq->ramping != 0u && eq->frames_to_update < run) run = eq->frames_to_update;
-        run_sections(eq, done, run);
-        if (eq->ramping != 0u) eq->frames_to_update -= run;
-        done += run;
-    }
+    n = filter(eq, eq->work[0], eq->work[1], n);
     for (uint32_t i = 0; i < n; i++) {
         left[i] = mixbox_svf_to_chain(eq->work[0][i]);
         right[i] = mixbox_svf_to_chain(eq->work[1][i]);
     }
+}
+
+int mixbox_bus_eq_is_settled_on(const mixbox_bus_eq_t *eq)
+{
+    return eq->ramping == 0u && !mixbox_bus_eq_is_flat(eq);
+}
+
+void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
+{
+    filter(eq, left, right, n); /* settled and on: filters all n */
 }

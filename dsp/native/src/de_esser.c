@@ -90,6 +90,15 @@ static inline int64_t reduce(int64_t x, int32_t band, uint32_t cut_q32)
     return y;
 }
 
+/* reduce() on Q23 samples: the same correction, bounded at +-2^27 (|x| and
+ * |band| are within 2^27, so the difference fits). */
+static inline int32_t reduce_q23(int32_t x, int32_t band, uint32_t cut_q32)
+{
+    int32_t y = x - mul_high_s32_u32(band, cut_q32);
+    if ((uint32_t)y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) y = y > 0 ? MIXBOX_SVF_LIMIT : -MIXBOX_SVF_LIMIT;
+    return y;
+}
+
 /* One detector step on the step's loudest band magnitude: the reduction
  * wanted, the decoupled peak and its smoothing, and the cut's ramp to the
  * new 1 - 2^-r over the next step. */
@@ -119,16 +128,14 @@ static void detector_step(mixbox_de_esser_t *d, uint32_t level)
     if (d->cut_step == 0) d->cut_q32 = cut; /* within a step of it: land at once */
 }
 
-void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n)
+/* The corrections for the chunk, on the chain's int64 samples or (q23) on
+ * Q23 ones: x - (1 - g) band, or the band alone when listening. In Q23 the
+ * correction is the same high word and the bound +-2^27: the same values as
+ * the int64 path rounded to Q23, for inputs within +-2^35. */
+static ALWAYS_INLINE void correct(mixbox_de_esser_t *d, int64_t *left, int64_t *right, int32_t *left_q23,
+                                  int32_t *right_q23, uint32_t n, const int q23)
 {
-    if (d->idle) return;
     const mixbox_de_esser_coeffs_t *c = &d->coeffs;
-    for (uint32_t i = 0; i < n; i++) {
-        d->work[0][i] = mixbox_svf_from_chain(left[i]);
-        d->work[1][i] = mixbox_svf_from_chain(right[i]);
-    }
-    filter_band(d, n);
-
     uint32_t level = d->step_level, frames = d->step_frames, cut = d->cut_q32;
     int32_t step = d->cut_step;
     for (uint32_t i = 0; i < n; i++) {
@@ -138,12 +145,22 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
         if (ml > level) level = ml;
         if (mr > level) level = mr;
         if (c->listen) {
-            left[i] = mixbox_svf_to_chain(bl);
-            right[i] = mixbox_svf_to_chain(br);
+            if (q23) {
+                left_q23[i] = bl;
+                right_q23[i] = br;
+            } else {
+                left[i] = mixbox_svf_to_chain(bl);
+                right[i] = mixbox_svf_to_chain(br);
+            }
         } else if ((cut | (uint32_t)step) != 0u) {
             cut += (uint32_t)step;
-            left[i] = reduce(left[i], bl, cut);
-            right[i] = reduce(right[i], br, cut);
+            if (q23) {
+                left_q23[i] = reduce_q23(left_q23[i], bl, cut);
+                right_q23[i] = reduce_q23(right_q23[i], br, cut);
+            } else {
+                left[i] = reduce(left[i], bl, cut);
+                right[i] = reduce(right[i], br, cut);
+            }
         }
         if (++frames == MIXBOX_DE_ESSER_STEP_FRAMES) {
             d->cut_q32 = cut;
@@ -165,6 +182,28 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
         d->step_frames = 0u;
         d->idle = 1;
     }
+}
+
+void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (d->idle) return;
+    for (uint32_t i = 0; i < n; i++) {
+        d->work[0][i] = mixbox_svf_from_chain(left[i]);
+        d->work[1][i] = mixbox_svf_from_chain(right[i]);
+    }
+    filter_band(d, n);
+    correct(d, left, right, NULL, NULL, n, 0);
+}
+
+void mixbox_de_esser_process_q23(mixbox_de_esser_t *d, int32_t *left, int32_t *right, uint32_t n)
+{
+    if (d->idle) return;
+    for (uint32_t i = 0; i < n; i++) {
+        d->work[0][i] = left[i];
+        d->work[1][i] = right[i];
+    }
+    filter_band(d, n);
+    correct(d, NULL, NULL, left, right, n, 1);
 }
 
 int32_t mixbox_de_esser_read_reduction(mixbox_de_esser_t *d)

@@ -45,6 +45,11 @@ void mixbox_de_esser_init(mixbox_de_esser_t *d, const mixbox_de_esser_coeffs_t *
 void mixbox_de_esser_apply(mixbox_de_esser_t *d, const mixbox_de_esser_coeffs_t *coeffs, uint32_t ramp_frames);
 /* n <= 32 frames in place (Q31-scale int64 within +-2^35). */
 void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right, uint32_t n);
+/* The same on Q23 samples (svf_section.h), for the chain's toolkit run
+ * (de-esser and EQ on one Q23 copy): the int64 path's output rounded to
+ * Q23, for inputs that were within +-2^35. */
+void mixbox_de_esser_process_q23(mixbox_de_esser_t *d, int32_t *left, int32_t *right, uint32_t n);
+
 /* Largest reduction since the previous read, cdB (>= 0); resets it. */
 int32_t mixbox_de_esser_read_reduction(mixbox_de_esser_t *d);
 

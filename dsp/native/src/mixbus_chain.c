@@ -316,6 +316,25 @@ static uint32_t frames_until_out(const mixbox_gain_ramp_t *ramp, uint32_t frames
     return ramp->target_q24 == 0 && ramp->frames_left < frames ? ramp->frames_left : frames;
 }
 
+/* The de-esser and the EQ before the compressor. Both on: one Q23 copy of
+ * the chunk for both (the same values as each converting on its own) while
+ * the EQ filters every frame and no sample is beyond +-2^35. */
+static void toolkit_before_compressor(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
+{
+    int eq_before = !chain->eq_after_compressor;
+    if (eq_before && !chain->de_esser.idle && mixbox_bus_eq_is_settled_on(&chain->eq)) {
+        int32_t *left_q23 = chain->eq.work[0], *right_q23 = chain->eq.work[1];
+        if (mixbox_svf_chunk_from_chain(left, right, left_q23, right_q23, frames)) {
+            mixbox_de_esser_process_q23(&chain->de_esser, left_q23, right_q23, frames);
+            mixbox_bus_eq_process_q23(&chain->eq, left_q23, right_q23, frames);
+            mixbox_svf_chunk_to_chain(left_q23, right_q23, left, right, frames);
+            return;
+        }
+    }
+    mixbox_de_esser_process(&chain->de_esser, left, right, frames);
+    if (eq_before) mixbox_bus_eq_process(&chain->eq, left, right, frames);
+}
+
 void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *main_right,
                            q31_t *output, uint32_t frames, uint32_t *over_left, uint32_t *over_right)
 {
@@ -323,8 +342,7 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
      * compressor runs exactly the frames its wet share is above zero (the
      * rest of the chunk is dry at 1.0: untouched), and is reset on the frame
      * it goes out, so its state never depends on where chunks end. */
-    mixbox_de_esser_process(&chain->de_esser, main_left, main_right, frames);
-    if (!chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
+    toolkit_before_compressor(chain, main_left, main_right, frames);
     if (!gain_ramp_is_silent(&chain->wet)) {
         compress(chain, main_left, main_right, frames_until_out(&chain->wet, frames));
         if (gain_ramp_is_silent(&chain->wet)) mixbox_compressor_reset(&chain->compressor);

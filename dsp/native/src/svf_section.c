@@ -522,3 +522,26 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
     default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
     }
 }
+
+int mixbox_svf_chunk_from_chain(const int64_t *left, const int64_t *right, int32_t *left_q23, int32_t *right_q23,
+                                uint32_t n)
+{
+    uint32_t beyond = 0u;
+    for (uint32_t i = 0; i < n; i++) {
+        int64_t l = left[i], r = right[i];
+        beyond |= (uint32_t)((uint64_t)(l + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT)) |
+                  (uint32_t)((uint64_t)(r + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT));
+        left_q23[i] = (int32_t)((l + 128) >> 8);
+        right_q23[i] = (int32_t)((r + 128) >> 8);
+    }
+    return beyond == 0u;
+}
+
+void mixbox_svf_chunk_to_chain(const int32_t *left_q23, const int32_t *right_q23, int64_t *left, int64_t *right,
+                               uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        left[i] = mixbox_svf_to_chain(left_q23[i]);
+        right[i] = mixbox_svf_to_chain(right_q23[i]);
+    }
+}

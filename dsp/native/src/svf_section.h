@@ -70,6 +70,16 @@ static inline int64_t mixbox_svf_to_chain(int32_t y)
     return (int64_t)y * 256;
 }
 
+/* A chunk of the chain to Q23 (as mixbox_svf_from_chain); returns 0 if a
+ * sample was beyond +-2^35 (then the Q23 copy is not to be used: stages on
+ * the int64 samples limit after their own corrections). */
+int mixbox_svf_chunk_from_chain(const int64_t *left, const int64_t *right, int32_t *left_q23, int32_t *right_q23,
+                                uint32_t n);
+
+/* And back (exact). */
+void mixbox_svf_chunk_to_chain(const int32_t *left_q23, const int32_t *right_q23, int64_t *left, int64_t *right,
+                               uint32_t n);
+
 /* Starts settled at the target, from rest. */
 void mixbox_svf_init(mixbox_svf_section_t *section, const mixbox_svf_target_t *target);
 
