@@ -247,7 +247,8 @@ typedef struct {
 /* Per-sample coefficients, derived from g, k, c at each update. */
 typedef struct {
     uint32_t d1_m, a2_m1; /* 1 - a1 and a2, times 2^(32 + n1) */
-    uint32_t a2_m2, a3_m; /* a2 and a3, times 2^(32 + n2) */
+    uint32_t a2_m2, a3_m; /* a2 and a3, times 2^(32 + n2) (the lean kernel's v2) */
+    uint32_t g_m;         /* g times 2^(32 + n2) (the error-feedback kernel's v2 = ic2 + g v1) */
     int32_t n1, n2;
     int32_t mask1, mask2; /* 2^n - 1: the fraction bits carried */
     int32_t c_int[3];     /* c = c_int + c_frac / 2^32 */

@@ -141,13 +141,16 @@ static void derive_kernel(mixbox_svf_section_t *s)
     int32_t c_q27[3];
     derive_mix(k, s, c_q27);
     int32_t old_n1 = k->n1, old_n2 = k->n2;
-    k->lean = runs_lean(g, c_q27);
+    /* The error-feedback kernel takes v2 - ic2 = g v1 with g < 1 (g >= 1
+     * with a mix over 20 g is out of the designs' range; it runs lean). */
+    k->lean = runs_lean(g, c_q27) || g >= ((uint64_t)1 << 28);
     k->n1 = k->lean ? 0 : pair_exponent(d1, a2);
-    k->n2 = k->lean ? 0 : pair_exponent(a2, a3);
+    k->n2 = k->lean ? 0 : pair_exponent(g << 32, g << 32);
     k->d1_m = (uint32_t)(d1 >> (28 - k->n1));
     k->a2_m1 = (uint32_t)(a2 >> (28 - k->n1));
     k->a2_m2 = (uint32_t)(a2 >> (28 - k->n2));
     k->a3_m = (uint32_t)(a3 >> (28 - k->n2));
+    k->g_m = k->lean ? 0u : (uint32_t)(g << (4 + k->n2)); /* g 2^(32 + n2) < 2^32 */
     k->mask1 = (int32_t)((1u << k->n1) - 1u);
     k->mask2 = (int32_t)((1u << k->n2) - 1u);
     for (uint32_t ch = 0; ch < 2u; ch++) {
@@ -272,12 +275,11 @@ static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_reg
                            (uint32_t)r->carry1);
     r->carry1 = t1 & k->mask1;
     int32_t v1 = ic1 + (t1 >> k->n1);
-    /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 - a3 (-v3)). Each pair is a difference
-     * of two floored high words, so their floors cancel on average (a sum
-     * would drift by an LSB fraction per sample, which the integrators'
-     * DC gain turns into an offset). */
-    int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m2) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m) +
-                           (uint32_t)r->carry2);
+    /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 + a3 v3) = 2^n2 g v1 (a2 = g a1, a3 =
+     * g a2): one product, its floor's bias carried away with the fraction
+     * (a floor without the carry would drift by half an LSB per sample,
+     * which the integrators' DC gain turns into an offset). */
+    int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(v1, k->g_m) + (uint32_t)r->carry2);
     r->carry2 = t2 & k->mask2;
     int32_t v2 = ic2 + (t2 >> k->n2);
     r->ic1 = 2 * v1 - ic1;
