@@ -528,15 +528,16 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
 int mixbox_svf_chunk_from_chain(const int64_t *left, const int64_t *right, int32_t *left_q23, int32_t *right_q23,
                                 uint32_t n)
 {
-    uint32_t beyond = 0u;
+    /* The high words plus 8, ORed: below 16 iff every one was in [-8, 8),
+     * every sample in [-2^35, 2^35) (2^35 itself takes the int64 path). */
+    uint32_t high = 0u;
     for (uint32_t i = 0; i < n; i++) {
         int64_t l = left[i], r = right[i];
-        beyond |= (uint32_t)((uint64_t)(l + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT)) |
-                  (uint32_t)((uint64_t)(r + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT));
-        left_q23[i] = (int32_t)((l + 128) >> 8);
-        right_q23[i] = (int32_t)((r + 128) >> 8);
+        high |= (uint32_t)((int32_t)(l >> 32) + 8) | (uint32_t)((int32_t)(r >> 32) + 8);
+        left_q23[i] = mixbox_svf_round_in_range(l);
+        right_q23[i] = mixbox_svf_round_in_range(r);
     }
-    return beyond == 0u;
+    return high < 16u;
 }
 
 void mixbox_svf_chunk_to_chain(const int32_t *left_q23, const int32_t *right_q23, int64_t *left, int64_t *right,

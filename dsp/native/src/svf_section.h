@@ -59,8 +59,23 @@
  * to +-2^35 (+24 dBFS) and rounded; out, exact. */
 #define MIXBOX_CHAIN_LIMIT ((int64_t)1 << 35)
 
+/* True for x in [-2^35, 2^35): the high word in [-8, 8), one add and
+ * compare on a 32-bit core. */
+static inline int mixbox_svf_chain_in_range(int64_t x)
+{
+    return (uint32_t)((int32_t)(x >> 32) + 8) < 16u;
+}
+
+/* (x + 128) >> 8 for x within the range: floor(x / 256) plus bit 7 (the
+ * same value without a 64-bit add). */
+static inline int32_t mixbox_svf_round_in_range(int64_t x)
+{
+    return (int32_t)(x >> 8) + (int32_t)((uint32_t)x >> 7 & 1u);
+}
+
 static inline int32_t mixbox_svf_from_chain(int64_t x)
 {
+    if (mixbox_svf_chain_in_range(x)) return mixbox_svf_round_in_range(x);
     if ((uint64_t)(x + MIXBOX_CHAIN_LIMIT) > (uint64_t)(2 * MIXBOX_CHAIN_LIMIT)) x = x > 0 ? MIXBOX_CHAIN_LIMIT : -MIXBOX_CHAIN_LIMIT;
     return (int32_t)((x + 128) >> 8);
 }
