@@ -4,6 +4,13 @@
 
 #include "log2_fixed.h"
 
+/* Silence is the rare case in a sounding band: laid out off the loop's path. */
+#if defined(__GNUC__)
+#define UNLIKELY(c) __builtin_expect(!!(c), 0)
+#else
+#define UNLIKELY(c) (c)
+#endif
+
 #define GUARD_BITS 16
 /* States this small (16 LSB = -114 dBFS) are let go in silence. */
 #define SILENT_STATE 16u
@@ -264,7 +271,7 @@ static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_reg
     /* Silence: states within 16 LSB (-114 dBFS) are let go, so a tail
      * ends in exact zeros instead of a limit cycle of the rounding (seen
      * only where a product keeps no fraction bits, near Nyquist). */
-    if (x == 0 && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
+    if (UNLIKELY(x == 0) && (uint32_t)ic1 + SILENT_STATE <= 2u * SILENT_STATE &&
         (uint32_t)ic2 + SILENT_STATE <= 2u * SILENT_STATE) {
         ic1 = 0;
         ic2 = 0;
@@ -334,7 +341,7 @@ static ALWAYS_INLINE void run_form(const mixbox_svf_kernel_t *kp, mixbox_svf_cha
 static ALWAYS_INLINE int32_t first_order_step(const mixbox_svf_kernel_t *k, svf_regs_t *r, int32_t x, const int form)
 {
     int32_t state = r->ic1;
-    if (x == 0 && (uint32_t)state + SILENT_STATE <= 2u * SILENT_STATE) state = 0; /* as feedback_step */
+    if (UNLIKELY(x == 0) && (uint32_t)state + SILENT_STATE <= 2u * SILENT_STATE) state = 0; /* as feedback_step */
     int32_t t = (int32_t)((uint32_t)mul_high_s32_u32(x, k->d1_m) - (uint32_t)mul_high_s32_u32(state, k->d1_m) +
                           (uint32_t)r->carry1);
     r->carry1 = t & k->mask1;
@@ -412,7 +419,7 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
                                        const int form)
 {
     int32_t ic1 = *ic1_p, ic2 = *ic2_p;
-    if (x == 0 && (uint32_t)ic1 + LEAN_SILENT_STATE <= 2u * LEAN_SILENT_STATE &&
+    if (UNLIKELY(x == 0) && (uint32_t)ic1 + LEAN_SILENT_STATE <= 2u * LEAN_SILENT_STATE &&
         (uint32_t)ic2 + LEAN_SILENT_STATE <= 2u * LEAN_SILENT_STATE) { /* as run_form */
         ic1 = 0;
         ic2 = 0;
