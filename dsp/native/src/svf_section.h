@@ -14,12 +14,13 @@
  * scale 2^23, +-2^27 = +24 dBFS, the chain's input bound). States reach at
  * most ~12x the input for the sharpest section (a +12 dB bell at Q 4: pole
  * Q 8), below 2^31 (checked by the section's bound test). v1 = ic1 - d1 ic1
- * + a2 v3 (d1 = 1 - a1) and v2 = ic2 + (a2 ic1 + a3 v3): the large parts are
- * exact adds; each pair of small products shares one exponent (mantissas
- * normalised below 2^32, one mulhsu each) and carries its fraction bits
- * into the next sample (first-order error feedback), so low cut-offs (poles
- * next to z = 1) neither hum nor drift: a 20 Hz high-pass or +12 dB shelf at
- * 96 kHz adds about -140 / -135 dBFS RMS. The output terms are v c_int +
+ * + a2 v3 (d1 = 1 - a1) and v2 = ic2 + g v1 (= ic2 + a2 ic1 + a3 v3): the
+ * large parts are exact adds; the pair of small products for v1 shares one
+ * exponent (mantissas normalised below 2^32, one mulhsu each), g v1 has its
+ * own, and each carries its fraction bits into the next sample (first-order
+ * error feedback), so low cut-offs (poles next to z = 1) neither hum nor
+ * drift: a 20 Hz high-pass or +12 dB shelf at 96 kHz adds about -139 / -132
+ * dBFS RMS. The output terms are v c_int +
  * mulhsu(v, c_frac), rounded (within half an LSB each), and the
  * section output is saturated at +-2^27 (+24 dBFS), so a cascade of boosts
  * can never wrap.
@@ -33,8 +34,9 @@
  * Kernels (chosen at each derivation from g and the mix, svf_section.c):
  * sections whose rounding noise would stay under about -125 dBFS RMS
  * without error feedback (mid and high poles, gentle mixes) run a lean
- * kernel: the same equations with n1 = n2 = 0 (Q32 coefficients), no
- * carries, both channels in one loop; the rest (low poles with strong
+ * kernel: the same equations with n1 = n2 = 0 (Q32 coefficients) and v2
+ * from the pair a2 ic1 + a3 v3 (a difference of two floored high words,
+ * unbiased without a carry), no carries, both channels in one loop; the rest (low poles with strong
  * mixes: the 20 Hz high-pass, low shelves, low boosts) keep the
  * error-feedback kernel above.
  *
