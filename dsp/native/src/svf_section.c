@@ -264,6 +264,31 @@ static ALWAYS_INLINE int32_t section_limit(uint32_t y)
     return (int32_t)y;
 }
 
+/* The section's output: the input and its two states mixed in the form the
+ * design chose (both kernels end here). */
+static ALWAYS_INLINE int32_t section_output(const mixbox_svf_kernel_t *k, int32_t x, int32_t v1, int32_t v2,
+                                            const int form)
+{
+    uint32_t y;
+    if (form == FORM_HIGHPASS) {
+        y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_HIGHPASS_UNIT) {
+        y = (uint32_t)x - (uint32_t)v2 - (uint32_t)v1; /* term_floor(v1, -1, 0) */
+    } else if (form == FORM_BAND) {
+        y = term_floor(v1, k->c_int[1], k->c_frac[1]);
+    } else if (form == FORM_SHELF) {
+        y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
+    } else if (form == FORM_FRACTION) {
+        y = term_fraction(x, v1, v2, k->c_q32);
+    } else if (form == FORM_BAND_FRACTION) {
+        y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
+    } else {
+        y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
+            term_floor(v2, k->c_int[2], k->c_frac[2]);
+    }
+    return section_limit(y);
+}
+
 /* One sample of the error-feedback kernel. */
 static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_regs_t *r, int32_t x, const int form)
 {
@@ -291,24 +316,7 @@ static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_reg
     int32_t v2 = ic2 + (t2 >> k->n2);
     r->ic1 = 2 * v1 - ic1;
     r->ic2 = 2 * v2 - ic2;
-    uint32_t y;
-    if (form == FORM_HIGHPASS) {
-        y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
-    } else if (form == FORM_HIGHPASS_UNIT) {
-        y = (uint32_t)x - (uint32_t)v2 - (uint32_t)v1; /* term_floor(v1, -1, 0) */
-    } else if (form == FORM_BAND) {
-        y = term_floor(v1, k->c_int[1], k->c_frac[1]);
-    } else if (form == FORM_SHELF) {
-        y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
-    } else if (form == FORM_FRACTION) {
-        y = term_fraction(x, v1, v2, k->c_q32);
-    } else if (form == FORM_BAND_FRACTION) {
-        y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
-    } else {
-        y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
-            term_floor(v2, k->c_int[2], k->c_frac[2]);
-    }
-    return section_limit(y);
+    return section_output(k, x, v1, v2, form);
 }
 
 static ALWAYS_INLINE svf_regs_t load_regs(const mixbox_svf_channel_t *c)
@@ -430,24 +438,7 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
     int32_t v2 = ic2 + (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m1) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m));
     *ic1_p = 2 * v1 - ic1;
     *ic2_p = 2 * v2 - ic2;
-    uint32_t y;
-    if (form == FORM_HIGHPASS) {
-        y = (uint32_t)x - (uint32_t)v2 + term_floor(v1, k->c_int[1], k->c_frac[1]);
-    } else if (form == FORM_HIGHPASS_UNIT) {
-        y = (uint32_t)x - (uint32_t)v2 - (uint32_t)v1;
-    } else if (form == FORM_BAND) {
-        y = term_floor(v1, k->c_int[1], k->c_frac[1]);
-    } else if (form == FORM_SHELF) {
-        y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
-    } else if (form == FORM_FRACTION) {
-        y = term_fraction(x, v1, v2, k->c_q32);
-    } else if (form == FORM_BAND_FRACTION) {
-        y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
-    } else {
-        y = (uint32_t)x + term_floor(x, k->c_int[0], k->c_frac[0]) + term_ceil(v1, k->c_int[1], k->c_frac[1]) +
-            term_floor(v2, k->c_int[2], k->c_frac[2]);
-    }
-    return section_limit(y);
+    return section_output(k, x, v1, v2, form);
 }
 
 static ALWAYS_INLINE void run_lean_mono(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *samples,
