@@ -168,6 +168,11 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     /* The mono sum (L + R) / 2 in Q28. */
     for (uint32_t i = 0; i < frames; i++) x[i] = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
     uint32_t n = frames, level = 0;
+    /* Samples past a full batch wait for the next one (a chunk brings at
+     * most 5 at the batched rate, so these are fewer than BATCH). */
+    int32_t after_batch[BATCH];
+    uint32_t after = 0u;
+    int batch_closed = 0;
     /* The top band first: the bands' levels only grow downwards. */
     for (uint32_t b = MIXBOX_SPECTRUM_BANDS; b-- > 0u;) {
         uint32_t sections = c->sections[b];
@@ -176,12 +181,16 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
         for (; level < c->level[b] && n > 0u; level++) {
             n = mixbox_halfband_decimate(&a->decimator[level], x, n);
             if (level + 1u == BATCH_LEVEL) {
-                for (uint32_t i = 0; i < n; i++) a->batch[a->batched + i] = x[i];
-                a->batched += n;
+                /* A batch closes at exactly BATCH samples, so where it closes
+                 * never depends on the chunks that fed it. */
+                uint32_t take = BATCH - a->batched < n ? BATCH - a->batched : n;
+                for (uint32_t i = 0; i < take; i++) a->batch[a->batched + i] = x[i];
+                for (uint32_t i = take; i < n; i++) after_batch[after++] = x[i];
+                a->batched += take;
                 if (a->batched < BATCH) return;
                 x = a->batch;
-                n = a->batched;
-                a->batched = 0;
+                n = BATCH;
+                batch_closed = 1;
             }
         }
         if (n == 0u) break;
@@ -191,6 +200,9 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
             run_highpass(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
         }
     }
+    if (!batch_closed) return;
+    for (uint32_t i = 0; i < after; i++) a->batch[i] = after_batch[i];
+    a->batched = after;
 }
 
 void mixbox_analyser_end_segment(mixbox_analyser_t *a)
