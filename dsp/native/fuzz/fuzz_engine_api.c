@@ -32,7 +32,9 @@
  *     true-peak <= +6.13 dBTP (the interpolator's largest tap sum, 16571/8192,
  *     times full scale: TAP_SUM_MAX in src/true_peak.c), at least the
  *     largest output sample since the loudness reset and at most the tap sum
- *     times the largest since init; LRA is -20000
+ *     times the largest since init (the true peak since the last read:
+ *     the same, with "since the last read" for "since the loudness reset");
+ *     LRA is -20000
  *     (not yet defined) or 0..7500 (the histogram spans 75 LU);
  *     range_stable 0 or 1;
  *   - with OUTPUT_SAFETY = 1 and ceiling c (set before the process call),
@@ -407,7 +409,7 @@ static int64_t segment_boundary(int64_t k)
 }
 /* Largest |output sample| in the true-peak meter's Q1.15 (x >> 16), since
  * loudness_reset (or init) and since init. */
-static uint32_t g_tp_q15_since_reset, g_tp_q15_since_init;
+static uint32_t g_tp_q15_since_reset, g_tp_q15_since_init, g_tp_q15_since_read;
 
 static int is_input_meter(uint32_t id)
 {
@@ -424,6 +426,7 @@ static void meters_reset(uint32_t sample_rate)
     memset(g_meter, 0, sizeof g_meter);
     g_tp_q15_since_reset = 0u;
     g_tp_q15_since_init = 0u;
+    g_tp_q15_since_read = 0u;
     g_rate = sample_rate;
     g_frames = 0u;
     g_segments = 0u;
@@ -458,6 +461,7 @@ static void meters_add_block(const mixbox_q31_t *in, const mixbox_q31_t *out, ui
             uint32_t q15 = magnitude(out[2u * f + side] >> 16);
             if (q15 > g_tp_q15_since_reset) g_tp_q15_since_reset = q15;
             if (q15 > g_tp_q15_since_init) g_tp_q15_since_init = q15;
+            if (q15 > g_tp_q15_since_read) g_tp_q15_since_read = q15;
         }
         if ((int64_t)++g_frames == segment_boundary((int64_t)g_segments + 1)) {
             g_segments++;
@@ -941,6 +945,90 @@ static void do_loudness_read(int null_engine, int null_reading)
     }
 }
 
+/* The true peak since the previous read: the same bounds as the max-hold,
+ * over the samples since that read (the interpolation's window may reach
+ * back before it: the upper bound takes every sample since init). */
+static void do_true_peak_read(int null_engine, int null_value)
+{
+    uint32_t allowed = precondition_errors(null_engine, null_value);
+    int32_t tp = 0x5A5A5A5A;
+    TRACE("true_peak_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    snapshot();
+    mixbox_status_t s = mixbox_true_peak_read(null_engine ? NULL : &g_engine, null_value ? NULL : &tp);
+    check_status(s, allowed, "mixbox_true_peak_read");
+    if (s != MIXBOX_OK) {
+        CHECK(tp == 0x5A5A5A5A, "true_peak_read wrote its out-pointer on error");
+        return;
+    }
+    TRACE("  true peak since the last read %d cdB", (int)tp);
+    if (g_tp_q15_since_init == 0u) {
+        CHECK(tp == MIXBOX_METER_SILENCE_CDB, "true peak since read = %d cdB, but every output sample was 0 in Q1.15",
+              (int)tp);
+    } else {
+        double high = level_cdb(g_tp_q15_since_init * (16571.0 / 8192.0) / 32768.0);
+        CHECK(tp <= high + METER_TOLERANCE_CDB, "true peak since read = %d cdB, above %.2f cdB", (int)tp, high);
+        if (g_tp_q15_since_read != 0u) {
+            double low = level_cdb(g_tp_q15_since_read / 32768.0);
+            CHECK(tp >= low - METER_TOLERANCE_CDB,
+                  "true peak since read = %d cdB, below %.2f cdB (the largest output sample since the last read)", (int)tp,
+                  low);
+        }
+    }
+    g_tp_q15_since_read = 0u;
+}
+
+/* The bus meters: band levels within silence .. +3 dB (the output never
+ * exceeds full scale, whose mean square is 0 dB; the slack is the filters'
+ * ripple and stored energy), all silent when off; the correlation sums
+ * obey Cauchy-Schwarz (|LR| <= sqrt(LL RR)), and the reading they give
+ * stays in its ranges, neutral when off. */
+static void do_bus_meters_read(int null_engine, int null_value)
+{
+    uint32_t allowed = precondition_errors(null_engine, null_value);
+    mixbox_spectrum_reading_t bands;
+    memset(&bands, 0xA5, sizeof bands);
+    TRACE("spectrum_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    snapshot();
+    mixbox_status_t s = mixbox_spectrum_read(null_engine ? NULL : &g_engine, null_value ? NULL : &bands);
+    check_status(s, allowed, "mixbox_spectrum_read");
+    check_unchanged("mixbox_spectrum_read (const)");
+    if (s == MIXBOX_OK) {
+        CHECK(bands.on == 0 || bands.on == 1, "spectrum on = %d", (int)bands.on);
+        for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
+            int32_t v = bands.band_cdb[b];
+            CHECK(v >= MIXBOX_METER_SILENCE_CDB && v <= 300, "band %u = %d cdB outside silence..+3 dB", b, (int)v);
+            CHECK(bands.on || v == MIXBOX_METER_SILENCE_CDB, "band %u = %d cdB with the analyser off", b, (int)v);
+        }
+    }
+    mixbox_correlation_sums_t sums;
+    memset(&sums, 0xA5, sizeof sums);
+    TRACE("correlation_sums_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    snapshot();
+    s = mixbox_correlation_sums_read(null_engine ? NULL : &g_engine, null_value ? NULL : &sums);
+    check_status(s, allowed, "mixbox_correlation_sums_read");
+    check_unchanged("mixbox_correlation_sums_read (const)");
+    if (s != MIXBOX_OK) return;
+    for (uint32_t k = 0; k < MIXBOX_CORRELATION_SUMS; k += 3u) {
+        double ll = (double)sums.sum[k], rr = (double)sums.sum[k + 1u], lr = (double)sums.sum[k + 2u];
+        CHECK(ll >= 0.0 && rr >= 0.0, "correlation sums L^2 %.0f, R^2 %.0f: negative", ll, rr);
+        CHECK(fabs(lr) <= sqrt(ll) * sqrt(rr) * (1.0 + 1e-9) + 1.0, "correlation sums: |LR| %.0f > sqrt(L^2 R^2)", lr);
+    }
+    mixbox_correlation_reading_t r;
+    s = mixbox_correlation_from_sums(&sums, &r);
+    check_status(s, 0u, "mixbox_correlation_from_sums");
+    if (s != MIXBOX_OK) return;
+    TRACE("  correlation %d, width %d cdB, low %d, on %d", (int)r.correlation_x10000, (int)r.width_cdb,
+          (int)r.low_correlation_x10000, (int)r.on);
+    CHECK(r.correlation_x10000 >= -10000 && r.correlation_x10000 <= 10000 && r.low_correlation_x10000 >= -10000 &&
+              r.low_correlation_x10000 <= 10000,
+          "correlation %d / %d outside -1..+1", (int)r.correlation_x10000, (int)r.low_correlation_x10000);
+    CHECK(r.width_cdb >= MIXBOX_METER_SILENCE_CDB && r.width_cdb <= -MIXBOX_METER_SILENCE_CDB, "width %d cdB",
+          (int)r.width_cdb);
+    CHECK(r.on || (r.correlation_x10000 == 0 && r.low_correlation_x10000 == 0 && r.width_cdb == MIXBOX_METER_SILENCE_CDB),
+          "correlation meter off, but it reads %d / %d / %d cdB", (int)r.correlation_x10000,
+          (int)r.low_correlation_x10000, (int)r.width_cdb);
+}
+
 static void do_loudness_reset(int null_engine)
 {
     uint32_t allowed = precondition_errors(null_engine, 0);
@@ -1057,7 +1145,11 @@ static void op_null_call(reader_t *r)
         do_distortion_read(0u, null_engine, !null_engine);
         do_latency_read(null_engine, !null_engine);
         break;
-    case 6: do_loudness_read(null_engine, !null_engine); break;
+    case 6:
+        do_loudness_read(null_engine, !null_engine);
+        do_true_peak_read(null_engine, !null_engine);
+        do_bus_meters_read(null_engine, !null_engine);
+        break;
     default: do_loudness_reset(1); break;
     }
 }
@@ -1150,6 +1242,10 @@ static void run_op(reader_t *r)
     case 10:
         g_op_name = "loudness_read";
         do_loudness_read(0, 0);
+        g_op_name = "true_peak_read";
+        do_true_peak_read(0, 0);
+        g_op_name = "bus_meters_read";
+        do_bus_meters_read(0, 0);
         break;
     case 11:
         g_op_name = "loudness_reset";

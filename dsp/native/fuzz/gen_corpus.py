@@ -237,6 +237,13 @@ def seeds():
     q.gr().meters().loudness()
     s['toolkit'] = q
 
+    # The bus meters (analyser on = 51, correlation on = 53): a full-scale
+    # sine for 40 ms, then every reading, the true peak since the last read too.
+    q = Seq().init(48000, 2).set(51, 1).set(53, 1)
+    for _ in range(8):
+        q.process(255, q.signal(SINE, 1000, 0))
+    s['bus_meters'] = q.loudness().process(255, q.signal(SQUARE, 24, 0x7FFFFFFF)).loudness()
+
     return s
 
 
