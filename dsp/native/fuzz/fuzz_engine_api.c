@@ -904,6 +904,27 @@ static void do_de_esser_read(int null_engine, int null_value)
           (int)reduction);
 }
 
+/* A true peak holds every output sample (in Q1.15) since its window began
+ * (the loudness reset, or the previous read), and no interpolated value
+ * exceeds the largest tap sum (16571 / 8192) times the largest sample of its
+ * window, which may reach back before it: bounded with every sample since init. */
+static void check_true_peak(int32_t tp, uint32_t q15_since_window, const char *window)
+{
+    if (g_tp_q15_since_init == 0u) {
+        CHECK(tp == MIXBOX_METER_SILENCE_CDB, "true peak since %s = %d cdB, but every output sample was 0 in Q1.15",
+              window, (int)tp);
+        return;
+    }
+    double high = level_cdb(g_tp_q15_since_init * (16571.0 / 8192.0) / 32768.0);
+    CHECK(tp <= high + METER_TOLERANCE_CDB,
+          "true peak since %s = %d cdB, above %.2f cdB (largest tap sum x largest output sample since init)", window,
+          (int)tp, high);
+    if (q15_since_window == 0u) return;
+    double low = level_cdb(q15_since_window / 32768.0);
+    CHECK(tp >= low - METER_TOLERANCE_CDB, "true peak since %s = %d cdB, below %.2f cdB (its largest output sample)",
+          window, (int)tp, low);
+}
+
 static void do_loudness_read(int null_engine, int null_reading)
 {
     uint32_t allowed = precondition_errors(null_engine, null_reading);
@@ -924,30 +945,11 @@ static void do_loudness_read(int null_engine, int null_reading)
           (int)r.true_peak_max_cdb, (int)r.range_stable);
     check_loudness_reading(&r);
 
-    /* True peak: the hold includes every output sample (in Q1.15) since the
-     * reset, and no interpolated value exceeds the largest tap sum (16571 /
-     * 8192) times the largest sample of its window, which may reach back
-     * before the reset: bounded with every sample since init. */
-    if (g_tp_q15_since_init == 0u) {
-        CHECK(r.true_peak_max_cdb == MIXBOX_METER_SILENCE_CDB, "true peak = %d cdB, but every output sample was 0 in Q1.15",
-              (int)r.true_peak_max_cdb);
-    } else {
-        double high = level_cdb(g_tp_q15_since_init * (16571.0 / 8192.0) / 32768.0);
-        CHECK(r.true_peak_max_cdb <= high + METER_TOLERANCE_CDB,
-              "true peak = %d cdB, above %.2f cdB (largest tap sum x largest output sample since init)",
-              (int)r.true_peak_max_cdb, high);
-        if (g_tp_q15_since_reset != 0u) {
-            double low = level_cdb(g_tp_q15_since_reset / 32768.0);
-            CHECK(r.true_peak_max_cdb >= low - METER_TOLERANCE_CDB,
-                  "true peak = %d cdB, below %.2f cdB (the largest output sample since the loudness reset)",
-                  (int)r.true_peak_max_cdb, low);
-        }
-    }
+    check_true_peak(r.true_peak_max_cdb, g_tp_q15_since_reset, "the loudness reset");
 }
 
-/* The true peak since the previous read: the same bounds as the max-hold,
- * over the samples since that read (the interpolation's window may reach
- * back before it: the upper bound takes every sample since init). */
+/* The true peak since the previous read: the max-hold's bounds over the
+ * samples since that read. */
 static void do_true_peak_read(int null_engine, int null_value)
 {
     uint32_t allowed = precondition_errors(null_engine, null_value);
@@ -961,19 +963,7 @@ static void do_true_peak_read(int null_engine, int null_value)
         return;
     }
     TRACE("  true peak since the last read %d cdB", (int)tp);
-    if (g_tp_q15_since_init == 0u) {
-        CHECK(tp == MIXBOX_METER_SILENCE_CDB, "true peak since read = %d cdB, but every output sample was 0 in Q1.15",
-              (int)tp);
-    } else {
-        double high = level_cdb(g_tp_q15_since_init * (16571.0 / 8192.0) / 32768.0);
-        CHECK(tp <= high + METER_TOLERANCE_CDB, "true peak since read = %d cdB, above %.2f cdB", (int)tp, high);
-        if (g_tp_q15_since_read != 0u) {
-            double low = level_cdb(g_tp_q15_since_read / 32768.0);
-            CHECK(tp >= low - METER_TOLERANCE_CDB,
-                  "true peak since read = %d cdB, below %.2f cdB (the largest output sample since the last read)", (int)tp,
-                  low);
-        }
-    }
+    check_true_peak(tp, g_tp_q15_since_read, "the last read");
     g_tp_q15_since_read = 0u;
 }
 
