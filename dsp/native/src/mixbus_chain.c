@@ -224,13 +224,18 @@ static inline int64_t scale_q24(int64_t x, int32_t gain_q24)
     return (x * gain_q24) >> 24;
 }
 
+/* floor(x * share / 2^24) for a share below 1 (< 2^24): share * 2^8 fits 32
+ * bits unsigned, so the product is one high word. */
+static inline int32_t scale_by_share_q24(int32_t x, int32_t share_q24)
+{
+    return mul_high_s32_u32(x, (uint32_t)share_q24 << 8);
+}
 
-/* Compressed and dry signal as one gain: wet * g + dry (Q24, < 2^27.6). A
- * share below 1 (< 2^24) times 2^8 fits 32 bits unsigned: g * wet / 2^24 is one high word. */
+/* Compressed and dry signal as one gain: wet * g + dry (Q24, < 2^27.6). */
 static inline int32_t parallel_gain_q24(int32_t gain_q24, int32_t wet_q24, int32_t dry_q24)
 {
     if (wet_q24 == Q24_ONE) return gain_q24 + dry_q24;
-    return mul_high_s32_u32(gain_q24, (uint32_t)wet_q24 << 8) + dry_q24;
+    return scale_by_share_q24(gain_q24, wet_q24) + dry_q24;
 }
 
 static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
@@ -249,11 +254,10 @@ static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint
         int32_t gain = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
         int64_t l = left[i], r = right[i];
         if (gain < Q24_ONE && l == (int32_t)l && r == (int32_t)r) {
-            /* The usual frame (compressing, no make-up above the reduction, within
-             * int32): scale_q24 as one high word, as gain * 2^8 fits 32 bits unsigned. */
-            uint32_t gain_q32 = (uint32_t)gain << 8;
-            left[i] = mul_high_s32_u32((int32_t)l, gain_q32);
-            right[i] = mul_high_s32_u32((int32_t)r, gain_q32);
+            /* The usual frame (compressing, no make-up above the reduction,
+             * within int32): scale_q24 as one high word. */
+            left[i] = scale_by_share_q24((int32_t)l, gain);
+            right[i] = scale_by_share_q24((int32_t)r, gain);
         } else {
             left[i] = scale_q24(l, gain);
             right[i] = scale_q24(r, gain);
