@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 
@@ -22,8 +23,23 @@ internal static class NativeTestBuild
         }
     }
 
-    /// <summary>Configures and builds <paramref name="sourceFolder"/> (relative to the repository) into a build folder named <paramref name="name"/>.</summary>
+    // Test classes run in parallel and some share a build folder; two CMake runs in one
+    // folder race (a link reads objects the other is rewriting). One build per folder per
+    // process, which every caller then shares.
+    private static readonly ConcurrentDictionary<string, Lazy<string>> Builds = new();
+
+    /// <summary>Configures and builds <paramref name="sourceFolder"/> (relative to the repository) into a build folder named <paramref name="name"/>, once per process.</summary>
     public static string Build(string sourceFolder, string name, IDictionary<string, string>? environment = null, params string[] cmakeArguments)
+    {
+        string key = sourceFolder + "\n" + string.Join("\n", cmakeArguments) + "\n"
+            + string.Join("\n", (environment ?? new Dictionary<string, string>()).OrderBy(pair => pair.Key).Select(pair => pair.Key + "=" + pair.Value));
+        var build = Builds.GetOrAdd(name, _ => new Lazy<string>(() => BuildNow(sourceFolder, name, environment, cmakeArguments, key)));
+        string built = build.Value;
+        if (built != key) throw new InvalidOperationException("native build folder " + name + " is asked for with two configurations");
+        return Path.Combine(AppContext.BaseDirectory, "native-tests", name);
+    }
+
+    private static string BuildNow(string sourceFolder, string name, IDictionary<string, string>? environment, string[] cmakeArguments, string key)
     {
         string source = Path.Combine(RepositoryRoot, sourceFolder);
         string build = Path.Combine(AppContext.BaseDirectory, "native-tests", name);
@@ -31,7 +47,7 @@ internal static class NativeTestBuild
         configure.AddRange(cmakeArguments);
         Check(Run("cmake", configure, environment, TimeSpan.FromMinutes(5)), "cmake configure of " + sourceFolder);
         Check(Run("cmake", ["--build", build, "-j", "2"], environment, TimeSpan.FromMinutes(10)), "cmake build of " + sourceFolder);
-        return build;
+        return key;
     }
 
     public static (int ExitCode, string Output) Run(string program, IEnumerable<string> arguments,
