@@ -5,7 +5,12 @@
  * Per-frame figures come from two runs that differ only in the number of
  * blocks: the difference cancels start-up, init and exit.
  *
- *   engine_bench STAGE BLOCK_FRAMES BLOCKS
+ *   engine_bench STAGE BLOCK_FRAMES BLOCKS [digest]
+ *
+ * With `digest` (host only, bench/digest): fresh noise every block, and after
+ * each block every output sample and every reading the API gives folded into
+ * one FNV-1a hash, printed. A change meant to leave the engine's output
+ * bit-identical must leave the digests of every stage and block size alone.
  *
  * STAGE: sum      8 channels, 2 sub-buses, level meters; chain off
  *        comp     + bus compressor (side-chain HPF, auto release)
@@ -74,6 +79,11 @@ static uint32_t parse(const char *text)
 enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
        STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER,
        STAGE_ANALYSER, STAGE_CORRELATION, STAGE_LOUDNESS_NOISE };
+
+static int meter_alone_stage(int stage)
+{
+    return stage == STAGE_LOUDNESS || stage == STAGE_LOUDNESS_RISING || stage == STAGE_LOUDNESS_NOISE;
+}
 
 static void set_many(const mixbox_param_t *params, const int32_t *values, uint32_t count)
 {
@@ -175,9 +185,91 @@ static void meter_in_engine_chunks(const mixbox_q31_t *stereo, uint32_t frames)
     }
 }
 
+#ifdef MIXBOX_BENCH_DIGEST /* bench/digest's host build; printf stays out of the rv32 one */
+#include <stdio.h>
+
+/* FNV-1a over a word's four bytes. */
+static uint64_t fold(uint64_t hash, int32_t word)
+{
+    for (int i = 0; i < 4; i++) {
+        hash ^= ((uint32_t)word >> (8 * i)) & 0xFFu;
+        hash *= 1099511628211ull;
+    }
+    return hash;
+}
+
+/* The block's output and every reading: reads that reset (peaks, the true
+ * peak since the last read) are taken after every block in both runs alike. */
+static uint64_t fold_block(uint64_t hash, uint32_t frames)
+{
+    for (uint32_t i = 0; i < 2u * frames; i++) hash = fold(hash, output[i]);
+    for (uint32_t m = 0; m < MIXBOX_METER_COUNT; m++) {
+        mixbox_meter_reading_t r;
+        if (mixbox_meter_read(&engine, m, &r) == MIXBOX_OK) {
+            hash = fold(hash, r.peak_cdb);
+            hash = fold(hash, r.rms_cdb);
+            hash = fold(hash, r.hold_cdb);
+        }
+    }
+    int32_t value;
+    if (mixbox_gain_reduction_read(&engine, &value) == MIXBOX_OK) hash = fold(hash, value);
+    if (mixbox_de_esser_reduction_read(&engine, &value) == MIXBOX_OK) hash = fold(hash, value);
+    for (uint32_t stage = 0; stage < 2u; stage++)
+        if (mixbox_distortion_read(&engine, stage, &value) == MIXBOX_OK) hash = fold(hash, value);
+    if (mixbox_true_peak_read(&engine, &value) == MIXBOX_OK) hash = fold(hash, value);
+    mixbox_loudness_reading_t loud;
+    if (mixbox_loudness_read(&engine, &loud) == MIXBOX_OK) {
+        const int32_t *w = (const int32_t *)&loud;
+        for (size_t i = 0; i < sizeof loud / sizeof *w; i++) hash = fold(hash, w[i]);
+    }
+    mixbox_spectrum_reading_t spectrum;
+    if (mixbox_spectrum_read(&engine, &spectrum) == MIXBOX_OK) {
+        const int32_t *w = (const int32_t *)&spectrum;
+        for (size_t i = 0; i < sizeof spectrum / sizeof *w; i++) hash = fold(hash, w[i]);
+    }
+    mixbox_correlation_sums_t sums;
+    if (mixbox_correlation_sums_read(&engine, &sums) == MIXBOX_OK) {
+        for (uint32_t i = 0; i < MIXBOX_CORRELATION_SUMS; i++) {
+            hash = fold(hash, (int32_t)(uint32_t)((uint64_t)sums.sum[i] >> 32));
+            hash = fold(hash, (int32_t)(uint32_t)sums.sum[i]);
+        }
+    }
+    mixbox_correlation_reading_t correlation;
+    if (mixbox_correlation_read(&engine, &correlation) == MIXBOX_OK) {
+        const int32_t *w = (const int32_t *)&correlation;
+        for (size_t i = 0; i < sizeof correlation / sizeof *w; i++) hash = fold(hash, w[i]);
+    }
+    return hash;
+}
+
+static int digest(int stage, uint32_t frames, uint32_t blocks)
+{
+    set_up(stage);
+    uint32_t seed = 12345u;
+    uint64_t hash = 14695981039346656037ull;
+    for (uint32_t b = 0; b < blocks; b++) {
+        for (uint32_t i = 0; i < frames * CHANNELS; i++) {
+            seed = seed * 1664525u + 1013904223u;
+            /* -12 dBFS noise, and every 8th block near full scale (the limits act) */
+            input[i] = (b & 7u) == 7u ? (int32_t)(seed & 0xFFFFFF00u) : (int32_t)(seed & 0xFFFFFF00u) / 4;
+        }
+        if (mixbox_process(&engine, input, frames * CHANNELS, output, frames * 2u, frames) != MIXBOX_OK) return 1;
+        hash = fold_block(hash, frames);
+    }
+    printf("%016llx\n", (unsigned long long)hash);
+    return 0;
+}
+#else
+static int digest(int stage, uint32_t frames, uint32_t blocks)
+{
+    (void)stage; (void)frames; (void)blocks;
+    return 2;
+}
+#endif
+
 int main(int argc, char **argv)
 {
-    if (argc != 4) return 2;
+    if (argc != 4 && !(argc == 5 && text_equals(argv[4], "digest"))) return 2;
     static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
                                          "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter",
                                          "analyser", "correlation", "loudness-noise" };
@@ -187,6 +279,7 @@ int main(int argc, char **argv)
     uint32_t frames = parse(argv[2]), blocks = parse(argv[3]);
     if (stage < 0 || frames == 0u || frames > MIXBOX_MAX_BLOCK_FRAMES) return 2;
 
+    if (argc == 5) return meter_alone_stage(stage) ? 2 : digest(stage, frames, blocks);
     int meter_alone = stage == STAGE_LOUDNESS || stage == STAGE_LOUDNESS_RISING || stage == STAGE_LOUDNESS_NOISE;
     if (!meter_alone) set_up(stage);
     uint32_t seed = 12345u;
