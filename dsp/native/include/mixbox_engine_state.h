@@ -253,7 +253,7 @@ typedef struct {
     int32_t mask1, mask2; /* 2^n - 1: the fraction bits carried */
     int32_t c_int[3];     /* c = c_int + c_frac / 2^32 */
     uint32_t c_frac[3];
-    int32_t c_q32[3];     /* c in Q32 when every |c| < 1/2 (the fraction form) */
+    int32_t c_q32[3];     /* c0, -c1, c2 in Q32 when every |c| < 1/2 (the fraction form) */
     int32_t form;         /* which terms the mix needs (svf_section.c) */
     int32_t lean;         /* 1: no error feedback, n1 = n2 = 0 (svf_section.c) */
 } mixbox_svf_kernel_t;

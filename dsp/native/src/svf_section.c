@@ -20,7 +20,7 @@
 
 /* The mix's forms: which of y = x + c0 x + c1 v1 + c2 v2 it needs. */
 enum { FORM_GENERAL, FORM_SHELF, FORM_HIGHPASS, FORM_BAND, FORM_FIRST_ORDER, FORM_FRACTION, FORM_BAND_FRACTION,
-       FORM_HIGHPASS_UNIT, FORM_FIRST_ORDER_HIGHPASS };
+       FORM_HIGHPASS_UNIT, FORM_FIRST_ORDER_HIGHPASS, FORM_WEIGHTS };
 
 /* The lean kernel (no error feedback, Q32 coefficients, both channels in
  * one loop) rounds each state product to an LSB; the states carry that
@@ -57,6 +57,10 @@ static int32_t mix_form(const int32_t *c_q27)
     if (c_q27[0] > -half && c_q27[0] < half && c_q27[1] > -half && c_q27[1] < half && c_q27[2] > -half &&
         c_q27[2] < half)
         return FORM_FRACTION;
+    /* m0 = 1 + c0, m1 = c1, m2 = c2 all in [0, 1) (low-passes, high-shelf
+     * cuts): x + floor(c0 x) = floor(m0 x), so each term is one high word. */
+    if (c_q27[0] >= -one && c_q27[0] < 0 && c_q27[1] >= 0 && c_q27[1] < one && c_q27[2] >= 0 && c_q27[2] < one)
+        return FORM_WEIGHTS;
     if (c_q27[0] == 0) return FORM_SHELF;                        /* y = x + c1 v1 + c2 v2 */
     return FORM_GENERAL;
 }
@@ -105,6 +109,7 @@ static void derive_mix(mixbox_svf_kernel_t *k, const mixbox_svf_section_t *s, in
         k->c_frac[i] = ((uint32_t)c_q27[i] & 0x7FFFFFFu) << 5;
         k->c_q32[i] = (int32_t)((uint32_t)c_q27[i] << 5); /* used only when |c| < 1/2 */
     }
+    k->c_q32[1] = (int32_t)(0u - (uint32_t)k->c_q32[1]); /* -c1: term_fraction's ceil as a floor */
 }
 
 /* A first-order section (k = 0 marks it): the one-pole trapezoidal low-pass
@@ -243,11 +248,21 @@ static ALWAYS_INLINE uint32_t term_ceil(int32_t v, int32_t c_int, uint32_t c_fra
 }
 
 /* The general mix when every |c| < 1/2: x + floor(c0 x) + ceil(c1 v1) +
- * floor(c2 v2), each a high word, the same bits as term_floor/term_ceil. */
+ * floor(c2 v2), each a high word, the same bits as term_floor/term_ceil
+ * (c_q32[1] holds -c1: ceil(c1 v1) = -floor(-c1 v1)). */
 static ALWAYS_INLINE uint32_t term_fraction(int32_t x, int32_t v1, int32_t v2, const int32_t *c_q32)
 {
-    return (uint32_t)x + (uint32_t)mul_high_s32(x, c_q32[0]) - (uint32_t)mul_high_s32(-v1, c_q32[1]) +
+    return (uint32_t)x + (uint32_t)mul_high_s32(x, c_q32[0]) - (uint32_t)mul_high_s32(v1, c_q32[1]) +
            (uint32_t)mul_high_s32(v2, c_q32[2]);
+}
+
+/* The general mix when m0 = 1 + c0, c1 and c2 are in [0, 1) (c_int = -1, 0,
+ * 0): x + (-x + floor(x f0)) + ceil(v1 f1) + floor(v2 f2), the same bits as
+ * term_floor/term_ceil with the x terms cancelled. */
+static ALWAYS_INLINE uint32_t term_weights(int32_t x, int32_t v1, int32_t v2, const uint32_t *c_frac)
+{
+    return (uint32_t)mul_high_s32_u32(x, c_frac[0]) - (uint32_t)mul_high_s32_u32(-v1, c_frac[1]) +
+           (uint32_t)mul_high_s32_u32(v2, c_frac[2]);
 }
 
 /* A channel's state in registers while a loop runs. */
@@ -280,6 +295,8 @@ static ALWAYS_INLINE int32_t section_output(const mixbox_svf_kernel_t *k, int32_
         y = (uint32_t)x + term_ceil(v1, k->c_int[1], k->c_frac[1]) + term_floor(v2, k->c_int[2], k->c_frac[2]);
     } else if (form == FORM_FRACTION) {
         y = term_fraction(x, v1, v2, k->c_q32);
+    } else if (form == FORM_WEIGHTS) {
+        y = term_weights(x, v1, v2, k->c_frac);
     } else if (form == FORM_BAND_FRACTION) {
         y = (uint32_t)mul_high_s32_u32(v1, k->c_frac[1]);
     } else {
@@ -477,6 +494,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
         case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
         case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
         case FORM_FRACTION: run_lean_mono(k, c, left, n, FORM_FRACTION); break;
+        case FORM_WEIGHTS: run_lean_mono(k, c, left, n, FORM_WEIGHTS); break;
         case FORM_BAND_FRACTION: run_lean_mono(k, c, left, n, FORM_BAND_FRACTION); break;
         default: run_lean_mono(k, c, left, n, FORM_GENERAL); break;
         }
@@ -488,6 +506,7 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
     case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
     case FORM_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_FRACTION); break;
+    case FORM_WEIGHTS: run_lean_stereo(k, c, left, right, n, FORM_WEIGHTS); break;
     case FORM_BAND_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_BAND_FRACTION); break;
     default: run_lean_stereo(k, c, left, right, n, FORM_GENERAL); break;
     }
@@ -518,6 +537,7 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
     case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
     case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
     case FORM_FRACTION: run_form(&section->kernel, c, samples, n, FORM_FRACTION); break;
+    case FORM_WEIGHTS: run_form(&section->kernel, c, samples, n, FORM_WEIGHTS); break;
     case FORM_BAND_FRACTION: run_form(&section->kernel, c, samples, n, FORM_BAND_FRACTION); break;
     default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
     }

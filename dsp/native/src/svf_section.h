@@ -68,11 +68,12 @@ static inline int mixbox_svf_chain_in_range(int64_t x)
     return (uint32_t)((int32_t)(x >> 32) + 8) < 16u;
 }
 
-/* (x + 128) >> 8 for x within the range: floor(x / 256) plus bit 7 (the
- * same value without a 64-bit add). */
+/* (x + 128) >> 8 for x within the range, without a 64-bit add:
+ * floor(x / 128) fits 32 bits there, and (q + 1) >> 1 of it is the same. */
 static inline int32_t mixbox_svf_round_in_range(int64_t x)
 {
-    return (int32_t)(x >> 8) + (int32_t)((uint32_t)x >> 7 & 1u);
+    int32_t q = (int32_t)((uint32_t)((uint64_t)x >> 32) << 25 | (uint32_t)x >> 7);
+    return (q + 1) >> 1;
 }
 
 static inline int32_t mixbox_svf_from_chain(int64_t x)
@@ -82,9 +83,11 @@ static inline int32_t mixbox_svf_from_chain(int64_t x)
     return (int32_t)((x + 128) >> 8);
 }
 
+/* y * 256, its two words written out: gcc spells (int64_t)y * 256 on a
+ * 32-bit core as four instructions for the high word where one shift does. */
 static inline int64_t mixbox_svf_to_chain(int32_t y)
 {
-    return (int64_t)y * 256;
+    return (int64_t)((uint64_t)(int64_t)(y >> 24) << 32 | (uint32_t)y << 8);
 }
 
 /* A chunk of the chain to Q23 (as mixbox_svf_from_chain); returns 0 if a
