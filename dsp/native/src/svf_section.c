@@ -323,16 +323,19 @@ static ALWAYS_INLINE int32_t feedback_step(const mixbox_svf_kernel_t *k, svf_reg
     int32_t t1 = (int32_t)((uint32_t)mul_high_s32_u32(v3, k->a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k->d1_m) +
                            (uint32_t)r->carry1);
     r->carry1 = t1 & k->mask1;
-    int32_t v1 = ic1 + (t1 >> k->n1);
+    int32_t d1 = t1 >> k->n1;
+    int32_t v1 = ic1 + d1;
     /* 2^n2 (v2 - ic2) = 2^n2 (a2 ic1 + a3 v3) = 2^n2 g v1 (a2 = g a1, a3 =
      * g a2): one product, its floor's bias carried away with the fraction
      * (a floor without the carry would drift by half an LSB per sample,
      * which the integrators' DC gain turns into an offset). */
     int32_t t2 = (int32_t)((uint32_t)mul_high_s32_u32(v1, k->g_m) + (uint32_t)r->carry2);
     r->carry2 = t2 & k->mask2;
-    int32_t v2 = ic2 + (t2 >> k->n2);
-    r->ic1 = 2 * v1 - ic1;
-    r->ic2 = 2 * v2 - ic2;
+    int32_t d2 = t2 >> k->n2;
+    int32_t v2 = ic2 + d2;
+    /* ic' = 2 v - ic = v + d: one add instead of a shift and a subtract. */
+    r->ic1 = v1 + d1;
+    r->ic2 = v2 + d2;
     return section_output(k, x, v1, v2, form);
 }
 
@@ -451,10 +454,11 @@ static ALWAYS_INLINE int32_t lean_step(const mixbox_svf_kernel_t *k, int32_t *ic
     }
     int32_t v3 = x - ic2;
     /* Differences of two floored high words, as run_form's: no drift. */
-    int32_t v1 = ic1 + (int32_t)((uint32_t)mul_high_s32_u32(v3, k->a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k->d1_m));
-    int32_t v2 = ic2 + (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m1) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m));
-    *ic1_p = 2 * v1 - ic1;
-    *ic2_p = 2 * v2 - ic2;
+    int32_t d1 = (int32_t)((uint32_t)mul_high_s32_u32(v3, k->a2_m1) - (uint32_t)mul_high_s32_u32(ic1, k->d1_m));
+    int32_t d2 = (int32_t)((uint32_t)mul_high_s32_u32(ic1, k->a2_m1) - (uint32_t)mul_high_s32_u32(-v3, k->a3_m));
+    int32_t v1 = ic1 + d1, v2 = ic2 + d2;
+    *ic1_p = v1 + d1; /* 2 v - ic, as feedback_step */
+    *ic2_p = v2 + d2;
     return section_output(k, x, v1, v2, form);
 }
 
