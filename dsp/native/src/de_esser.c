@@ -65,7 +65,7 @@ static inline int32_t one_pole_step(int32_t state, int32_t target, uint32_t shar
 }
 
 /* The band of both channels into work[] (Q23), following the update grid. */
-static void filter_band(mixbox_de_esser_t *d, uint32_t n)
+static void filter_band(mixbox_de_esser_t *d, const int32_t *left, const int32_t *right, uint32_t n)
 {
     for (uint32_t done = 0; done < n;) {
         if (d->band.updates_left != 0u && d->frames_to_update == 0u) {
@@ -74,7 +74,7 @@ static void filter_band(mixbox_de_esser_t *d, uint32_t n)
         }
         uint32_t run = n - done;
         if (d->band.updates_left != 0u && d->frames_to_update < run) run = d->frames_to_update;
-        mixbox_svf_run_stereo(&d->band, d->work[0] + done, d->work[1] + done, run);
+        mixbox_svf_run_stereo_from(&d->band, left + done, right + done, d->work[0] + done, d->work[1] + done, run);
         if (d->band.updates_left != 0u) d->frames_to_update -= run;
         done += run;
     }
@@ -191,18 +191,14 @@ void mixbox_de_esser_process(mixbox_de_esser_t *d, int64_t *left, int64_t *right
         d->work[0][i] = mixbox_svf_from_chain(left[i]);
         d->work[1][i] = mixbox_svf_from_chain(right[i]);
     }
-    filter_band(d, n);
+    filter_band(d, d->work[0], d->work[1], n);
     correct(d, left, right, NULL, NULL, n, 0);
 }
 
 void mixbox_de_esser_process_q23(mixbox_de_esser_t *d, int32_t *left, int32_t *right, uint32_t n)
 {
     if (d->idle) return;
-    for (uint32_t i = 0; i < n; i++) {
-        d->work[0][i] = left[i];
-        d->work[1][i] = right[i];
-    }
-    filter_band(d, n);
+    filter_band(d, left, right, n); /* the band into d->work, the chunk untouched */
     correct(d, NULL, NULL, left, right, n, 1);
 }
 

@@ -472,20 +472,28 @@ static ALWAYS_INLINE void run_lean_mono(const mixbox_svf_kernel_t *kp, mixbox_sv
     c->ic2 = ic2;
 }
 
-/* Both channels in one loop: the coefficients are loaded once. */
-static ALWAYS_INLINE void run_lean_stereo(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *left,
-                                          int32_t *right, uint32_t n, const int form)
+/* Both channels in one loop: the coefficients are loaded once. From
+ * in_left/in_right to left/right (the same buffers: in place). */
+static ALWAYS_INLINE void run_lean_stereo_from(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c,
+                                               const int32_t *in_left, const int32_t *in_right, int32_t *left,
+                                               int32_t *right, uint32_t n, const int form)
 {
     const mixbox_svf_kernel_t k = *kp;
     int32_t l1 = c[0].ic1, l2 = c[0].ic2, r1 = c[1].ic1, r2 = c[1].ic2;
     for (uint32_t i = 0; i < n; i++) {
-        left[i] = lean_step(&k, &l1, &l2, left[i], form);
-        right[i] = lean_step(&k, &r1, &r2, right[i], form);
+        left[i] = lean_step(&k, &l1, &l2, in_left[i], form);
+        right[i] = lean_step(&k, &r1, &r2, in_right[i], form);
     }
     c[0].ic1 = l1;
     c[0].ic2 = l2;
     c[1].ic1 = r1;
     c[1].ic2 = r2;
+}
+
+static ALWAYS_INLINE void run_lean_stereo(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *left,
+                                          int32_t *right, uint32_t n, const int form)
+{
+    run_lean_stereo_from(kp, c, left, right, left, right, n, form);
 }
 
 static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int32_t *left, int32_t *right, uint32_t n)
@@ -524,6 +532,18 @@ void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t
     }
     mixbox_svf_run(section, 0u, left, n);
     mixbox_svf_run(section, 1u, right, n);
+}
+
+void mixbox_svf_run_stereo_from(mixbox_svf_section_t *section, const int32_t *in_left, const int32_t *in_right,
+                                int32_t *left, int32_t *right, uint32_t n)
+{
+    if (section->kernel.lean && section->kernel.form == FORM_BAND_FRACTION) {
+        run_lean_stereo_from(&section->kernel, section->channel, in_left, in_right, left, right, n, FORM_BAND_FRACTION);
+        return;
+    }
+    if (left != in_left) memcpy(left, in_left, n * sizeof *left);
+    if (right != in_right) memcpy(right, in_right, n * sizeof *right);
+    mixbox_svf_run_stereo(section, left, right, n);
 }
 
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)

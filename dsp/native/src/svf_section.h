@@ -119,6 +119,12 @@ int mixbox_svf_target_is_flat(const mixbox_svf_target_t *target);
 /* Both channels' n samples in place (as mixbox_svf_run for channels 0 and 1). */
 void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n);
 
+/* As mixbox_svf_run_stereo, from in_left/in_right (not changed unless the
+ * same buffers) into left/right: the de-esser's band without a copy where
+ * its kernel allows (a lean band-pass), else copied and run in place. */
+void mixbox_svf_run_stereo_from(mixbox_svf_section_t *section, const int32_t *in_left, const int32_t *in_right,
+                                int32_t *left, int32_t *right, uint32_t n);
+
 /* Filters n samples (Q23, within +-MIXBOX_SVF_LIMIT) of channel ch in place. */
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n);
 
