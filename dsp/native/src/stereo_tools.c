@@ -85,10 +85,25 @@ static void narrow_settled(const int32_t *side, const int32_t *filtered, int32_t
 {
     const int32_t width_q29 = width_q24 * 32;
     for (uint32_t i = 0; i < n; i++) {
-        int32_t change = side[i] - mul_high_s32(filtered[i] * 8, width_q29);
-        left[i] -= (int64_t)change * 256;
-        right[i] += (int64_t)change * 256;
+        int64_t change = mixbox_svf_to_chain(side[i] - mul_high_s32(filtered[i] * 8, width_q29));
+        left[i] -= change;
+        right[i] += change;
     }
+}
+
+/* (L - R + 256) >> 9 with L - R limited to +-2^36. Within [-2^36, 2^36)
+ * (the high word in [-16, 16)) in 32-bit words: floor(d / 256) fits, and
+ * (q + 1) >> 1 of it is the rounded half. */
+static inline int32_t side_q23(int64_t difference)
+{
+    const int64_t limit = 2 * MIXBOX_CHAIN_LIMIT;
+    int32_t high = (int32_t)(difference >> 32);
+    if ((uint32_t)(high + 16) < 32u) {
+        int32_t q = (int32_t)((uint32_t)high << 24 | (uint32_t)difference >> 8);
+        return (q + 1) >> 1;
+    }
+    if ((uint64_t)(difference + limit) > (uint64_t)(2 * limit)) difference = difference > 0 ? limit : -limit;
+    return (int32_t)((difference + 256) >> 9);
 }
 
 void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
@@ -99,9 +114,7 @@ void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_
         /* S = (L - R) / 2 in Q23, rounded; L - R limited to +-2^36 (both
          * sides within the chain's +-2^35), so S stays within +-2^27. */
         int64_t difference = left[i] - right[i];
-        const int64_t limit = 2 * MIXBOX_CHAIN_LIMIT;
-        if ((uint64_t)(difference + limit) > (uint64_t)(2 * limit)) difference = difference > 0 ? limit : -limit;
-        side[i] = t->side[i] = (int32_t)((difference + 256) >> 9);
+        side[i] = t->side[i] = side_q23(difference);
     }
     highpass_side(t, t->side, n);
     if (t->width_frames_left == 0u) {
