@@ -224,6 +224,12 @@ static void run_sections(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uin
         s = HIGHPASS_FIRST_ORDER + 1;
     for (; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
         if (!eq->section[s].active) continue;
+        /* Two lean neighbours in one pass where they can. */
+        if (s + 1u < MIXBOX_BUS_EQ_SECTIONS && eq->section[s + 1u].active &&
+            mixbox_svf_run_pair(&eq->section[s], &eq->section[s + 1u], left, right, n)) {
+            s++;
+            continue;
+        }
         mixbox_svf_run_stereo(&eq->section[s], left, right, n);
     }
 }

@@ -273,7 +273,7 @@ typedef struct {
 /* Saturate at +-2^27 (one unsigned compare in the usual case). */
 static ALWAYS_INLINE int32_t section_limit(uint32_t y)
 {
-    if (y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT) {
+    if (UNLIKELY(y + (uint32_t)MIXBOX_SVF_LIMIT > 2u * (uint32_t)MIXBOX_SVF_LIMIT)) {
         y = (int32_t)y < 0 ? (uint32_t)-MIXBOX_SVF_LIMIT : (uint32_t)MIXBOX_SVF_LIMIT;
     }
     return (int32_t)y;
@@ -494,6 +494,48 @@ static ALWAYS_INLINE void run_lean_stereo(const mixbox_svf_kernel_t *kp, mixbox_
                                           int32_t *right, uint32_t n, const int form)
 {
     run_lean_stereo_from(kp, c, left, right, left, right, n, form);
+}
+
+/* Two lean sections on one channel in one sample loop: the sample stays in a
+ * register between them (no store and load), one loop for both. */
+static ALWAYS_INLINE void run_lean_pair(const mixbox_svf_kernel_t *kap, mixbox_svf_channel_t *ca,
+                                        const mixbox_svf_kernel_t *kbp, mixbox_svf_channel_t *cb, int32_t *samples,
+                                        uint32_t n, const int form_a, const int form_b)
+{
+    const mixbox_svf_kernel_t ka = *kap, kb = *kbp;
+    int32_t a1 = ca->ic1, a2 = ca->ic2, b1 = cb->ic1, b2 = cb->ic2;
+    for (uint32_t i = 0; i < n; i++)
+        samples[i] = lean_step(&kb, &b1, &b2, lean_step(&ka, &a1, &a2, samples[i], form_a), form_b);
+    ca->ic1 = a1;
+    ca->ic2 = a2;
+    cb->ic1 = b1;
+    cb->ic2 = b2;
+}
+
+static void run_lean_pair_forms(const mixbox_svf_section_t *a, mixbox_svf_channel_t *ca, const mixbox_svf_section_t *b,
+                                mixbox_svf_channel_t *cb, int32_t *samples, uint32_t n)
+{
+    const mixbox_svf_kernel_t *ka = &a->kernel, *kb = &b->kernel;
+    if (ka->form == FORM_FRACTION) {
+        if (kb->form == FORM_FRACTION) run_lean_pair(ka, ca, kb, cb, samples, n, FORM_FRACTION, FORM_FRACTION);
+        else run_lean_pair(ka, ca, kb, cb, samples, n, FORM_FRACTION, FORM_WEIGHTS);
+    } else {
+        if (kb->form == FORM_FRACTION) run_lean_pair(ka, ca, kb, cb, samples, n, FORM_WEIGHTS, FORM_FRACTION);
+        else run_lean_pair(ka, ca, kb, cb, samples, n, FORM_WEIGHTS, FORM_WEIGHTS);
+    }
+}
+
+static int pairs_lean(const mixbox_svf_kernel_t *k)
+{
+    return k->lean && (k->form == FORM_FRACTION || k->form == FORM_WEIGHTS);
+}
+
+int mixbox_svf_run_pair(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *left, int32_t *right, uint32_t n)
+{
+    if (!pairs_lean(&a->kernel) || !pairs_lean(&b->kernel)) return 0;
+    run_lean_pair_forms(a, &a->channel[0], b, &b->channel[0], left, n);
+    run_lean_pair_forms(a, &a->channel[1], b, &b->channel[1], right, n);
+    return 1;
 }
 
 static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int32_t *left, int32_t *right, uint32_t n)

@@ -141,6 +141,11 @@ int mixbox_svf_run_highpass_18db(mixbox_svf_section_t *second, mixbox_svf_sectio
  * both are high-pass forms with error feedback. */
 int mixbox_svf_run_twice(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *samples, uint32_t n);
 
+/* a then b on both channels, each channel in one sample loop: the same bits
+ * as running them one after the other. Returns 0 (and does nothing) unless
+ * both run the lean kernel with a fraction or weights mix. */
+int mixbox_svf_run_pair(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *left, int32_t *right, uint32_t n);
+
 /* Back to rest (states and carries cleared), coefficients kept. */
 void mixbox_svf_clear(mixbox_svf_section_t *section);
 
