@@ -131,20 +131,28 @@ static void detector_step(mixbox_de_esser_t *d, uint32_t level)
 /* The corrections for the chunk, on the chain's int64 samples or (q23) on
  * Q23 ones: x - (1 - g) band, or the band alone when listening. In Q23 the
  * correction is the same high word and the bound +-2^27: the same values as
- * the int64 path rounded to Q23, for inputs within +-2^35. */
-static ALWAYS_INLINE void correct(mixbox_de_esser_t *d, int64_t *left, int64_t *right, int32_t *left_q23,
-                                  int32_t *right_q23, uint32_t n, const int q23)
+ * the int64 path rounded to Q23, for inputs within +-2^35. Frames [from, to)
+ * lie within one detector step (the cut's step is constant there); returns
+ * the band's largest magnitude over them (tracked as its highest and lowest
+ * sample: two compares per sample instead of |x| and one). */
+static ALWAYS_INLINE void track(int32_t b, int32_t *highest, int32_t *lowest)
 {
-    const mixbox_de_esser_coeffs_t *c = &d->coeffs;
-    uint32_t level = d->step_level, frames = d->step_frames, cut = d->cut_q32;
-    int32_t step = d->cut_step;
-    for (uint32_t i = 0; i < n; i++) {
-        int32_t bl = d->work[0][i], br = d->work[1][i];
-        /* The step's loudest sample (band magnitudes as the range of both sides). */
-        uint32_t ml = q31_magnitude(bl), mr = q31_magnitude(br);
-        if (ml > level) level = ml;
-        if (mr > level) level = mr;
-        if (c->listen) {
+    if (b > *highest) *highest = b;
+    if (b < *lowest) *lowest = b;
+}
+
+static ALWAYS_INLINE uint32_t correct_run(const mixbox_de_esser_t *d, int64_t *left, int64_t *right,
+                                          int32_t *left_q23, int32_t *right_q23, uint32_t from, uint32_t to,
+                                          uint32_t *cut_p, int32_t step, const int q23)
+{
+    const int32_t *band_left = d->work[0], *band_right = d->work[1];
+    int32_t highest = 0, lowest = 0;
+    uint32_t cut = *cut_p;
+    if (d->coeffs.listen) {
+        for (uint32_t i = from; i < to; i++) {
+            int32_t bl = band_left[i], br = band_right[i];
+            track(bl, &highest, &lowest);
+            track(br, &highest, &lowest);
             if (q23) {
                 left_q23[i] = bl;
                 right_q23[i] = br;
@@ -152,7 +160,12 @@ static ALWAYS_INLINE void correct(mixbox_de_esser_t *d, int64_t *left, int64_t *
                 left[i] = mixbox_svf_to_chain(bl);
                 right[i] = mixbox_svf_to_chain(br);
             }
-        } else if ((cut | (uint32_t)step) != 0u) {
+        }
+    } else if ((cut | (uint32_t)step) != 0u) { /* constant within a step */
+        for (uint32_t i = from; i < to; i++) {
+            int32_t bl = band_left[i], br = band_right[i];
+            track(bl, &highest, &lowest);
+            track(br, &highest, &lowest);
             cut += (uint32_t)step;
             if (q23) {
                 left_q23[i] = reduce_q23(left_q23[i], bl, cut);
@@ -162,7 +175,31 @@ static ALWAYS_INLINE void correct(mixbox_de_esser_t *d, int64_t *left, int64_t *
                 right[i] = reduce(right[i], br, cut);
             }
         }
-        if (++frames == MIXBOX_DE_ESSER_STEP_FRAMES) {
+    } else {
+        for (uint32_t i = from; i < to; i++) {
+            track(band_left[i], &highest, &lowest);
+            track(band_right[i], &highest, &lowest);
+        }
+    }
+    *cut_p = cut;
+    return q31_range_magnitude(highest, lowest);
+}
+
+static ALWAYS_INLINE void correct(mixbox_de_esser_t *d, int64_t *left, int64_t *right, int32_t *left_q23,
+                                  int32_t *right_q23, uint32_t n, const int q23)
+{
+    const mixbox_de_esser_coeffs_t *c = &d->coeffs;
+    uint32_t level = d->step_level, frames = d->step_frames, cut = d->cut_q32;
+    int32_t step = d->cut_step;
+    for (uint32_t i = 0; i < n;) {
+        /* Up to the end of the detector step (or of the chunk). */
+        uint32_t run = MIXBOX_DE_ESSER_STEP_FRAMES - frames;
+        if (run > n - i) run = n - i;
+        uint32_t run_level = correct_run(d, left, right, left_q23, right_q23, i, i + run, &cut, step, q23);
+        if (run_level > level) level = run_level;
+        i += run;
+        frames += run;
+        if (frames == MIXBOX_DE_ESSER_STEP_FRAMES) {
             d->cut_q32 = cut;
             detector_step(d, level);
             cut = d->cut_q32;
