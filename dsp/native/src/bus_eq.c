@@ -275,5 +275,5 @@ int mixbox_bus_eq_is_settled_on(const mixbox_bus_eq_t *eq)
 
 void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
 {
-    filter(eq, left, right, n); /* settled and on: filters all n */
+    run_sections(eq, left, right, n); /* settled and on: filter() would run all n at once */
 }

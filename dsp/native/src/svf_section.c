@@ -392,7 +392,7 @@ static ALWAYS_INLINE void run_first_order(const mixbox_svf_kernel_t *kp, mixbox_
 /* The 18 dB/oct high-pass (a second-order high-pass with c1 = -1, then the
  * first order, both with error feedback) in one sample loop: each sample
  * stays in a register between the two. */
-static void run_highpass_18db(const mixbox_svf_section_t *second, mixbox_svf_channel_t *c2,
+static ALWAYS_INLINE void run_highpass_18db(const mixbox_svf_section_t *second, mixbox_svf_channel_t *c2,
                               const mixbox_svf_section_t *first, mixbox_svf_channel_t *c1, int32_t *samples, uint32_t n)
 {
     const mixbox_svf_kernel_t k2 = second->kernel, k1 = first->kernel;
@@ -512,16 +512,23 @@ static ALWAYS_INLINE void run_lean_pair(const mixbox_svf_kernel_t *kap, mixbox_s
     cb->ic2 = b2;
 }
 
-static void run_lean_pair_forms(const mixbox_svf_section_t *a, mixbox_svf_channel_t *ca, const mixbox_svf_section_t *b,
-                                mixbox_svf_channel_t *cb, int32_t *samples, uint32_t n)
+/* Both channels, one after the other. */
+static ALWAYS_INLINE void run_lean_pair_stereo(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *left,
+                                               int32_t *right, uint32_t n, const int form_a, const int form_b)
 {
-    const mixbox_svf_kernel_t *ka = &a->kernel, *kb = &b->kernel;
-    if (ka->form == FORM_FRACTION) {
-        if (kb->form == FORM_FRACTION) run_lean_pair(ka, ca, kb, cb, samples, n, FORM_FRACTION, FORM_FRACTION);
-        else run_lean_pair(ka, ca, kb, cb, samples, n, FORM_FRACTION, FORM_WEIGHTS);
+    run_lean_pair(&a->kernel, &a->channel[0], &b->kernel, &b->channel[0], left, n, form_a, form_b);
+    run_lean_pair(&a->kernel, &a->channel[1], &b->kernel, &b->channel[1], right, n, form_a, form_b);
+}
+
+static void run_lean_pair_forms(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *left, int32_t *right,
+                                uint32_t n)
+{
+    if (a->kernel.form == FORM_FRACTION) {
+        if (b->kernel.form == FORM_FRACTION) run_lean_pair_stereo(a, b, left, right, n, FORM_FRACTION, FORM_FRACTION);
+        else run_lean_pair_stereo(a, b, left, right, n, FORM_FRACTION, FORM_WEIGHTS);
     } else {
-        if (kb->form == FORM_FRACTION) run_lean_pair(ka, ca, kb, cb, samples, n, FORM_WEIGHTS, FORM_FRACTION);
-        else run_lean_pair(ka, ca, kb, cb, samples, n, FORM_WEIGHTS, FORM_WEIGHTS);
+        if (b->kernel.form == FORM_FRACTION) run_lean_pair_stereo(a, b, left, right, n, FORM_WEIGHTS, FORM_FRACTION);
+        else run_lean_pair_stereo(a, b, left, right, n, FORM_WEIGHTS, FORM_WEIGHTS);
     }
 }
 
@@ -533,8 +540,7 @@ static int pairs_lean(const mixbox_svf_kernel_t *k)
 int mixbox_svf_run_pair(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_t *left, int32_t *right, uint32_t n)
 {
     if (!pairs_lean(&a->kernel) || !pairs_lean(&b->kernel)) return 0;
-    run_lean_pair_forms(a, &a->channel[0], b, &b->channel[0], left, n);
-    run_lean_pair_forms(a, &a->channel[1], b, &b->channel[1], right, n);
+    run_lean_pair_forms(a, b, left, right, n);
     return 1;
 }
 
@@ -566,14 +572,41 @@ static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int
     }
 }
 
+/* The error-feedback kernel on both channels, one after the other (one
+ * call and one dispatch for the two). */
+static ALWAYS_INLINE void run_form_stereo(const mixbox_svf_kernel_t *k, mixbox_svf_channel_t *c, int32_t *left,
+                                          int32_t *right, uint32_t n, const int form)
+{
+    run_form(k, &c[0], left, n, form);
+    run_form(k, &c[1], right, n, form);
+}
+
+static void run_feedback_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n)
+{
+    const mixbox_svf_kernel_t *k = &section->kernel;
+    mixbox_svf_channel_t *c = section->channel;
+    switch (k->form) {
+    case FORM_HIGHPASS: run_form_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
+    case FORM_HIGHPASS_UNIT: run_form_stereo(k, c, left, right, n, FORM_HIGHPASS_UNIT); break;
+    case FORM_BAND: run_form_stereo(k, c, left, right, n, FORM_BAND); break;
+    case FORM_SHELF: run_form_stereo(k, c, left, right, n, FORM_SHELF); break;
+    case FORM_FRACTION: run_form_stereo(k, c, left, right, n, FORM_FRACTION); break;
+    case FORM_WEIGHTS: run_form_stereo(k, c, left, right, n, FORM_WEIGHTS); break;
+    case FORM_BAND_FRACTION: run_form_stereo(k, c, left, right, n, FORM_BAND_FRACTION); break;
+    default:
+        mixbox_svf_run(section, 0u, left, n); /* first order, general */
+        mixbox_svf_run(section, 1u, right, n);
+        break;
+    }
+}
+
 void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n)
 {
     if (section->kernel.lean) {
         run_lean(section, section->channel, left, right, n);
         return;
     }
-    mixbox_svf_run(section, 0u, left, n);
-    mixbox_svf_run(section, 1u, right, n);
+    run_feedback_stereo(section, left, right, n);
 }
 
 void mixbox_svf_run_stereo_from(mixbox_svf_section_t *section, const int32_t *in_left, const int32_t *in_right,
