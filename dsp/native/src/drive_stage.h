@@ -16,27 +16,38 @@
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void mixbox_drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
-/* One sample within int32 through the curve. Beyond the curve's knee
- * (|u| >= 1) the output is the flat top, 2^31 * makeup / 2^24 = makeup * 2^7,
- * exactly; the input limits for it are precomputed, so the curve itself only
- * sees values whose u fits int32 and works in 32x32 products. The output has
- * x's sign and at most its magnitude (y = x - g^2 x^3 / 3 <= x on the curve,
- * the flat top below 2^31 / 1.5 beyond), so x - y fits int32 too. */
+/* The curve's upper half, (v - v^3) / 2 for v = x * gain, as the audio side
+ * computes it (v + this is the curve times 2^31 before the make-up).
+ * |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
+ * with the same sign. square < 2^31, so square * 2 fits 32 bits unsigned and
+ * the cube (square * v) >> 31 is one high word, exactly. */
+static inline int32_t drive_half_rest(int32_t v)
+{
+    int32_t square = (int32_t)(((int64_t)v * v) >> 31);
+    int32_t cube = mul_high_s32_u32(v, (uint32_t)square << 1);
+    return (v - cube) / 2;
+}
+
+static inline int32_t drive_pre_gain(const mixbox_drive_coeffs_t *coeffs, int32_t x)
+{
+    return (int32_t)(((int64_t)x * coeffs->gain_q24) >> 24);
+}
+
+/* One sample within int32 through the curve. From the curve's knee on
+ * (its sum v + (v - cube) / 2 reaching 2^31, just below |u| = 1) the output is the
+ * flat top, 2^31 * makeup / 2^24 = makeup * 128, exactly; the input limits
+ * for it are found at design, so the curve itself only sees values whose u
+ * fits int32 and whose sum stays within int32, and works in 32x32 products.
+ * The output has x's sign and at most its magnitude (y = x - g^2 x^3 / 3 <= x
+ * on the curve, the flat top below 2^31 / 1.5 beyond), so x - y fits int32 too. */
 static inline int32_t drive_process32(const mixbox_drive_coeffs_t *coeffs, int32_t x)
 {
     int32_t top = coeffs->makeup_q24 * 128;
     if (x >= coeffs->flat_above) return top;
     if (x <= coeffs->flat_below) return -top;
-    /* |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
-     * with the same sign, so (3v - cube) / 2 = v + (v - cube) / 2. Only its
-     * very top, +2^31, misses int32: that is the flat top's value. */
-    int32_t v = (int32_t)(((int64_t)x * coeffs->gain_q24) >> 24);
-    int32_t square = (int32_t)(((int64_t)v * v) >> 31);
-    int32_t cube = (int32_t)(((int64_t)square * v) >> 31);
-    int32_t half_rest = (v - cube) / 2;
-    if (v > 0 && v > INT32_MAX - half_rest) return top;
+    int32_t v = drive_pre_gain(coeffs, x);
     /* (y * makeup) >> 24 as one high word: makeup < 2^24 / 1.5, so makeup * 2^8 fits 32 bits unsigned. */
-    return mul_high_s32_u32(v + half_rest, (uint32_t)coeffs->makeup_q24 << 8);
+    return mul_high_s32_u32(v + drive_half_rest(v), (uint32_t)coeffs->makeup_q24 << 8);
 }
 
 /* Any chain sample (|x| < 2^35): beyond int32 it is on the flat parts, as
