@@ -121,18 +121,26 @@ void mixbox_compressor_reset(mixbox_compressor_t *compressor)
     compressor->gr_max_q24 = 0;
 }
 
+/* The reduction for a level `over` the threshold (log2 units, Q24) at or above
+ * the knee's start (over >= -half_knee), Giannoulis et al. eq. 4 as x - y:
+ * above the knee the slope's product is one high word (slope < 1, so
+ * slope * 2^8 fits 32 bits unsigned: the same floor as a 64-bit product >> 24). */
+static inline int32_t reduction_at_or_above_knee(int32_t over, int32_t half_knee_q24, uint32_t slope_q32,
+                                                 int32_t knee_factor_q24)
+{
+    if (over > half_knee_q24) return mul_high_s32_u32(over, slope_q32);
+    uint32_t into_knee = (uint32_t)(over + half_knee_q24);             /* 0..W, < 2^26 */
+    int64_t squared_q24 = mul_high_u32(into_knee << 4, into_knee << 4); /* x^2 / 2^24 < 2^28 */
+    return (int32_t)((squared_q24 * knee_factor_q24) >> 24);
+}
+
 static int32_t gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
 {
-    /* Giannoulis et al. eq. 4, written as the reduction x - y >= 0. Levels
-     * lie in -33..+7 and thresholds in -6.7..0 log2 units: |over| < 2^29.1. */
-    int32_t over = level_q24 - c->threshold_q24;
-    if (2 * over < -c->knee_q24) return 0;
-    if (2 * over <= c->knee_q24) {
-        uint32_t into_knee = (uint32_t)(over + c->knee_q24 / 2);    /* 0..W, < 2^26 */
-        int64_t squared_q24 = mul_high_u32(into_knee << 4, into_knee << 4); /* x^2 / 2^24 < 2^28 */
-        return (int32_t)((squared_q24 * c->knee_factor_q24) >> 24);
-    }
-    return (int32_t)(((int64_t)over * c->slope_q24) >> 24);
+    /* Levels lie in -33..+7 and thresholds in -6.7..0 log2 units: |over| < 2^29.1.
+     * Below the knee (2 over < -W) nothing is reduced; W >= 0, so W / 2 = W >> 1. */
+    int32_t over = level_q24 - c->threshold_q24, half_knee = c->knee_q24 >> 1;
+    if (over < -half_knee) return 0;
+    return reduction_at_or_above_knee(over, half_knee, (uint32_t)c->slope_q24 << 8, c->knee_factor_q24);
 }
 
 /* state + (target - state) * share, floored; Q27 values in 0..2^30.7. */
@@ -151,8 +159,8 @@ static inline uint32_t linked_level(int32_t left, int32_t right, int link_averag
 }
 
 static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, mixbox_highpass_section_t *hpf_left,
-                                          mixbox_highpass_section_t *hpf_right, const int filtered, int64_t left,
-                                          int64_t right, uint32_t *level)
+                                          mixbox_highpass_section_t *hpf_right, const int filtered, const int link_average,
+                                          int64_t left, int64_t right, uint32_t *level)
 {
     int32_t side_left = (int32_t)(left >> SIDECHAIN_SHIFT);
     int32_t side_right = (int32_t)(right >> SIDECHAIN_SHIFT);
@@ -160,23 +168,24 @@ static ALWAYS_INLINE void sidechain_frame(const mixbox_compressor_coeffs_t *c, m
         side_left = highpass_section_step(&c->hpf, hpf_left, mul_high_s32_u32(side_left, c->hpf_gain_q32));
         side_right = highpass_section_step(&c->hpf, hpf_right, mul_high_s32_u32(side_right, c->hpf_gain_q32));
     }
-    *level = linked_level(side_left, side_right, c->link_average);
+    *level = linked_level(side_left, side_right, link_average);
 }
 
 /* Side-chain levels of a run of frames (>> SIDECHAIN_SHIFT, high-passed when
  * on). Two frames per turn: the filters' delayed values then alternate
- * registers instead of being moved. */
+ * registers instead of being moved. One copy per filter and link setting
+ * (constants), so neither is tested per frame. */
 static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, mixbox_highpass_section_t *filters,
-                                        const int filtered, const int64_t *left, const int64_t *right,
+                                        const int filtered, const int link_average, const int64_t *left, const int64_t *right,
                                         uint32_t *level, uint32_t frames)
 {
     mixbox_highpass_section_t hpf_left = filters[0], hpf_right = filters[1];
     uint32_t i = 0;
     for (; i + 2u <= frames; i += 2u) {
-        sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);
-        sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i + 1u], right[i + 1u], &level[i + 1u]);
+        sidechain_frame(c, &hpf_left, &hpf_right, filtered, link_average, left[i], right[i], &level[i]);
+        sidechain_frame(c, &hpf_left, &hpf_right, filtered, link_average, left[i + 1u], right[i + 1u], &level[i + 1u]);
     }
-    if (i < frames) sidechain_frame(c, &hpf_left, &hpf_right, filtered, left[i], right[i], &level[i]);
+    if (i < frames) sidechain_frame(c, &hpf_left, &hpf_right, filtered, link_average, left[i], right[i], &level[i]);
     filters[0] = hpf_left;
     filters[1] = hpf_right;
 }
@@ -186,16 +195,27 @@ void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const
 {
     const mixbox_compressor_coeffs_t *c = &k->coeffs;
     uint32_t level[MIXBOX_CHUNK_FRAMES];
-    if (c->hpf_on) sidechain_run(c, k->sidechain, 1, left, right, level, frames);
-    else sidechain_run(c, k->sidechain, 0, left, right, level, frames);
+    if (c->hpf_on && c->link_average) sidechain_run(c, k->sidechain, 1, 1, left, right, level, frames);
+    else if (c->hpf_on) sidechain_run(c, k->sidechain, 1, 0, left, right, level, frames);
+    else if (c->link_average) sidechain_run(c, k->sidechain, 0, 1, left, right, level, frames);
+    else sidechain_run(c, k->sidechain, 0, 0, left, right, level, frames);
 
     /* Working copies: the stores to reduction_q24 can't alias them. */
     int32_t peak = k->peak_q27, slow = k->slow_q27, smooth = k->smooth_q27, gr_max = k->gr_max_q24;
     const uint32_t quiet = c->quiet_below, release = c->release_q32;
     const uint32_t slow_release = c->slow_release_q32, attack = c->attack_q32;
+    /* The gain computer's terms: a level's log2 magnitude (log2 units above
+     * 2^0, Q24) plus over_offset is its distance over the threshold. A level
+     * at or above `quiet` is reduced, so it lies at or above the knee's start. */
+    const int32_t over_offset = (SIDECHAIN_SHIFT - 31) * Q24_ONE - c->threshold_q24, half_knee = c->knee_q24 >> 1;
+    const int32_t knee_factor = c->knee_factor_q24;
+    const uint32_t slope_q32 = (uint32_t)c->slope_q24 << 8;
     for (uint32_t i = 0; i < frames; i++) {
         int32_t reduction = 0;
-        if (level[i] >= quiet) reduction = gain_computer(c, log2_level_q24(level[i]) + SIDECHAIN_SHIFT * Q24_ONE) * 8;
+        if (level[i] >= quiet) {
+            int32_t over = log2_magnitude_q24(level[i]) + over_offset;
+            reduction = reduction_at_or_above_knee(over, half_knee, slope_q32, knee_factor) * 8;
+        }
 
         /* Smooth decoupled peak detector: instant rise, release toward the input. */
         peak = one_pole_step(peak, reduction, release);

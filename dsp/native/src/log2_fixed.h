@@ -34,18 +34,24 @@ static inline int top_bit_index32(uint32_t x)
 #endif
 }
 
-/* log2(magnitude / 2^31) in Q24: 0 = full scale. Error below 5e-5 log2
+/* log2(magnitude) in Q24 for a magnitude > 0: 0..32. Error below 5e-5 log2
  * units (0.0003 dB). The 24 bits below the segment's 6 interpolate it:
  * table steps are below 2^19, so step * within / 2^24 is a high word. */
-static inline int32_t log2_level_q24(uint32_t magnitude)
+static inline int32_t log2_magnitude_q24(uint32_t magnitude)
 {
-    if (magnitude == 0u) return LOG2_LEVEL_FLOOR_Q24;
     int top = top_bit_index32(magnitude);
     uint32_t normalised = magnitude << (31 - top); /* leading one at bit 31 */
     const int32_t *pair = &mixbox_log2_mantissa_q24[(normalised >> 25) & 63u];
     uint32_t within = (normalised >> 1) & 0xFFFFFFu;
     uint32_t step = (uint32_t)(pair[1] - pair[0]);
-    return (top - 31) * (1 << 24) + pair[0] + (int32_t)mul_high_u32(step, within << 8);
+    return top * (1 << 24) + pair[0] + (int32_t)mul_high_u32(step, within << 8);
+}
+
+/* log2(magnitude / 2^31) in Q24: 0 = full scale. */
+static inline int32_t log2_level_q24(uint32_t magnitude)
+{
+    if (magnitude == 0u) return LOG2_LEVEL_FLOOR_Q24;
+    return log2_magnitude_q24(magnitude) - 31 * (1 << 24);
 }
 
 /* 2^(v) in Q24 for v in log2 units (Q24); below -31 returns 0, v is clamped
