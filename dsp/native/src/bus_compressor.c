@@ -122,16 +122,19 @@ void mixbox_compressor_reset(mixbox_compressor_t *compressor)
 }
 
 /* The reduction for a level `over` the threshold (log2 units, Q24) at or above
- * the knee's start (over >= -half_knee), Giannoulis et al. eq. 4 as x - y:
- * above the knee the slope's product is one high word (slope < 1, so
- * slope * 2^8 fits 32 bits unsigned: the same floor as a 64-bit product >> 24). */
+ * the knee's start (over >= -half_knee), Giannoulis et al. eq. 4 as x - y.
+ * Both products are one high word, the same floor as a 64-bit product >> 24:
+ *   - above the knee, slope * 2^8 fits 32 bits unsigned (slope < 1);
+ *   - in the knee, into_knee <= W < 2^25 (knee <= 12 dB), so x^2 / 2^24 < 2^26
+ *     and times 2^6 fits 32 bits; knee_factor = slope / 2W <= 0.95 / (2 * 0.0166)
+ *     (knee >= 0.1 dB) < 2^4.9, below 2^28.9 in Q24, so times 2^2 fits too. */
 static inline int32_t reduction_at_or_above_knee(int32_t over, int32_t half_knee_q24, uint32_t slope_q32,
-                                                 int32_t knee_factor_q24)
+                                                 uint32_t knee_factor_q26)
 {
     if (over > half_knee_q24) return mul_high_s32_u32(over, slope_q32);
-    uint32_t into_knee = (uint32_t)(over + half_knee_q24);             /* 0..W, < 2^26 */
-    int64_t squared_q24 = mul_high_u32(into_knee << 4, into_knee << 4); /* x^2 / 2^24 < 2^28 */
-    return (int32_t)((squared_q24 * knee_factor_q24) >> 24);
+    uint32_t into_knee = (uint32_t)(over + half_knee_q24);              /* 0..W */
+    uint32_t squared_q24 = mul_high_u32(into_knee << 4, into_knee << 4); /* x^2 / 2^24 < 2^26 */
+    return (int32_t)mul_high_u32(squared_q24 << 6, knee_factor_q26);
 }
 
 static int32_t gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_q24)
@@ -140,7 +143,7 @@ static int32_t gain_computer(const mixbox_compressor_coeffs_t *c, int32_t level_
      * Below the knee (2 over < -W) nothing is reduced; W >= 0, so W / 2 = W >> 1. */
     int32_t over = level_q24 - c->threshold_q24, half_knee = c->knee_q24 >> 1;
     if (over < -half_knee) return 0;
-    return reduction_at_or_above_knee(over, half_knee, (uint32_t)c->slope_q24 << 8, c->knee_factor_q24);
+    return reduction_at_or_above_knee(over, half_knee, (uint32_t)c->slope_q24 << 8, (uint32_t)c->knee_factor_q24 << 2);
 }
 
 /* state + (target - state) * share, floored; Q27 values in 0..2^30.7. */
@@ -208,13 +211,12 @@ void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const
      * 2^0, Q24) plus over_offset is its distance over the threshold. A level
      * at or above `quiet` is reduced, so it lies at or above the knee's start. */
     const int32_t over_offset = (SIDECHAIN_SHIFT - 31) * Q24_ONE - c->threshold_q24, half_knee = c->knee_q24 >> 1;
-    const int32_t knee_factor = c->knee_factor_q24;
-    const uint32_t slope_q32 = (uint32_t)c->slope_q24 << 8;
+    const uint32_t slope_q32 = (uint32_t)c->slope_q24 << 8, knee_factor_q26 = (uint32_t)c->knee_factor_q24 << 2;
     for (uint32_t i = 0; i < frames; i++) {
         int32_t reduction = 0;
         if (level[i] >= quiet) {
             int32_t over = log2_magnitude_q24(level[i]) + over_offset;
-            reduction = reduction_at_or_above_knee(over, half_knee, slope_q32, knee_factor) * 8;
+            reduction = reduction_at_or_above_knee(over, half_knee, slope_q32, knee_factor_q26) * 8;
         }
 
         /* Smooth decoupled peak detector: instant rise, release toward the input. */

@@ -16,6 +16,16 @@
 /* Control side: drive in cdB (> 0) -> coefficients (gain_q24 > 2^24). */
 void mixbox_drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
 
+/* Bits 'shift'..'shift' + 31 of the 64-bit product a * b (0 < shift < 32), as
+ * the caller knows they fit int32: one 32x32 multiply for each word, so the
+ * compiler never widens a 32-bit operand it has also sign-extended for a
+ * 64-bit store into a 64x64 product. */
+static inline int32_t mul_bits_s32(int32_t a, int32_t b, int shift)
+{
+    uint32_t high = (uint32_t)mul_high_s32(a, b), low = (uint32_t)a * (uint32_t)b;
+    return (int32_t)((high << (32 - shift)) | (low >> shift));
+}
+
 /* The curve's upper half, (v - v^3) / 2 for v = x * gain, as the audio side
  * computes it (v + this is the curve times 2^31 before the make-up).
  * |v| < 2^31: v^2 >> 31 and v^3 >> 62 stay below 2^31, and |cube| <= |v|
@@ -23,14 +33,15 @@ void mixbox_drive_design(mixbox_drive_coeffs_t *coeffs, int32_t drive_cdb);
  * the cube (square * v) >> 31 is one high word, exactly. */
 static inline int32_t drive_half_rest(int32_t v)
 {
-    int32_t square = (int32_t)(((int64_t)v * v) >> 31);
+    int32_t square = mul_bits_s32(v, v, 31);
     int32_t cube = mul_high_s32_u32(v, (uint32_t)square << 1);
     return (v - cube) / 2;
 }
 
+/* u = (x * gain) >> 24, for x below the flat parts (so u fits int32). */
 static inline int32_t drive_pre_gain(const mixbox_drive_coeffs_t *coeffs, int32_t x)
 {
-    return (int32_t)(((int64_t)x * coeffs->gain_q24) >> 24);
+    return mul_bits_s32(x, coeffs->gain_q24, 24);
 }
 
 /* One sample within int32 through the curve. From the curve's knee on

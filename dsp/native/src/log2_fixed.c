@@ -1,5 +1,18 @@
 #include "log2_fixed.h"
 
+#define TWICE(n) n, n
+#define TIMES4(n) TWICE(n), TWICE(n)
+#define TIMES8(n) TIMES4(n), TIMES4(n)
+#define TIMES16(n) TIMES8(n), TIMES8(n)
+#define TIMES32(n) TIMES16(n), TIMES16(n)
+#define TIMES64(n) TIMES32(n), TIMES32(n)
+#define TIMES128(n) TIMES64(n), TIMES64(n)
+
+/* floor(log2(i)) for i = 1..255 (and 0 for 0): 2^k entries of k from 2^k on. */
+const uint8_t mixbox_top_bit_of_byte[256] = {
+    0, 0, TWICE(1), TIMES4(2), TIMES8(3), TIMES16(4), TIMES32(5), TIMES64(6), TIMES128(7),
+};
+
 /* round(log2(1 + i/64) * 2^24), i = 0..64. */
 const int32_t mixbox_log2_mantissa_q24[65] = {
     0, 375270, 744810, 1108793, 1467383, 1820738,

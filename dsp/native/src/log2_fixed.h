@@ -16,21 +16,21 @@
 extern const int32_t mixbox_log2_mantissa_q24[65];
 extern const uint32_t mixbox_exp2_mantissa_q30[65];
 
+/* Index of the highest set bit of each byte value (0 for 0 and 1). */
+extern const uint8_t mixbox_top_bit_of_byte[256];
+
 /* Index of the highest set bit of x > 0. Cores with a count-leading-zeros
- * instruction use it; elsewhere (RV32IMC has none) a 5-step search is
- * cheaper than the C library's table routine. Both give the same value. */
+ * instruction use it; elsewhere (RV32IMC has none) two compares find x's
+ * top byte and a 256-byte table that byte's top bit, cheaper than a 5-step
+ * search or the C library's routine. All give the same value. */
 static inline int top_bit_index32(uint32_t x)
 {
 #if !defined(MIXBOX_PORTABLE_PATHS) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__) || defined(__aarch64__) || \
                           defined(__XTENSA__) || defined(__riscv_zbb))
     return 31 - __builtin_clz(x);
 #else
-    int n = 0;
-    if (x >= 1u << 16) { n += 16; x >>= 16; }
-    if (x >= 1u << 8) { n += 8; x >>= 8; }
-    if (x >= 1u << 4) { n += 4; x >>= 4; }
-    if (x >= 1u << 2) { n += 2; x >>= 2; }
-    return n + (x >= 2u);
+    if (x >= 1u << 16) return x >= 1u << 24 ? 24 + mixbox_top_bit_of_byte[x >> 24] : 16 + mixbox_top_bit_of_byte[x >> 16];
+    return x >= 1u << 8 ? 8 + mixbox_top_bit_of_byte[x >> 8] : mixbox_top_bit_of_byte[x];
 #endif
 }
 
