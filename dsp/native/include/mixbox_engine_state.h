@@ -505,7 +505,7 @@ typedef struct {
     uint8_t bus;        /* 0: main, 1 + b: sub-bus b */
     uint8_t count;      /* members, 1-4, in slot order */
     uint8_t guard;      /* some member's gains have guard bits */
-    uint8_t first;      /* the bus's first call: writes its sums (the others add) */
+    uint8_t first;      /* 1: the bus's first call, writes its sums (the others add); 2: its only call */
     uint8_t channel[4];
     int32_t left_q24[4], right_q24[4];   /* the gains' Q24 parts */
     int32_t left_fine[4], right_fine[4]; /* their 16 guard bits, as the kernel's factors */
@@ -585,6 +585,10 @@ typedef struct {
     uint32_t sum_plan_calls;
     uint32_t sum_plan_fed;   /* bit bus: some call feeds it */
     uint32_t sum_plan_valid; /* 0 after the channel masks change: plan again */
+
+    /* Scratch for one chunk (appended): a sub-bus's Q31 output where its only
+     * settled call makes it directly (src/bus_sum.h), not its sums. */
+    int32_t sub_out[MIXBOX_SUB_BUSES][2][MIXBOX_CHUNK_FRAMES];
 } mixbox_engine_t;
 
 

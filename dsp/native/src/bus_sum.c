@@ -42,18 +42,67 @@ static inline int64_t group_to_q39(int64_t coarse_q55, int32_t fine_q53)
     return (coarse_q55 + fine_to_q55(fine_q53)) >> 16;
 }
 
+/* A group's sums -> the Q31 output the join makes of that group's Q39 sum
+ * alone: round(floor(S / 2^16) / 2^8) = floor((S + 2^23) / 2^24), S = coarse +
+ * 4 fine (nested floors), = 2^8 high + floor((low / 4 + fine + 2^21) / 2^22)
+ * with high, low the coarse sum's words. The bracket fits 32 bits while fine
+ * < 2^30 - 2^21 (mixbox_bus_sum_call_can_put_out). 2^8 high plus a part in
+ * [-2^9, 2^9) fits 32 bits while high is in [-2^23 + 2, 2^23 - 3] (the output
+ * at least 2^9 from clipping): *widest keeps the largest |high| (one's
+ * complement) for the caller to check once (group_outputs_fit). */
+static ALWAYS_INLINE int32_t group_to_q31(int64_t coarse_q55, int32_t fine_q53, uint32_t *widest)
+{
+    uint32_t low = (uint32_t)coarse_q55;
+    int32_t high = (int32_t)(coarse_q55 >> 32);
+    int32_t part = (int32_t)((low >> 2) + (1u << 21) + (uint32_t)fine_q53);
+    uint32_t width = (uint32_t)(high ^ (high >> 31));
+    if (width > *widest) *widest = width;
+    return (int32_t)(((uint32_t)high << 8) + (uint32_t)(part >> 22));
+}
+
+static int group_outputs_fit(uint32_t widest)
+{
+    return widest <= (1u << 23) - 3u;
+}
+
+/* |a side's fine sum| <= the sum of ceil(factor / 2) (|x| <= 2^31): at most
+ * 2^30 - 2^21, as group_to_q31 needs. */
+static int fine_sum_is_small(const int32_t *fine, uint32_t count)
+{
+    uint64_t factors = 0u;
+    for (uint32_t m = 0; m < count; m++) factors += (uint32_t)fine[m];
+    return factors / 2u + count <= (1u << 30) - (1u << 21);
+}
+
+int mixbox_bus_sum_call_can_put_out(const mixbox_bus_sum_call_t *call)
+{
+    return fine_sum_is_small(call->left_fine, call->count) && fine_sum_is_small(call->right_fine, call->count);
+}
+
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
 /* `guard`: some member's gains have guard bits (a constant per kernel:
  * without them the products of the bits are left out, not computed as 0). */
+/* `out`: the kernel of mixbox_bus_sum_call_run_out (outputs, not sums). */
 static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left, const int32_t *right,
                                       const int32_t *left_fine, const int32_t *right_fine, const uint32_t count,
                                       uint32_t stride, uint32_t frames, int64_t *sum_left, int64_t *sum_right,
-                                      const int first, const int guard)
+                                      const int first, const int guard, const int out, int32_t *out_left,
+                                      int32_t *out_right, uint32_t *widest)
 {
     /* A full group is four consecutive slots: one pointer per frame, the
      * members at fixed offsets from it. */
     const int full = count == BUS_SUM_GROUP;
+    /* The gains in locals: the int32 outputs could otherwise alias them, and
+     * the compiler would load them again every frame. */
+    int32_t gain_left[BUS_SUM_GROUP], gain_right[BUS_SUM_GROUP], fine_gain_left[BUS_SUM_GROUP],
+        fine_gain_right[BUS_SUM_GROUP];
+    for (uint32_t m = 0; m < count; m++) {
+        gain_left[m] = left[m];
+        gain_right[m] = right[m];
+        fine_gain_left[m] = guard ? left_fine[m] : 0;
+        fine_gain_right[m] = guard ? right_fine[m] : 0;
+    }
     for (uint32_t i = 0; i < frames; i++) {
         int64_t group_left = 0, group_right = 0; /* Q55 */
         int32_t fine_left = 0, fine_right = 0;   /* Q53 */
@@ -62,12 +111,17 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
 #endif
         for (uint32_t m = 0; m < count; m++) {
             int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
-            group_left += (int64_t)sample * left[m];
-            group_right += (int64_t)sample * right[m];
+            group_left += (int64_t)sample * gain_left[m];
+            group_right += (int64_t)sample * gain_right[m];
             if (guard) {
-                fine_left += fine_product_q53(sample, left_fine[m]);
-                fine_right += fine_product_q53(sample, right_fine[m]);
+                fine_left += fine_product_q53(sample, fine_gain_left[m]);
+                fine_right += fine_product_q53(sample, fine_gain_right[m]);
             }
+        }
+        if (out) {
+            out_left[i] = group_to_q31(group_left, fine_left, widest);
+            out_right[i] = group_to_q31(group_right, fine_right, widest);
+            continue;
         }
         sum_left[i] = (first ? 0 : sum_left[i]) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
         sum_right[i] = (first ? 0 : sum_right[i]) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
@@ -81,7 +135,8 @@ static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const
                                uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first, int guard)
 {
 #define SETTLED(n, f, g) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sum_left, sum_right, f, g); break
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sum_left, sum_right, f, g, 0, 0, 0, 0); \
+    break
     switch ((count - 1u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
     case 0: SETTLED(1, 0, 0);
     case 1: SETTLED(1, 0, 1);
@@ -120,6 +175,57 @@ void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *fra
     for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
     sum_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count, stride,
                        frames, sum_left, sum_right, call->first, call->guard);
+}
+
+/* The output kernels, one per group size and `guard`. Returns 0 where some
+ * output is not right (group_to_q31). */
+static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                              const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
+                              uint32_t frames, int guard, int32_t *out_left, int32_t *out_right)
+{
+    uint32_t widest = 0u;
+#define OUT(n, g) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 0, 1, g, 1, out_left, out_right, &widest); \
+    break
+    switch ((count - 1u) * 2u + (guard ? 1u : 0u)) {
+    case 0: OUT(1, 0);
+    case 1: OUT(1, 1);
+    case 2: OUT(2, 0);
+    case 3: OUT(2, 1);
+    case 4: OUT(3, 0);
+    case 5: OUT(3, 1);
+    case 6: OUT(4, 0);
+    default: OUT(4, 1);
+    }
+#undef OUT
+    return group_outputs_fit(widest);
+}
+
+/* The long way (near clipping): the Q39 sums, rounded and saturated as the
+ * join does for a sub-bus sum. */
+static OUT_OF_LINE void out_from_sums(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
+                                      uint32_t frames, int64_t *scratch_left, int64_t *scratch_right,
+                                      int32_t *out_left, int32_t *out_right, uint32_t *clipped_left,
+                                      uint32_t *clipped_right)
+{
+    mixbox_bus_sum_call_run(call, frame0, stride, frames, scratch_left, scratch_right);
+    for (uint32_t i = 0; i < frames; i++) {
+        out_left[i] = q31_saturate_flag(q39_round_to_q31(scratch_left[i]), clipped_left);
+        out_right[i] = q31_saturate_flag(q39_round_to_q31(scratch_right[i]), clipped_right);
+    }
+}
+
+void mixbox_bus_sum_call_run_out(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
+                                 uint32_t frames, int64_t *scratch_left, int64_t *scratch_right, int32_t *out_left,
+                                 int32_t *out_right, uint32_t *clipped_left, uint32_t *clipped_right)
+{
+    const q31_t *x[BUS_SUM_GROUP];
+    for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
+    if (!out_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
+                            stride, frames, call->guard, out_left, out_right)) {
+        out_from_sums(call, frame0, stride, frames, scratch_left, scratch_right, out_left, out_right, clipped_left,
+                      clipped_right);
+    }
 }
 
 static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t stride, uint32_t frames,

@@ -20,6 +20,8 @@
 #include "q31_math.h"
 
 #define BUS_SUM_GROUP 4u
+/* mixbox_bus_sum_call_t.first of a bus's only call (first and last). */
+#define BUS_SUM_ONLY_CALL 2u
 
 /* One channel's part in a group: its samples (every `stride`-th) and its
  * left/right gains as the gain ramps keep them (Q40 value, per-frame step;
@@ -51,5 +53,20 @@ void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uin
  * chunk's first frame): the same sums as mixbox_bus_sum_group. */
 void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
                              int64_t *sum_left, int64_t *sum_right);
+
+/* Whether mixbox_bus_sum_call_run_out may run the call: its fine sums stay
+ * below 2^30 - 2^21 (so with two members or more, unless their guard bits are
+ * all large). */
+int mixbox_bus_sum_call_can_put_out(const mixbox_bus_sum_call_t *call);
+
+/* A planned call that alone feeds a sub-bus whose fader is settled at 0 dB
+ * (call->first == BUS_SUM_ONLY_CALL, set only where the call can put out):
+ * the sub-bus output itself, Q31, as the
+ * join makes it of the Q39 sum (rounded to nearest, saturated: *clipped_left/
+ * *clipped_right set where that changed a value). Near clipping it makes the
+ * sums first (in the scratch, `frames` each). */
+void mixbox_bus_sum_call_run_out(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
+                                 uint32_t frames, int64_t *scratch_left, int64_t *scratch_right, int32_t *out_left,
+                                 int32_t *out_right, uint32_t *clipped_left, uint32_t *clipped_right);
 
 #endif

@@ -237,20 +237,44 @@ static OUT_OF_LINE void plan_settled_sum(mixbox_engine_t *engine)
             calls++;
         }
     }
+    for (uint32_t k = 0; k < calls; k++) {
+        mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
+        int only = call->first && (k + 1u == calls || engine->sum_plan[k + 1u].bus != call->bus);
+        if (only && mixbox_bus_sum_call_can_put_out(call)) call->first = BUS_SUM_ONLY_CALL;
+    }
     engine->sum_plan_calls = calls;
     engine->sum_plan_fed = fed;
     engine->sum_plan_valid = 1u;
 }
 
-/* sum_channels while no channel gain moves: the planned calls. */
-static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
+static int fader_is_unity(const mixbox_gain_ramp_t *fader)
+{
+    return fader->frames_left == 0u && fader->target_q24 == (1 << 24);
+}
+
+/* sum_channels while no channel gain moves: the planned calls. With `out`
+ * (the calls cover the whole chunk), a sub-bus that one call feeds and whose
+ * fader is settled at 0 dB gets its output from that call (sub_out, not its
+ * sums): its bit in *out. */
+static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames,
+                                     uint32_t *out)
 {
     if (!engine->sum_plan_valid) plan_settled_sum(engine);
     const q31_t *frame0 = input + offset * engine->channels;
     for (uint32_t k = 0; k < engine->sum_plan_calls; k++) {
         const mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
+        uint32_t bus = call->bus;
+        if (out != 0 && call->first == BUS_SUM_ONLY_CALL && bus != BUS_MAIN &&
+            fader_is_unity(&engine->sub_gain[bus - 1u])) {
+            mixbox_level_meter_t *meter = &engine->meter[MIXBOX_METER_SUB_LEFT(bus - 1u)];
+            mixbox_bus_sum_call_run_out(call, frame0, engine->channels, frames, engine->sub_sum[bus - 1u][0],
+                                        engine->sub_sum[bus - 1u][1], engine->sub_out[bus - 1u][0],
+                                        engine->sub_out[bus - 1u][1], &meter[0].clipped, &meter[1].clipped);
+            *out |= 1u << bus;
+            continue;
+        }
         int64_t *left, *right;
-        bus_sums(engine, call->bus, &left, &right);
+        bus_sums(engine, bus, &left, &right);
         mixbox_bus_sum_call_run(call, frame0, engine->channels, frames, left + offset, right + offset);
     }
     return engine->sum_plan_fed;
@@ -259,9 +283,10 @@ static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input
 /* Sums `frames` frames (all in one ramp phase) of every audible channel
  * into the bus sums, a group of channel slots at a time. Returns a bit mask
  * of the buses something fed; the others' sums are left untouched. */
-static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames)
+static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames,
+                             uint32_t *out)
 {
-    if (engine->channels_moving == 0u) return sum_settled_channels(engine, input, offset, frames);
+    if (engine->channels_moving == 0u) return sum_settled_channels(engine, input, offset, frames, out);
     uint32_t audible = engine->channels_audible, fed = 0u, stride = engine->channels;
     uint32_t guard_bits = adopted_targets(engine)->channels_with_guard_bits;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
@@ -297,9 +322,11 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
 /* Sums the chunk's channels, split where a channel ramp ends. Returns the
  * buses whose sums hold the chunk: main always, a sub-bus when something fed
  * it or its fader moves (stretches nothing fed are zero). An idle sub-bus's
- * sums are left alone: it is skipped after this. */
-static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t frames)
+ * sums are left alone: it is skipped after this. *out: the buses (in the
+ * result) whose Q31 output is in sub_out instead (sum_settled_channels). */
+static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t frames, uint32_t *out)
 {
+    *out = 0u;
     uint32_t valid = 1u << BUS_MAIN;
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
         if (engine->sub_gain[b].frames_left != 0u) valid |= 1u << (b + 1u);
@@ -310,7 +337,8 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
         for (uint32_t c = 0; moving >> c != 0u; c++) {
             n = ramp_segment(&engine->channel_gain[c][1], ramp_segment(&engine->channel_gain[c][0], n));
         }
-        uint32_t fed = sum_channels(engine, input, done, n);
+        /* Settled from the start, the one call covers the chunk. */
+        uint32_t fed = sum_channels(engine, input, done, n, done == 0u && n == frames ? out : 0);
         for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
             if (!(fed >> bus & 1u) && (valid >> bus & 1u)) zero_bus(engine, bus, done, n);
             if ((fed & ~valid) >> bus & 1u) zero_bus(engine, bus, 0u, done); /* first fed here */
@@ -328,11 +356,6 @@ static uint32_t mix_channels(mixbox_engine_t *engine, const q31_t *input, uint32
         done += n;
     }
     return valid;
-}
-
-static int fader_is_unity(const mixbox_gain_ramp_t *fader)
-{
-    return fader->frames_left == 0u && fader->target_q24 == (1 << 24);
 }
 
 /* A bus sum x its fader (ramped), in place, settled or not. With `to_chain`
@@ -378,24 +401,48 @@ static inline void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_
     level_run_add(meter, out);
 }
 
+/* 2^8 x a Q31 sample: Q39. A 32-bit core (the device) builds it from its two
+ * words (2 instructions, where the compiler's sign extension and 64-bit shift
+ * take 4); a 64-bit core multiplies. The same value either way. */
+static inline int64_t q31_to_q39(int32_t x)
+{
+#if UINTPTR_MAX > 0xFFFFFFFFu && !defined(MIXBOX_PORTABLE_PATHS)
+    return (int64_t)x * 256;
+#else
+    uint64_t high = (uint64_t)(uint32_t)(x >> 24) << 32;
+    return (int64_t)(high | ((uint32_t)x << 8));
+#endif
+}
+
+/* A sub-bus output its call made (sum_settled_channels) onto the main sum,
+ * as sub_bus_sample puts it there, into its meter run. */
+static inline void sub_bus_out_sample(int32_t out, int64_t *main_q39, level_run_t *meter)
+{
+    *main_q39 += q31_to_q39(out);
+    level_run_add(meter, out);
+}
+
 /* One side of the main bus in one pass: the sub-buses in `subs` (bit b:
- * sub-bus b) put out and onto the main sum, and with `round` (the main fader
- * settled at 0 dB, where scaling by exactly 1.0 changes nothing) the sum
- * rounded to Q31 scale and limited to the chain's input range. Both are
- * constants in each kernel. */
+ * sub-bus b) put out and onto the main sum (those in `made` from their
+ * outputs in sub_out), and with `round` (the main fader settled at 0 dB,
+ * where scaling by exactly 1.0 changes nothing) the sum rounded to Q31 scale
+ * and limited to the chain's input range. All are constants in each kernel. */
 static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side, uint32_t frames, const uint32_t subs,
-                                         const int round)
+                                         const uint32_t made, const int round)
 {
     int64_t *main_q39 = engine->main_sum[side];
     const int64_t *sub0 = engine->sub_sum[0][side], *sub1 = engine->sub_sum[1][side];
+    const int32_t *out0 = engine->sub_out[0][side], *out1 = engine->sub_out[1][side];
     mixbox_level_meter_t *meter0 = &engine->meter[MIXBOX_METER_SUB_LEFT(0) + side];
     mixbox_level_meter_t *meter1 = &engine->meter[MIXBOX_METER_SUB_LEFT(1) + side];
     level_run_t run0 = level_run_start(), run1 = level_run_start();
     uint32_t clipped0 = 0u, clipped1 = 0u;
     for (uint32_t i = 0; i < frames; i++) {
         int64_t sum = main_q39[i];
-        if (subs & 1u) sub_bus_sample(sub0[i], &sum, &run0, &clipped0);
-        if (subs & 2u) sub_bus_sample(sub1[i], &sum, &run1, &clipped1);
+        if (made & 1u) sub_bus_out_sample(out0[i], &sum, &run0);
+        else if (subs & 1u) sub_bus_sample(sub0[i], &sum, &run0, &clipped0);
+        if (made & 2u) sub_bus_out_sample(out1[i], &sum, &run1);
+        else if (subs & 2u) sub_bus_sample(sub1[i], &sum, &run1, &clipped1);
         main_q39[i] = round ? mixbus_limit_input(q39_round_to_q31(sum)) : sum;
     }
     if (subs & 1u) {
@@ -411,20 +458,33 @@ static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side,
 /* join_main_side's kernels name the sub-buses one by one. */
 typedef char mixbox_join_main_needs_two_sub_buses[MIXBOX_SUB_BUSES == 2u ? 1 : -1];
 
-static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, int round)
+/* `made` (a subset of `subs`): sub-buses whose output is in sub_out. */
+static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, uint32_t made, int round)
 {
     for (uint32_t side = 0; side < 2u; side++) {
-        /* Sub-bus set and rounding are constants in each kernel: no per-frame branch. */
-        switch (subs * 2u + (round ? 1u : 0u)) {
-        case 1: join_main_side(engine, side, frames, 0u, 1); break;
-        case 2: join_main_side(engine, side, frames, 1u, 0); break;
-        case 3: join_main_side(engine, side, frames, 1u, 1); break;
-        case 4: join_main_side(engine, side, frames, 2u, 0); break;
-        case 5: join_main_side(engine, side, frames, 2u, 1); break;
-        case 6: join_main_side(engine, side, frames, 3u, 0); break;
-        case 7: join_main_side(engine, side, frames, 3u, 1); break;
+        /* Sub-bus sets and rounding are constants in each kernel: no per-frame branch. */
+#define JOIN(s, m, r) join_main_side(engine, side, frames, s, m, r); break
+        switch (made * 8u + subs * 2u + (round ? 1u : 0u)) {
+        case 1: JOIN(0u, 0u, 1);
+        case 2: JOIN(1u, 0u, 0);
+        case 3: JOIN(1u, 0u, 1);
+        case 4: JOIN(2u, 0u, 0);
+        case 5: JOIN(2u, 0u, 1);
+        case 6: JOIN(3u, 0u, 0);
+        case 7: JOIN(3u, 0u, 1);
+        case 8 + 2: JOIN(1u, 1u, 0);
+        case 8 + 3: JOIN(1u, 1u, 1);
+        case 8 + 6: JOIN(3u, 1u, 0);
+        case 8 + 7: JOIN(3u, 1u, 1);
+        case 16 + 4: JOIN(2u, 2u, 0);
+        case 16 + 5: JOIN(2u, 2u, 1);
+        case 16 + 6: JOIN(3u, 2u, 0);
+        case 16 + 7: JOIN(3u, 2u, 1);
+        case 24 + 6: JOIN(3u, 3u, 0);
+        case 24 + 7: JOIN(3u, 3u, 1);
         default: break; /* nothing to join, nothing to round */
         }
+#undef JOIN
     }
 }
 
@@ -433,16 +493,17 @@ static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, i
  * put out (one saturation, meters) onto the main sum; the main sum scaled by
  * the main fader, rounded to Q31 scale and limited to the chain's input
  * range (see scale_by_fader). The sub-bus outputs, the main rounding at 0 dB
- * and the sum share one pass over the frames. */
-static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t frames)
+ * and the sum share one pass over the frames. `made`: sub-buses (of `subs`)
+ * whose output the channel sum made (sub_out; their faders are at 0 dB). */
+static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t made, uint32_t frames)
 {
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
-        if ((subs >> b & 1u) && !fader_is_unity(&engine->sub_gain[b])) {
+        if ((subs >> b & 1u) && !(made >> b & 1u) && !fader_is_unity(&engine->sub_gain[b])) {
             scale_by_fader(&engine->sub_gain[b], engine->sub_sum[b][0], engine->sub_sum[b][1], frames, 0);
         }
     }
     int main_unity = fader_is_unity(&engine->main_gain);
-    join_main(engine, frames, subs, main_unity);
+    join_main(engine, frames, subs, made, main_unity);
     if (!main_unity) scale_by_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames, 1);
 }
 
@@ -459,10 +520,11 @@ static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t fra
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
 {
     mixbox_level_meter_accumulate_inputs(&engine->meter[MIXBOX_METER_CHANNEL(0)], input, engine->channels, frames);
-    uint32_t valid = mix_channels(engine, input, frames);
+    uint32_t made;
+    uint32_t valid = mix_channels(engine, input, frames, &made);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
-    finish_buses(engine, valid >> 1, frames);
+    finish_buses(engine, valid >> 1, made >> 1, frames);
     finish_main_bus(engine, output, frames);
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
     mixbox_bus_meters_process(&engine->bus_meters, output, frames);

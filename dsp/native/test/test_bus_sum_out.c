@@ -1,0 +1,110 @@
+/* A sub-bus's output made by its only call (mixbox_bus_sum_call_run_out)
+ * against the way the join makes it: the call's Q39 sums
+ * (mixbox_bus_sum_call_run), rounded to Q31 and saturated. Random groups of
+ * 1-4 members with gains up to +32 dB and large guard bits, samples up to full
+ * scale, quiet and loud (the near-clipping frames take the long way): every
+ * output sample and clip flag must match, and both ways must have run. */
+#include <stdio.h>
+
+#include "bus_sum.h"
+
+#define FRAMES MIXBOX_CHUNK_FRAMES
+#define STRIDE 8u
+
+static uint64_t state = 0x9E3779B97F4A7C15ull;
+
+static uint64_t next(void)
+{
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+}
+
+/* A Q40 gain of at most +32 dB (2^24 x 39.8 < 2^29.32 in Q24), often with all 16 guard bits set. */
+static int64_t random_gain_q40(void)
+{
+    int64_t magnitude = (int64_t)(next() % ((uint64_t)1 << 45)) >> (next() % 24u);
+    if (next() % 4u == 0u) magnitude |= 0xFFFF;
+    return next() % 2u ? -magnitude : magnitude;
+}
+
+static int32_t random_sample(uint32_t loudness)
+{
+    switch (next() % 8u) {
+    case 0: return INT32_MAX;
+    case 1: return INT32_MIN;
+    default: return (int32_t)(uint32_t)next() >> loudness;
+    }
+}
+
+int main(void)
+{
+    static q31_t input[FRAMES * STRIDE];
+    static int64_t sums[2][FRAMES], scratch[2][FRAMES];
+    static int32_t out[2][FRAMES];
+    uint32_t failures = 0u, runs = 0u, refused = 0u, clipped_runs = 0u;
+    for (uint32_t trial = 0; trial < 200000u; trial++) {
+        mixbox_bus_sum_call_t call = { 0 };
+        uint32_t first_slot = (next() % 2u) * 4u;
+        for (uint32_t c = 0; c < 4u; c++) {
+            if (next() % 3u == 0u && !(c == 3u && call.count == 0u)) continue;
+            mixbox_bus_sum_call_set_member(&call, call.count++, first_slot + c, random_gain_q40(), random_gain_q40());
+        }
+        call.guard = 1u;
+        call.first = BUS_SUM_ONLY_CALL;
+        if (!mixbox_bus_sum_call_can_put_out(&call)) { refused++; continue; }
+        uint32_t loudness = (uint32_t)(next() % 16u);
+        for (uint32_t i = 0; i < FRAMES * STRIDE; i++) input[i] = random_sample(loudness);
+        mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
+        uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
+        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, scratch[0], scratch[1], out[0], out[1], &clipped[0],
+                                    &clipped[1]);
+        for (uint32_t side = 0; side < 2u; side++) {
+            for (uint32_t i = 0; i < FRAMES; i++) {
+                int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
+                if (out[side][i] != want && failures++ < 5u) {
+                    printf("FAIL trial %u side %u frame %u: %d, want %d\n", trial, side, i, out[side][i], want);
+                }
+            }
+            if (clipped[side] != want_clipped[side] && failures++ < 5u) printf("FAIL trial %u: clip flag\n", trial);
+        }
+        clipped_runs += want_clipped[0] | want_clipped[1];
+        runs++;
+    }
+    /* At the edge of the short way: one member a little above or below unity, samples within 2^10 of full scale. */
+    uint32_t edge_clips = 0u;
+    for (uint32_t trial = 0; trial < 20000u; trial++) {
+        mixbox_bus_sum_call_t call = { 0 };
+        int64_t gain = ((int64_t)1 << 40) + (int64_t)(next() % 0x20000u) - 0x10000;
+        mixbox_bus_sum_call_set_member(&call, call.count++, 0u, next() % 2u ? gain : -gain, gain);
+        call.guard = 1u;
+        call.first = BUS_SUM_ONLY_CALL;
+        for (uint32_t i = 0; i < FRAMES * STRIDE; i++) {
+            int32_t below = (int32_t)(next() % 1024u);
+            input[i] = next() % 2u ? INT32_MAX - below : INT32_MIN + below;
+        }
+        mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
+        uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
+        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, scratch[0], scratch[1], out[0], out[1], &clipped[0],
+                                    &clipped[1]);
+        for (uint32_t side = 0; side < 2u; side++) {
+            for (uint32_t i = 0; i < FRAMES; i++) {
+                int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
+                if (out[side][i] != want && failures++ < 5u) {
+                    printf("FAIL edge trial %u side %u frame %u: %d, want %d\n", trial, side, i, out[side][i], want);
+                }
+            }
+            if (clipped[side] != want_clipped[side] && failures++ < 5u) printf("FAIL edge trial %u: clip flag\n", trial);
+        }
+        edge_clips += want_clipped[0] | want_clipped[1];
+    }
+    if (edge_clips == 0u || edge_clips == 20000u) { printf("FAIL: the edge trials did not straddle clipping\n"); failures++; }
+    /* Four members with every guard bit set: their fine sums could reach the bound. */
+    mixbox_bus_sum_call_t big = { 0 };
+    for (uint32_t m = 0; m < 4u; m++) mixbox_bus_sum_call_set_member(&big, big.count++, m, 0xFFFF, 0xFFFF);
+    if (mixbox_bus_sum_call_can_put_out(&big)) { printf("FAIL: four full guard factors accepted\n"); failures++; }
+    printf("%u calls compared (%u with a clip), %u refused\n", runs, clipped_runs, refused);
+    if (runs < 100000u || clipped_runs < 1000u || refused == 0u) { printf("FAIL: a way was not exercised\n"); failures++; }
+    return failures == 0u ? 0 : 1;
+}
