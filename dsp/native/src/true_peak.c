@@ -57,25 +57,63 @@ static uint32_t lower_hold(const mixbox_true_peak_t *tp)
 #define OUTER_TAP_SUM(p) (TAP_ABS(p, 0) + TAP_ABS(p, 1) + TAP_ABS(p, 2) + TAP_ABS(p, 3) + \
                           TAP_ABS(p, 8) + TAP_ABS(p, 9) + TAP_ABS(p, 10) + TAP_ABS(p, 11))
 
+/* The pair screens. Taps 5 and 6 weigh the two samples around a phase's
+ * point, u (5 back) and v (6 back); with sigma = u + v and delta = u - v a
+ * phase's pair term doubled is PAIR_SUM(p) sigma - PAIR_DIF(p) delta
+ * (phase 3 - p: + delta), so the larger of the mirrored two is at most
+ * PAIR_SUM |sigma| + PAIR_DIF |delta|: 10198 |sigma| + 2578 |delta| for
+ * phases 1 and 2, 9089 |sigma| + 6839 |delta| for 0 and 3. The other ten
+ * taps add at most PAIR_OUTER(p) times the largest |sample|: 6373 and 2660.
+ * Coarser and cheaper first: both samples within pair_limit, where
+ * 10198 x limit + 6373 x bound is the hold (10198 and 6373 are the larger
+ * pair and outer sums). */
+#define PAIR_SUM(p) (true_peak_taps_q13[p][5] + true_peak_taps_q13[p][6])
+#define PAIR_DIF(p) (true_peak_taps_q13[p][6] - true_peak_taps_q13[p][5])
+#define PAIR_OUTER(p) (OUTER_TAP_SUM(p) + TAP_ABS(p, 4) + TAP_ABS(p, 7))
+
 /* Twice the largest |interpolated value| over `frames` positions of
  * window, or peak_x2 if that is higher; window[i + 11] is the newest sample
  * of position i and no |sample| exceeds sample_bound.
  *
- * Each position first sums its central taps, which give each doubled phase
- * to within twice the phase's outer tap sum times sample_bound: only when
- * that margin could reach past the extremes so far are the outer taps
- * added (exact either way). On steady signals most positions stop there:
- * 8 multiplies instead of 24. Out of line: the loop then has the registers
+ * Each screen below leaves out only positions that provably cannot beat
+ * peak_x2 (so the result is the same as with every product computed), the
+ * cheapest first: the pair's magnitudes (an add and a compare per
+ * position), the signed pair, then the central taps, which give each
+ * doubled phase to within twice the phase's outer tap sum times
+ * sample_bound: only when that margin could reach past the extremes so far
+ * are the outer taps added. Out of line: the loop then has the registers
  * to itself, and on RV32 rebuilds and reloads fewer of its taps and limits
- * at each position (docs/PERFORMANCE.md, issue #19 round). */
+ * at each position (docs/PERFORMANCE.md, issue #19 rounds). */
 static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t frames, uint32_t peak_x2, int32_t sample_bound)
 {
     int32_t high = (int32_t)peak_x2, low = -(int32_t)peak_x2;
     const int32_t outer03 = 2 * OUTER_TAP_SUM(0) * sample_bound, outer12 = 2 * OUTER_TAP_SUM(1) * sample_bound;
     int32_t high03 = high - outer03, low03 = low + outer03, high12 = high - outer12, low12 = low + outer12;
+    /* |s| <= pair_limit as one unsigned compare, (s + limit) <= 2 limit;
+     * with no room, the offset 2^30 and span 0 pass no |s| <= 2^15. */
+    int32_t pair_room = (int32_t)(peak_x2 / 2u) - PAIR_OUTER(1) * sample_bound;
+    int32_t pair_limit = pair_room / PAIR_SUM(1);
+    int32_t pair_offset = pair_room >= 0 ? pair_limit : (int32_t)1 << 30;
+    uint32_t pair_span = pair_room >= 0 ? 2u * (uint32_t)pair_limit : 0u;
+    int older_small = (uint32_t)(window[5] + pair_offset) <= pair_span;
+    /* The signed pair's room: peak_x2 less the doubled outer bound
+     * (negative: none). Every term stays below 2^31 (|sigma|, |delta| <=
+     * 2^16). */
+    const int32_t room12 = (int32_t)peak_x2 - 2 * PAIR_OUTER(1) * sample_bound;
+    const int32_t room03 = (int32_t)peak_x2 - 2 * PAIR_OUTER(0) * sample_bound;
     for (uint32_t i = 0; i < frames; i++) {
         const int32_t *w = window + i;
-        int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
+        if (older_small) {
+            older_small = (uint32_t)(w[6] + pair_offset) <= pair_span;
+            if (older_small) continue;
+        } else {
+            older_small = (uint32_t)(w[6] + pair_offset) <= pair_span;
+        }
+        int32_t sigma = w[6] + w[5], delta = w[6] - w[5];
+        sigma = sigma < 0 ? -sigma : sigma;
+        delta = delta < 0 ? -delta : delta;
+        if (PAIR_SUM(1) * sigma + PAIR_DIF(1) * delta <= room12 && PAIR_SUM(0) * sigma + PAIR_DIF(0) * delta <= room03) continue;
+int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
         FOLD(4);
         FOLD(5);
         int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
@@ -121,15 +159,16 @@ void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t 
         uint32_t sample_peak = q31_range_magnitude(high, low);
         uint32_t window_peak = sample_peak > ch->history_peak ? sample_peak : ch->history_peak;
 
-        /* Exact skip: a pass whose windows cannot beat the hold leaves it
-         * (no interpolated value exceeds 2.03 times its largest sample). */
-        uint32_t hold = lower_hold(tp);
-        if (window_peak * TAP_SUM_MAX > hold) {
-            uint32_t peak = interpolated_peak_x2(window, n, 2u * hold, (int32_t)window_peak) / 2u;
-            if (sample_peak * 8192u > peak) peak = sample_peak * 8192u;
-            if (peak > tp->max_q28) tp->max_q28 = peak;
-            if (peak > tp->recent_q28) tp->recent_q28 = peak;
-        }
+        /* The pass's own samples count (|x| << 13): the interpolation need
+         * only look for values above them too, which keeps its screens
+         * working right after the reading since the last take restarts at
+         * 0. Exact skip: a pass whose windows cannot beat that leaves it (no
+         * interpolated value exceeds 2.03 times its largest sample). */
+        uint32_t hold = lower_hold(tp), peak = sample_peak * 8192u;
+        if (peak < hold) peak = hold;
+        if (window_peak * TAP_SUM_MAX > peak) peak = interpolated_peak_x2(window, n, 2u * peak, (int32_t)window_peak) / 2u;
+        if (peak > tp->max_q28) tp->max_q28 = peak;
+        if (peak > tp->recent_q28) tp->recent_q28 = peak;
 
         copy_history(ch->history, window + n);
         /* The new history's bound: this pass's samples, and the old bound
