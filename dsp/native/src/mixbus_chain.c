@@ -238,79 +238,168 @@ static inline int32_t parallel_gain_q24(int32_t gain_q24, int32_t wet_q24, int32
     return scale_by_share_q24(gain_q24, wet_q24) + dry_q24;
 }
 
-static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
+/* The drive's distortion meter over a run of frames: its sums and its place
+ * on the stream's grid of metered frames (distortion_meter.h). */
+typedef struct {
+    uint64_t residual, signal;
+    uint32_t frames_to_next;
+} drive_meter_run_t;
+
+/* One frame within int32 through the drive fully in: all in 32 bits
+ * (drive_stage.h). The drive's linear part is its input (the curve is
+ * level-compensated to unity slope): its distortion is the output minus the
+ * input, metered on every 4th frame. */
+static ALWAYS_INLINE void drive_frame32(const mixbox_drive_coeffs_t *coeffs, int32_t l, int32_t r, int64_t *out_left,
+                                        int64_t *out_right, drive_meter_run_t *meter)
 {
-    int32_t reduction[MIXBOX_CHUNK_FRAMES];
-    mixbox_compressor_detect(&chain->compressor, left, right, reduction, frames);
-    int settled = chain->makeup.frames_left == 0u && chain->wet.frames_left == 0u && chain->dry.frames_left == 0u;
-    int32_t makeup = chain->makeup.target_q24, wet = chain->wet.target_q24, dry = chain->dry.target_q24;
-    for (uint32_t i = 0; i < frames; i++) {
-        if (!settled) {
-            makeup = gain_ramp_tick(&chain->makeup);
-            wet = gain_ramp_tick(&chain->wet);
-            dry = gain_ramp_tick(&chain->dry);
-        }
-        /* Make-up 0..+3.4 and reduction 0..13 log2 units: exp2's range (log2_fixed.h). */
-        int32_t gain = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
-        int64_t l = left[i], r = right[i];
-        if (gain < Q24_ONE && l == (int32_t)l && r == (int32_t)r) {
-            /* The usual frame (compressing, no make-up above the reduction,
-             * within int32): scale_q24 as one high word. */
-            left[i] = scale_by_share_q24((int32_t)l, gain);
-            right[i] = scale_by_share_q24((int32_t)r, gain);
+    int32_t out_l = drive_process32(coeffs, l), out_r = drive_process32(coeffs, r);
+    *out_left = out_l;
+    *out_right = out_r;
+    if (!distortion_meter_due(&meter->frames_to_next)) return;
+    meter->residual += distortion_square32(out_l - l) + distortion_square32(out_r - r);
+    meter->signal += distortion_square32(l) + distortion_square32(r);
+}
+
+/* Any chain frame through the drive fully in. */
+static ALWAYS_INLINE void drive_frame(const mixbox_drive_coeffs_t *coeffs, int64_t l, int64_t r, int64_t *out_left,
+                                      int64_t *out_right, drive_meter_run_t *meter)
+{
+    if (l == (int32_t)l && r == (int32_t)r) { /* the usual frame */
+        drive_frame32(coeffs, (int32_t)l, (int32_t)r, out_left, out_right, meter);
+        return;
+    }
+    /* Limited as in the crossfade (the make-up can lift the bus past
+     * +24 dBFS; the curve is flat there either way): the meter sees
+     * the same input on both paths. */
+    l = mixbus_limit_input(l);
+    r = mixbus_limit_input(r);
+    int64_t out_l = drive_process(coeffs, l), out_r = drive_process(coeffs, r);
+    *out_left = out_l;
+    *out_right = out_r;
+    if (!distortion_meter_due(&meter->frames_to_next)) return;
+    meter->residual += distortion_square(out_l - l) + distortion_square(out_r - r);
+    meter->signal += distortion_square(l) + distortion_square(r);
+}
+
+static int compressor_ramps_settled(const mixbox_mixbus_t *chain)
+{
+    return chain->makeup.frames_left == 0u && chain->wet.frames_left == 0u && chain->dry.frames_left == 0u;
+}
+
+static int drive_fully_in(const mixbox_mixbus_t *chain)
+{
+    return chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE;
+}
+
+static drive_meter_run_t drive_meter_start(const mixbox_mixbus_t *chain)
+{
+    drive_meter_run_t meter = { 0u, 0u, chain->drive_distortion.frames_to_next };
+    return meter;
+}
+
+static void drive_meter_finish(mixbox_mixbus_t *chain, const drive_meter_run_t *meter)
+{
+    chain->drive_distortion.frames_to_next = meter->frames_to_next;
+    mixbox_distortion_meter_add(&chain->drive_distortion, meter->residual, meter->signal);
+}
+
+/* One frame of the compressor's gain (Q24); with_drive: then through the drive, fully in. */
+static ALWAYS_INLINE void compress_frame(int32_t gain, int64_t *left, int64_t *right, const int with_drive,
+                                         const mixbox_drive_coeffs_t *drive_coeffs, drive_meter_run_t *meter)
+{
+    int64_t l = *left, r = *right;
+    if (gain < Q24_ONE && l == (int32_t)l && r == (int32_t)r) {
+        /* The usual frame (compressing, no make-up above the reduction,
+         * within int32): scale_q24 as one high word, and the result stays
+         * within int32 for the drive. */
+        int32_t out_l = scale_by_share_q24((int32_t)l, gain), out_r = scale_by_share_q24((int32_t)r, gain);
+        if (with_drive) {
+            OPAQUE_INT32(out_l);
+            OPAQUE_INT32(out_r);
+            drive_frame32(drive_coeffs, out_l, out_r, left, right, meter);
         } else {
-            left[i] = scale_q24(l, gain);
-            right[i] = scale_q24(r, gain);
+            *left = out_l;
+            *right = out_r;
         }
+        return;
+    }
+    l = scale_q24(l, gain);
+    r = scale_q24(r, gain);
+    if (with_drive) {
+        drive_frame(drive_coeffs, l, r, left, right, meter);
+    } else {
+        *left = l;
+        *right = r;
     }
 }
 
-/* The drive's linear part is its input (the curve is level-compensated to
- * unity slope): its distortion is the output minus the input, metered on
- * every 4th frame (distortion_meter.h). */
+/* The compressor's gain over frames whose make-up and mix ramps are settled.
+ * with_drive: each frame then goes through the drive (fully in) while in
+ * registers, instead of a second pass over the chunk; the gains are worked
+ * out first, in place of the reductions, so that pass holds only the drive's
+ * terms. */
+static ALWAYS_INLINE void compress_settled(mixbox_mixbus_t *chain, int64_t *left, int64_t *right,
+                                          int32_t *reduction, uint32_t frames, const int with_drive)
+{
+    const int32_t makeup = chain->makeup.target_q24, wet = chain->wet.target_q24, dry = chain->dry.target_q24;
+    /* Make-up 0..+3.4 and reduction 0..13 log2 units: exp2's range (log2_fixed.h). */
+    if (!with_drive) {
+        for (uint32_t i = 0; i < frames; i++)
+            compress_frame(parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry), &left[i], &right[i],
+                           0, &chain->drive, 0);
+        return;
+    }
+    int32_t *gain = reduction;
+    for (uint32_t i = 0; i < frames; i++) gain[i] = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
+    const mixbox_drive_coeffs_t drive_coeffs = chain->drive;
+    drive_meter_run_t meter = drive_meter_start(chain);
+    for (uint32_t i = 0; i < frames; i++) compress_frame(gain[i], &left[i], &right[i], 1, &drive_coeffs, &meter);
+    drive_meter_finish(chain, &meter);
+}
+
+/* The compressor over `frames`. with_drive (the caller found its ramps
+ * settled, the drive fully in and nothing between the two): the drive too,
+ * frame by frame. */
+static void compress(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames, int with_drive)
+{
+    int32_t reduction[MIXBOX_CHUNK_FRAMES];
+    mixbox_compressor_detect(&chain->compressor, left, right, reduction, frames);
+    if (with_drive) {
+        compress_settled(chain, left, right, reduction, frames, 1);
+        return;
+    }
+    if (compressor_ramps_settled(chain)) {
+        compress_settled(chain, left, right, reduction, frames, 0);
+        return;
+    }
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t makeup = gain_ramp_tick(&chain->makeup), wet = gain_ramp_tick(&chain->wet), dry = gain_ramp_tick(&chain->dry);
+        int32_t gain = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
+        compress_frame(gain, &left[i], &right[i], 0, &chain->drive, 0);
+    }
+}
+
+/* The drive over a chunk: fully in, or crossfaded with its input while its
+ * mix ramps. */
 static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_t frames)
 {
     const mixbox_drive_coeffs_t coeffs = chain->drive;
-    uint64_t residual = 0u, signal = 0u;
-    uint32_t frames_to_next = chain->drive_distortion.frames_to_next;
-    if (chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE) { /* fully in: as the crossfade */
-        for (uint32_t i = 0; i < frames; i++) {
-            int64_t l = left[i], r = right[i];
-            if (l == (int32_t)l && r == (int32_t)r) { /* the usual frame: all in 32 bits (drive_stage.h) */
-                int32_t l32 = (int32_t)l, r32 = (int32_t)r;
-                int32_t out_l = drive_process32(&coeffs, l32), out_r = drive_process32(&coeffs, r32);
-                left[i] = out_l;
-                right[i] = out_r;
-                if (!distortion_meter_due(&frames_to_next)) continue;
-                residual += distortion_square32(out_l - l32) + distortion_square32(out_r - r32);
-                signal += distortion_square32(l32) + distortion_square32(r32);
-                continue;
-            }
-            /* Limited as in the crossfade (the make-up can lift the bus past
-             * +24 dBFS; the curve is flat there either way): the meter sees
-             * the same input on both paths. */
-            l = mixbus_limit_input(l);
-            r = mixbus_limit_input(r);
-            left[i] = drive_process(&coeffs, l);
-            right[i] = drive_process(&coeffs, r);
-            if (!distortion_meter_due(&frames_to_next)) continue;
-            residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
-            signal += distortion_square(l) + distortion_square(r);
-        }
+    drive_meter_run_t meter = drive_meter_start(chain);
+    if (drive_fully_in(chain)) { /* as the crossfade at 1 */
+        for (uint32_t i = 0; i < frames; i++) drive_frame(&coeffs, left[i], right[i], &left[i], &right[i], &meter);
     } else {
         for (uint32_t i = 0; i < frames; i++) {
             int64_t amount = gain_ramp_tick(&chain->drive_mix);
             int64_t l = mixbus_limit_input(left[i]), r = mixbus_limit_input(right[i]);
             left[i] = l + (((drive_process(&coeffs, l) - l) * amount) >> 24);
             right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
-            if (!distortion_meter_due(&frames_to_next)) continue;
+            if (!distortion_meter_due(&meter.frames_to_next)) continue;
             if (amount == 0) continue; /* faded out: not the stage's signal (the chunk may go on) */
-            residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
-            signal += distortion_square(l) + distortion_square(r);
+            meter.residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
+            meter.signal += distortion_square(l) + distortion_square(r);
         }
     }
-    chain->drive_distortion.frames_to_next = frames_to_next;
-    mixbox_distortion_meter_add(&chain->drive_distortion, residual, signal);
+    drive_meter_finish(chain, &meter);
 }
 
 /* Frames of this chunk a ramp fading out spends above zero (all of them
@@ -347,15 +436,20 @@ void mixbox_mixbus_process(mixbox_mixbus_t *chain, int64_t *main_left, int64_t *
      * rest of the chunk is dry at 1.0: untouched), and is reset on the frame
      * it goes out, so its state never depends on where chunks end. */
     toolkit_before_compressor(chain, main_left, main_right, frames);
+    int drive_done = 0;
     if (!gain_ramp_is_silent(&chain->wet)) {
-        compress(chain, main_left, main_right, frames_until_out(&chain->wet, frames));
+        uint32_t wet_frames = frames_until_out(&chain->wet, frames);
+        /* Every frame compressed with settled ramps, the drive fully in and no
+         * EQ between them: the drive in the compressor's pass (the same values). */
+        drive_done = wet_frames == frames && compressor_ramps_settled(chain) && !chain->eq_after_compressor &&
+                     drive_fully_in(chain);
+        compress(chain, main_left, main_right, wet_frames, drive_done);
         if (gain_ramp_is_silent(&chain->wet)) mixbox_compressor_reset(&chain->compressor);
     }
     if (chain->eq_after_compressor) mixbox_bus_eq_process(&chain->eq, main_left, main_right, frames);
-    if (!gain_ramp_is_silent(&chain->drive_mix)) {
-        drive(chain, main_left, main_right, frames);
-    } else {
-        distortion_meter_skip(&chain->drive_distortion, frames); /* its grid is the stream's frames */
+    if (!drive_done) {
+        if (!gain_ramp_is_silent(&chain->drive_mix)) drive(chain, main_left, main_right, frames);
+        else distortion_meter_skip(&chain->drive_distortion, frames); /* its grid is the stream's frames */
     }
     mixbox_stereo_tools_process(&chain->stereo, main_left, main_right, frames);
     if (chain->limiter_coeffs.on) {

@@ -30,6 +30,15 @@ typedef char mixbox_requires_arithmetic_shift[((-1) >> 1) == -1 ? 1 : -1];
 #define OUT_OF_LINE
 #endif
 
+/* Hides where a 32-bit value came from (no code): gcc may multiply a value it
+ * has also sign-extended to 64 bits as a 64x64 product (three multiplies on
+ * a 32-bit core where one multiply-high does). */
+#if defined(__GNUC__)
+#define OPAQUE_INT32(x) __asm__("" : "+r"(x))
+#else
+#define OPAQUE_INT32(x) ((void)0)
+#endif
+
 #define Q31_MAX INT32_MAX
 #define Q31_MIN INT32_MIN
 
