@@ -193,16 +193,13 @@ static ALWAYS_INLINE void sidechain_run(const mixbox_compressor_coeffs_t *c, mix
     filters[1] = hpf_right;
 }
 
-void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
-                              int32_t *reduction_q24, uint32_t frames)
+/* The smoothed gain reduction of a run of side-chain levels. One copy with
+ * the auto release's slow tracker and one without (a constant), so neither
+ * tests for it per frame. */
+static ALWAYS_INLINE void reduction_run(mixbox_compressor_t *k, const uint32_t *level, int32_t *reduction_q24,
+                                        uint32_t frames, const int auto_release)
 {
     const mixbox_compressor_coeffs_t *c = &k->coeffs;
-    uint32_t level[MIXBOX_CHUNK_FRAMES];
-    if (c->hpf_on && c->link_average) sidechain_run(c, k->sidechain, 1, 1, left, right, level, frames);
-    else if (c->hpf_on) sidechain_run(c, k->sidechain, 1, 0, left, right, level, frames);
-    else if (c->link_average) sidechain_run(c, k->sidechain, 0, 1, left, right, level, frames);
-    else sidechain_run(c, k->sidechain, 0, 0, left, right, level, frames);
-
     /* Working copies: the stores to reduction_q24 can't alias them. */
     int32_t peak = k->peak_q27, slow = k->slow_q27, smooth = k->smooth_q27, gr_max = k->gr_max_q24;
     const uint32_t quiet = c->quiet_below, release = c->release_q32;
@@ -223,7 +220,7 @@ void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const
         peak = one_pole_step(peak, reduction, release);
         if (reduction > peak) peak = reduction;
         int32_t held = peak;
-        if (slow_release != 0u) {
+        if (auto_release) {
             slow = one_pole_step(slow, peak, slow_release);
             if (slow > held) held = slow;
         }
@@ -237,4 +234,17 @@ void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const
     k->slow_q27 = slow;
     k->smooth_q27 = smooth;
     k->gr_max_q24 = gr_max;
+}
+
+void mixbox_compressor_detect(mixbox_compressor_t *k, const int64_t *left, const int64_t *right,
+                              int32_t *reduction_q24, uint32_t frames)
+{
+    const mixbox_compressor_coeffs_t *c = &k->coeffs;
+    uint32_t level[MIXBOX_CHUNK_FRAMES];
+    if (c->hpf_on && c->link_average) sidechain_run(c, k->sidechain, 1, 1, left, right, level, frames);
+    else if (c->hpf_on) sidechain_run(c, k->sidechain, 1, 0, left, right, level, frames);
+    else if (c->link_average) sidechain_run(c, k->sidechain, 0, 1, left, right, level, frames);
+    else sidechain_run(c, k->sidechain, 0, 0, left, right, level, frames);
+    if (c->slow_release_q32 != 0u) reduction_run(k, level, reduction_q24, frames, 1);
+    else reduction_run(k, level, reduction_q24, frames, 0);
 }
