@@ -7,6 +7,7 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
+#include "square_sum.h"
 
 #define LOW_BAND_HZ 150.0
 #define LOW_RATE_MIN_HZ 1200u /* the low band's products run at 1.2..2.4 kHz */
@@ -54,13 +55,15 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
     mixbox_triangle_decimator_t *t = &m->coarse;
     uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count, n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
-    int64_t ll = 0, rr = 0, lr = 0;
+    /* Two words each on a 32-bit core (square_sum.h: no 64-bit moves); lr is
+     * the same two's-complement sum, read back as int64. */
+    square_sum_t ll = square_sum_start(0u), rr = square_sum_start(0u), lr = square_sum_start(0u);
     for (uint32_t i = 0; i < frames; i++) {
         int32_t l = stereo[2u * i], r = stereo[2u * i + 1u];
         int32_t l23 = l >> 8, r23 = r >> 8;
-        ll += (int64_t)l23 * l23;
-        rr += (int64_t)r23 * r23;
-        lr += (int64_t)l23 * r23;
+        square_sum_add(&ll, (uint64_t)((int64_t)l23 * l23));
+        square_sum_add(&rr, (uint64_t)((int64_t)r23 * r23));
+        square_sum_add(&lr, (uint64_t)((int64_t)l23 * r23));
         sum_l += l >> shift;
         ramp_l += sum_l;
         sum_r += r >> shift;
@@ -75,9 +78,9 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
             count = 0;
         }
     }
-    m->segment[0] += ll;
-    m->segment[1] += rr;
-    m->segment[2] += lr;
+    m->segment[0] += (int64_t)square_sum_value(&ll);
+    m->segment[1] += (int64_t)square_sum_value(&rr);
+    m->segment[2] += (int64_t)square_sum_value(&lr);
     t->count = count;
     t->sum[0] = sum_l;
     t->ramp[0] = ramp_l;
@@ -111,16 +114,16 @@ void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_
     if (coarse_n == 0u) return;
     uint32_t n = low_band(m, 0u, coarse_n);
     (void)low_band(m, 1u, coarse_n);
-    int64_t ll = 0, rr = 0, lr = 0;
+    square_sum_t ll = square_sum_start(0u), rr = square_sum_start(0u), lr = square_sum_start(0u);
     for (uint32_t i = 0; i < n; i++) {
         int32_t l = m->work[0][i] >> 5, r = m->work[1][i] >> 5; /* Q23 */
-        ll += (int64_t)l * l;
-        rr += (int64_t)r * r;
-        lr += (int64_t)l * r;
+        square_sum_add(&ll, (uint64_t)((int64_t)l * l));
+        square_sum_add(&rr, (uint64_t)((int64_t)r * r));
+        square_sum_add(&lr, (uint64_t)((int64_t)l * r));
     }
-    m->segment[3] += ll;
-    m->segment[4] += rr;
-    m->segment[5] += lr;
+    m->segment[3] += (int64_t)square_sum_value(&ll);
+    m->segment[4] += (int64_t)square_sum_value(&rr);
+    m->segment[5] += (int64_t)square_sum_value(&lr);
 }
 
 void mixbox_correlation_end_segment(mixbox_correlation_meter_t *m)
