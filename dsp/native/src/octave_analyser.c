@@ -8,6 +8,7 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
+#include "square_sum.h"
 
 /* Base-two exact mid-band frequencies (IEC 61260-1:2014 5.4, G = 2,
  * f_r = 1000 Hz): f_m = 1000 x 2^(band - 5); band edges f_m x 2^(+-1/2)
@@ -76,12 +77,25 @@ void mixbox_analyser_apply(mixbox_analyser_t *a, const mixbox_analyser_coeffs_t 
     }
 }
 
-/* Adds the Q24 squares of a band's Q28 output to its segment sum (exact:
- * squares below 2^53). */
-static ALWAYS_INLINE uint64_t add_square(uint64_t sum, int32_t y)
+/* Adds the Q24 square of a band's Q28 output to its segment sum (exact:
+ * squares below 2^53; two words on a 32-bit core, square_sum.h). */
+static ALWAYS_INLINE void add_square(square_sum_t *sum, int32_t y)
 {
     int32_t v = y >> 4;
-    return sum + (uint64_t)((int64_t)v * v);
+    square_sum_add(sum, (uint64_t)((int64_t)v * v));
+}
+
+/* A band's input sample i: x[i], or for the first band (stereo not NULL)
+ * the mono sum (L + R) / 2 in Q28 of the stereo frame, which it also
+ * leaves in x[i] for the bands and levels after it (one pass over the
+ * frames fewer). Inlined with stereo constant, so each band function comes
+ * in two versions without a test per sample. */
+static ALWAYS_INLINE int32_t band_input(int32_t *x, const mixbox_q31_t *stereo, uint32_t i)
+{
+    if (stereo == NULL) return x[i];
+    int32_t mono = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
+    x[i] = mono;
+    return mono;
 }
 
 /* A band-pass band over n samples of its level: three meter_bandpass_step
@@ -89,25 +103,26 @@ static ALWAYS_INLINE uint64_t add_square(uint64_t sum, int32_t y)
  * history is the next one's input history: x, u, v, y) and two samples per
  * pass, so the histories trade places instead of moving. The same
  * arithmetic as three meter_bandpass_step calls. */
-static void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, const int32_t *x,
-                         uint32_t n, uint64_t *segment_sum)
+static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                       int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
     const int32_t b0 = c[0].b0, a1 = c[0].a1, a2 = c[0].a2;
     const int32_t d0 = c[1].b0, c1 = c[1].a1, c2 = c[1].a2;
     const int32_t f0 = c[2].b0, e1 = c[2].a1, e2 = c[2].a2;
     int32_t x1 = state[0].x1, x2 = state[0].x2, u1 = state[0].y1, u2 = state[0].y2;
     int32_t v1 = state[1].y1, v2 = state[1].y2, y1 = state[2].y1, y2 = state[2].y2;
-    uint64_t sum = *segment_sum;
+    square_sum_t sum = square_sum_start(*segment_sum);
     uint32_t i = 0;
     for (; i + 1u < n; i += 2u) {
-        int32_t xa = x[i], xb = x[i + 1u];
+        int32_t xa = band_input(x, stereo, i), xb = band_input(x, stereo, i + 1u);
         int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
         int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
         int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
         u2 = (mul_high_s32(b0, xb - x1) - mul_high_s32(a1, ua) - mul_high_s32(a2, u1)) * 4;
         v2 = (mul_high_s32(d0, u2 - u1) - mul_high_s32(c1, va) - mul_high_s32(c2, v1)) * 4;
         y2 = (mul_high_s32(f0, v2 - v1) - mul_high_s32(e1, ya) - mul_high_s32(e2, y1)) * 4;
-        sum = add_square(add_square(sum, ya), y2);
+        add_square(&sum, ya);
+        add_square(&sum, y2);
         /* (u2, ua) are now the newest pair: swap the names back. */
         int32_t t;
         t = u2; u2 = ua; u1 = t;
@@ -117,11 +132,11 @@ static void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_se
         x1 = xb;
     }
     if (i < n) {
-        int32_t xa = x[i];
+        int32_t xa = band_input(x, stereo, i);
         int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
         int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
         int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
-        sum = add_square(sum, ya);
+        add_square(&sum, ya);
         x2 = x1; x1 = xa;
         u2 = u1; u1 = ua;
         v2 = v1; v1 = va;
@@ -135,21 +150,47 @@ static void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_se
     state[1].y2 = v2;
     state[2].y1 = y1;
     state[2].y2 = y2;
-    *segment_sum = sum;
+    *segment_sum = square_sum_value(&sum);
 }
 
 /* The top band as a high-pass: meter_highpass_step's two sections. */
-static void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, const int32_t *x,
-                         uint32_t n, uint64_t *segment_sum)
+static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                       int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
     mixbox_meter_section_t s0 = state[0], s1 = state[1];
-    uint64_t sum = *segment_sum;
+    square_sum_t sum = square_sum_start(*segment_sum);
     for (uint32_t i = 0; i < n; i++) {
-        sum = add_square(sum, meter_highpass_pair_step(&c[1], &s1, meter_highpass_real_step(&c[0], &s0, x[i])));
+        int32_t in = band_input(x, stereo, i);
+        add_square(&sum, meter_highpass_pair_step(&c[1], &s1, meter_highpass_real_step(&c[0], &s0, in)));
     }
     state[0] = s0;
     state[1] = s1;
-    *segment_sum = sum;
+    *segment_sum = square_sum_value(&sum);
+}
+
+/* Each band function out of line, in its two versions. */
+static OUT_OF_LINE void bandpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
+                                      uint32_t n, uint64_t *segment_sum)
+{
+    run_bandpass(c, state, x, NULL, n, segment_sum);
+}
+
+static OUT_OF_LINE void bandpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                            int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
+{
+    run_bandpass(c, state, x, stereo, n, segment_sum);
+}
+
+static OUT_OF_LINE void highpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
+                                      uint32_t n, uint64_t *segment_sum)
+{
+    run_highpass(c, state, x, NULL, n, segment_sum);
+}
+
+static OUT_OF_LINE void highpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                            int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
+{
+    run_highpass(c, state, x, stereo, n, segment_sum);
 }
 
 /* The levels from here down run in batches of at least BATCH samples of
@@ -165,8 +206,9 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     const mixbox_analyser_coeffs_t *c = &a->coeffs;
     if (!c->on) return;
     int32_t *x = a->work;
-    /* The mono sum (L + R) / 2 in Q28. */
-    for (uint32_t i = 0; i < frames; i++) x[i] = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
+    /* The first band leaves the mono sum in x (band_input); until then
+     * first_band holds the frames it reads. */
+    const mixbox_q31_t *first_band = stereo;
     uint32_t n = frames, level = 0;
     /* Samples past a full batch wait for the next one (a chunk brings at
      * most 5 at the batched rate, so these are fewer than BATCH). */
@@ -177,6 +219,12 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     for (uint32_t b = MIXBOX_SPECTRUM_BANDS; b-- > 0u;) {
         uint32_t sections = c->sections[b];
         if (sections == 0u) continue;
+        if (first_band != NULL && c->level[b] != 0u) {
+            /* (The top band runs at the full rate at every supported rate:
+             * its centre is above 0.095 fs. Kept for any other.) */
+            for (uint32_t i = 0; i < frames; i++) (void)band_input(x, stereo, i);
+            first_band = NULL;
+        }
         /* The next levels: in place (outputs never overtake inputs). */
         for (; level < c->level[b] && n > 0u; level++) {
             n = mixbox_halfband_decimate(&a->decimator[level], x, n);
@@ -194,10 +242,17 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
             }
         }
         if (n == 0u) break;
-        if (sections == 3u) {
-            run_bandpass(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
+        if (first_band != NULL) {
+            if (sections == 3u) {
+                bandpass_first_band(c->section[b], a->section[b], x, first_band, n, &a->segment_sum[b]);
+            } else {
+                highpass_first_band(c->section[b], a->section[b], x, first_band, n, &a->segment_sum[b]);
+            }
+            first_band = NULL;
+        } else if (sections == 3u) {
+            bandpass_band(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
         } else {
-            run_highpass(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
+            highpass_band(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
         }
     }
     if (!batch_closed) return;
