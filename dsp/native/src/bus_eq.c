@@ -254,9 +254,9 @@ static uint32_t filter(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint3
     return n;
 }
 
-void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
+/* Out of line: mixbox_bus_eq_process's flat test then saves no registers for it. */
+static OUT_OF_LINE void process_chunk(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
 {
-    if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return;
     for (uint32_t i = 0; i < n; i++) {
         eq->work[0][i] = mixbox_svf_from_chain(left[i]);
         eq->work[1][i] = mixbox_svf_from_chain(right[i]);
@@ -266,6 +266,12 @@ void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, u
         left[i] = mixbox_svf_to_chain(eq->work[0][i]);
         right[i] = mixbox_svf_to_chain(eq->work[1][i]);
     }
+}
+
+void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return;
+    process_chunk(eq, left, right, n);
 }
 
 int mixbox_bus_eq_is_settled_on(const mixbox_bus_eq_t *eq)

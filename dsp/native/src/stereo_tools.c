@@ -106,9 +106,9 @@ static inline int32_t side_q23(int64_t difference)
     return (int32_t)((difference + 256) >> 9);
 }
 
-void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
+/* Out of line: mixbox_stereo_tools_process's neutral test then saves no registers for it. */
+static OUT_OF_LINE void process_chunk(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
 {
-    if (mixbox_stereo_tools_is_neutral(t)) return;
     int32_t side[32];
     for (uint32_t i = 0; i < n; i++) {
         /* S = (L - R) / 2 in Q23, rounded; L - R limited to +-2^36 (both
@@ -134,4 +134,10 @@ void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_
         right[i] += change;
     }
     t->width_q40 = width;
+}
+
+void mixbox_stereo_tools_process(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
+{
+    if (mixbox_stereo_tools_is_neutral(t)) return;
+    process_chunk(t, left, right, n);
 }
