@@ -204,27 +204,27 @@ static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const 
 /* The long way (near clipping): the Q39 sums, rounded and saturated as the
  * join does for a sub-bus sum. */
 static OUT_OF_LINE void out_from_sums(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
-                                      uint32_t frames, int64_t *scratch_left, int64_t *scratch_right,
-                                      int32_t *out_left, int32_t *out_right, uint32_t *clipped_left,
+                                      uint32_t frames, int32_t (*out)[MIXBOX_CHUNK_FRAMES],
+                                      int64_t (*scratch)[MIXBOX_CHUNK_FRAMES], uint32_t *clipped_left,
                                       uint32_t *clipped_right)
 {
-    mixbox_bus_sum_call_run(call, frame0, stride, frames, scratch_left, scratch_right);
+    mixbox_bus_sum_call_run(call, frame0, stride, frames, scratch[0], scratch[1]);
     for (uint32_t i = 0; i < frames; i++) {
-        out_left[i] = q31_saturate_flag(q39_round_to_q31(scratch_left[i]), clipped_left);
-        out_right[i] = q31_saturate_flag(q39_round_to_q31(scratch_right[i]), clipped_right);
+        out[0][i] = q31_saturate_flag(q39_round_to_q31(scratch[0][i]), clipped_left);
+        out[1][i] = q31_saturate_flag(q39_round_to_q31(scratch[1][i]), clipped_right);
     }
 }
 
 void mixbox_bus_sum_call_run_out(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
-                                 uint32_t frames, int64_t *scratch_left, int64_t *scratch_right, int32_t *out_left,
-                                 int32_t *out_right, uint32_t *clipped_left, uint32_t *clipped_right)
+                                 uint32_t frames, int32_t (*out)[MIXBOX_CHUNK_FRAMES],
+                                 int64_t (*scratch)[MIXBOX_CHUNK_FRAMES], uint32_t *clipped_left,
+                                 uint32_t *clipped_right)
 {
     const q31_t *x[BUS_SUM_GROUP];
     for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
     if (!out_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
-                            stride, frames, call->guard, out_left, out_right)) {
-        out_from_sums(call, frame0, stride, frames, scratch_left, scratch_right, out_left, out_right, clipped_left,
-                      clipped_right);
+                            stride, frames, call->guard, out[0], out[1])) {
+        out_from_sums(call, frame0, stride, frames, out, scratch, clipped_left, clipped_right);
     }
 }
 

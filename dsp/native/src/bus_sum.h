@@ -61,12 +61,13 @@ int mixbox_bus_sum_call_can_put_out(const mixbox_bus_sum_call_t *call);
 
 /* A planned call that alone feeds a sub-bus whose fader is settled at 0 dB
  * (call->first == BUS_SUM_ONLY_CALL, set only where the call can put out):
- * the sub-bus output itself, Q31, as the
- * join makes it of the Q39 sum (rounded to nearest, saturated: *clipped_left/
- * *clipped_right set where that changed a value). Near clipping it makes the
- * sums first (in the scratch, `frames` each). */
+ * the sub-bus output itself, Q31, as the join makes it of the Q39 sum
+ * (rounded to nearest, saturated: *clipped_left and *clipped_right set where that
+ * changed a value), into out[0] (left) and out[1] (right). Near clipping it
+ * makes the sums first (in scratch[0] and scratch[1]). */
 void mixbox_bus_sum_call_run_out(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
-                                 uint32_t frames, int64_t *scratch_left, int64_t *scratch_right, int32_t *out_left,
-                                 int32_t *out_right, uint32_t *clipped_left, uint32_t *clipped_right);
+                                 uint32_t frames, int32_t (*out)[MIXBOX_CHUNK_FRAMES],
+                                 int64_t (*scratch)[MIXBOX_CHUNK_FRAMES], uint32_t *clipped_left,
+                                 uint32_t *clipped_right);
 
 #endif

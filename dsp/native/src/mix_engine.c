@@ -267,9 +267,8 @@ static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input
         if (out != 0 && call->first == BUS_SUM_ONLY_CALL && bus != BUS_MAIN &&
             fader_is_unity(&engine->sub_gain[bus - 1u])) {
             mixbox_level_meter_t *meter = &engine->meter[MIXBOX_METER_SUB_LEFT(bus - 1u)];
-            mixbox_bus_sum_call_run_out(call, frame0, engine->channels, frames, engine->sub_sum[bus - 1u][0],
-                                        engine->sub_sum[bus - 1u][1], engine->sub_out[bus - 1u][0],
-                                        engine->sub_out[bus - 1u][1], &meter[0].clipped, &meter[1].clipped);
+            mixbox_bus_sum_call_run_out(call, frame0, engine->channels, frames, engine->sub_out[bus - 1u],
+                                        engine->sub_sum[bus - 1u], &meter[0].clipped, &meter[1].clipped);
             *out |= 1u << bus;
             continue;
         }

@@ -58,8 +58,7 @@ int main(void)
         for (uint32_t i = 0; i < FRAMES * STRIDE; i++) input[i] = random_sample(loudness);
         mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
         uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
-        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, scratch[0], scratch[1], out[0], out[1], &clipped[0],
-                                    &clipped[1]);
+        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, out, scratch, &clipped[0], &clipped[1]);
         for (uint32_t side = 0; side < 2u; side++) {
             for (uint32_t i = 0; i < FRAMES; i++) {
                 int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
@@ -86,8 +85,7 @@ int main(void)
         }
         mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
         uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
-        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, scratch[0], scratch[1], out[0], out[1], &clipped[0],
-                                    &clipped[1]);
+        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, out, scratch, &clipped[0], &clipped[1]);
         for (uint32_t side = 0; side < 2u; side++) {
             for (uint32_t i = 0; i < FRAMES; i++) {
                 int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
