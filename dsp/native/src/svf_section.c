@@ -544,32 +544,30 @@ int mixbox_svf_run_pair(mixbox_svf_section_t *a, mixbox_svf_section_t *b, int32_
     return 1;
 }
 
+/* RUN(form) with the section's second-order form as a constant: each kernel
+ * is compiled once per form, its output mix without a per-sample branch. */
+#define DISPATCH_SECOND_ORDER(form, RUN) do { \
+        switch (form) { \
+        case FORM_HIGHPASS: RUN(FORM_HIGHPASS); break; \
+        case FORM_HIGHPASS_UNIT: RUN(FORM_HIGHPASS_UNIT); break; \
+        case FORM_BAND: RUN(FORM_BAND); break; \
+        case FORM_SHELF: RUN(FORM_SHELF); break; \
+        case FORM_FRACTION: RUN(FORM_FRACTION); break; \
+        case FORM_WEIGHTS: RUN(FORM_WEIGHTS); break; \
+        case FORM_BAND_FRACTION: RUN(FORM_BAND_FRACTION); break; \
+        default: RUN(FORM_GENERAL); break; \
+        } \
+    } while (0)
+
 static void run_lean(mixbox_svf_section_t *section, mixbox_svf_channel_t *c, int32_t *left, int32_t *right, uint32_t n)
 {
     const mixbox_svf_kernel_t *k = &section->kernel;
-    if (right == NULL) {
-        switch (k->form) {
-        case FORM_HIGHPASS: run_lean_mono(k, c, left, n, FORM_HIGHPASS); break;
-        case FORM_HIGHPASS_UNIT: run_lean_mono(k, c, left, n, FORM_HIGHPASS_UNIT); break;
-        case FORM_BAND: run_lean_mono(k, c, left, n, FORM_BAND); break;
-        case FORM_SHELF: run_lean_mono(k, c, left, n, FORM_SHELF); break;
-        case FORM_FRACTION: run_lean_mono(k, c, left, n, FORM_FRACTION); break;
-        case FORM_WEIGHTS: run_lean_mono(k, c, left, n, FORM_WEIGHTS); break;
-        case FORM_BAND_FRACTION: run_lean_mono(k, c, left, n, FORM_BAND_FRACTION); break;
-        default: run_lean_mono(k, c, left, n, FORM_GENERAL); break;
-        }
-        return;
-    }
-    switch (k->form) {
-    case FORM_HIGHPASS: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
-    case FORM_HIGHPASS_UNIT: run_lean_stereo(k, c, left, right, n, FORM_HIGHPASS_UNIT); break;
-    case FORM_BAND: run_lean_stereo(k, c, left, right, n, FORM_BAND); break;
-    case FORM_SHELF: run_lean_stereo(k, c, left, right, n, FORM_SHELF); break;
-    case FORM_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_FRACTION); break;
-    case FORM_WEIGHTS: run_lean_stereo(k, c, left, right, n, FORM_WEIGHTS); break;
-    case FORM_BAND_FRACTION: run_lean_stereo(k, c, left, right, n, FORM_BAND_FRACTION); break;
-    default: run_lean_stereo(k, c, left, right, n, FORM_GENERAL); break;
-    }
+#define RUN_MONO(form) run_lean_mono(k, c, left, n, form)
+#define RUN_STEREO(form) run_lean_stereo(k, c, left, right, n, form)
+    if (right == NULL) DISPATCH_SECOND_ORDER(k->form, RUN_MONO);
+    else DISPATCH_SECOND_ORDER(k->form, RUN_STEREO);
+#undef RUN_MONO
+#undef RUN_STEREO
 }
 
 /* The error-feedback kernel on both channels, one after the other (one
@@ -585,19 +583,14 @@ static void run_feedback_stereo(mixbox_svf_section_t *section, int32_t *left, in
 {
     const mixbox_svf_kernel_t *k = &section->kernel;
     mixbox_svf_channel_t *c = section->channel;
-    switch (k->form) {
-    case FORM_HIGHPASS: run_form_stereo(k, c, left, right, n, FORM_HIGHPASS); break;
-    case FORM_HIGHPASS_UNIT: run_form_stereo(k, c, left, right, n, FORM_HIGHPASS_UNIT); break;
-    case FORM_BAND: run_form_stereo(k, c, left, right, n, FORM_BAND); break;
-    case FORM_SHELF: run_form_stereo(k, c, left, right, n, FORM_SHELF); break;
-    case FORM_FRACTION: run_form_stereo(k, c, left, right, n, FORM_FRACTION); break;
-    case FORM_WEIGHTS: run_form_stereo(k, c, left, right, n, FORM_WEIGHTS); break;
-    case FORM_BAND_FRACTION: run_form_stereo(k, c, left, right, n, FORM_BAND_FRACTION); break;
-    default:
-        mixbox_svf_run(section, 0u, left, n); /* first order, general */
+    if (k->form == FORM_GENERAL || k->form == FORM_FIRST_ORDER || k->form == FORM_FIRST_ORDER_HIGHPASS) {
+        mixbox_svf_run(section, 0u, left, n);
         mixbox_svf_run(section, 1u, right, n);
-        break;
+        return;
     }
+#define RUN_STEREO(form) run_form_stereo(k, c, left, right, n, form)
+    DISPATCH_SECOND_ORDER(k->form, RUN_STEREO);
+#undef RUN_STEREO
 }
 
 void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t *right, uint32_t n)
@@ -628,17 +621,13 @@ void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples
         run_lean(section, c, samples, NULL, n);
         return;
     }
-    switch (section->kernel.form) {
-    case FORM_FIRST_ORDER: run_first_order(&section->kernel, c, samples, n, FORM_FIRST_ORDER); break;
-    case FORM_FIRST_ORDER_HIGHPASS: run_first_order(&section->kernel, c, samples, n, FORM_FIRST_ORDER_HIGHPASS); break;
-    case FORM_HIGHPASS: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS); break;
-    case FORM_HIGHPASS_UNIT: run_form(&section->kernel, c, samples, n, FORM_HIGHPASS_UNIT); break;
-    case FORM_BAND: run_form(&section->kernel, c, samples, n, FORM_BAND); break;
-    case FORM_SHELF: run_form(&section->kernel, c, samples, n, FORM_SHELF); break;
-    case FORM_FRACTION: run_form(&section->kernel, c, samples, n, FORM_FRACTION); break;
-    case FORM_WEIGHTS: run_form(&section->kernel, c, samples, n, FORM_WEIGHTS); break;
-    case FORM_BAND_FRACTION: run_form(&section->kernel, c, samples, n, FORM_BAND_FRACTION); break;
-    default: run_form(&section->kernel, c, samples, n, FORM_GENERAL); break;
+    const mixbox_svf_kernel_t *k = &section->kernel;
+    if (k->form == FORM_FIRST_ORDER) run_first_order(k, c, samples, n, FORM_FIRST_ORDER);
+    else if (k->form == FORM_FIRST_ORDER_HIGHPASS) run_first_order(k, c, samples, n, FORM_FIRST_ORDER_HIGHPASS);
+    else {
+#define RUN_ONE(form) run_form(k, c, samples, n, form)
+        DISPATCH_SECOND_ORDER(k->form, RUN_ONE);
+#undef RUN_ONE
     }
 }
 

@@ -38,11 +38,31 @@ static int32_t random_sample(uint32_t loudness)
     }
 }
 
+/* Runs the call both ways on `input`; counts mismatches into *failures and
+ * returns whether the join's way clipped. */
+static uint32_t compare_ways(const mixbox_bus_sum_call_t *call, const q31_t *input, const char *what, uint32_t trial,
+                             uint32_t *failures)
+{
+    static int64_t sums[2][FRAMES], scratch[2][FRAMES];
+    static int32_t out[2][FRAMES];
+    mixbox_bus_sum_call_run(call, input, STRIDE, FRAMES, sums[0], sums[1]);
+    uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
+    mixbox_bus_sum_call_run_out(call, input, STRIDE, FRAMES, out, scratch, &clipped[0], &clipped[1]);
+    for (uint32_t side = 0; side < 2u; side++) {
+        for (uint32_t i = 0; i < FRAMES; i++) {
+            int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
+            if (out[side][i] != want && (*failures)++ < 5u) {
+                printf("FAIL %s trial %u side %u frame %u: %d, want %d\n", what, trial, side, i, out[side][i], want);
+            }
+        }
+        if (clipped[side] != want_clipped[side] && (*failures)++ < 5u) printf("FAIL %s trial %u: clip flag\n", what, trial);
+    }
+    return want_clipped[0] | want_clipped[1];
+}
+
 int main(void)
 {
     static q31_t input[FRAMES * STRIDE];
-    static int64_t sums[2][FRAMES], scratch[2][FRAMES];
-    static int32_t out[2][FRAMES];
     uint32_t failures = 0u, runs = 0u, refused = 0u, clipped_runs = 0u;
     for (uint32_t trial = 0; trial < 200000u; trial++) {
         mixbox_bus_sum_call_t call = { 0 };
@@ -56,19 +76,7 @@ int main(void)
         if (!mixbox_bus_sum_call_can_put_out(&call)) { refused++; continue; }
         uint32_t loudness = (uint32_t)(next() % 16u);
         for (uint32_t i = 0; i < FRAMES * STRIDE; i++) input[i] = random_sample(loudness);
-        mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
-        uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
-        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, out, scratch, &clipped[0], &clipped[1]);
-        for (uint32_t side = 0; side < 2u; side++) {
-            for (uint32_t i = 0; i < FRAMES; i++) {
-                int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
-                if (out[side][i] != want && failures++ < 5u) {
-                    printf("FAIL trial %u side %u frame %u: %d, want %d\n", trial, side, i, out[side][i], want);
-                }
-            }
-            if (clipped[side] != want_clipped[side] && failures++ < 5u) printf("FAIL trial %u: clip flag\n", trial);
-        }
-        clipped_runs += want_clipped[0] | want_clipped[1];
+        clipped_runs += compare_ways(&call, input, "random", trial, &failures);
         runs++;
     }
     /* At the edge of the short way: one member a little above or below unity, samples within 2^10 of full scale. */
@@ -83,19 +91,7 @@ int main(void)
             int32_t below = (int32_t)(next() % 1024u);
             input[i] = next() % 2u ? INT32_MAX - below : INT32_MIN + below;
         }
-        mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, sums[0], sums[1]);
-        uint32_t clipped[2] = { 0u, 0u }, want_clipped[2] = { 0u, 0u };
-        mixbox_bus_sum_call_run_out(&call, input, STRIDE, FRAMES, out, scratch, &clipped[0], &clipped[1]);
-        for (uint32_t side = 0; side < 2u; side++) {
-            for (uint32_t i = 0; i < FRAMES; i++) {
-                int32_t want = q31_saturate_flag(q39_round_to_q31(sums[side][i]), &want_clipped[side]);
-                if (out[side][i] != want && failures++ < 5u) {
-                    printf("FAIL edge trial %u side %u frame %u: %d, want %d\n", trial, side, i, out[side][i], want);
-                }
-            }
-            if (clipped[side] != want_clipped[side] && failures++ < 5u) printf("FAIL edge trial %u: clip flag\n", trial);
-        }
-        edge_clips += want_clipped[0] | want_clipped[1];
+        edge_clips += compare_ways(&call, input, "edge", trial, &failures);
     }
     if (edge_clips == 0u || edge_clips == 20000u) { printf("FAIL: the edge trials did not straddle clipping\n"); failures++; }
     /* Four members with every guard bit set: their fine sums could reach the bound. */

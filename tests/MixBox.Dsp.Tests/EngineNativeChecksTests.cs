@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace MixBox.Dsp.Tests;
+
+/// <summary>
+/// The engine's small native checks (dsp/native/test), under AddressSanitizer + UBSan: the
+/// drive's curve in its 32-bit form against its 64-bit definition for every setting
+/// (test_drive_curve), the leading-one byte table against a bit-by-bit search (test_top_bit),
+/// the level meters' two-word square sums against a 64-bit sum (test_run_square_sum), a
+/// sub-bus output made straight by its group kernel against the Q39 sums rounded as the join
+/// does (test_bus_sum_out). CI runs native tests only through this suite, so every test the
+/// native CMake projects declare must be run by some test class here.
+/// </summary>
+public class EngineNativeChecksTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public EngineNativeChecksTests(ITestOutputHelper output) => _output = output;
+
+    [Theory]
+    [InlineData("test_drive_curve", "drive curve: every setting matches its definition")]
+    [InlineData("test_top_bit", "top bit: the byte table matches")]
+    [InlineData("test_run_square_sum", "run square sum: exact on every run")]
+    [InlineData("test_bus_sum_out", "calls compared")]
+    public void NativeCheckPasses(string program, string verdict)
+    {
+        string build = NativeTestBuild.Build("dsp/native/test", "engine-tests-address", null,
+            "-DMIXBOX_SANITIZER=address", "-DCMAKE_BUILD_TYPE=Debug");
+        var (exitCode, output) = NativeTestBuild.Run(Path.Combine(build, program), [], null, TimeSpan.FromMinutes(5));
+        _output.WriteLine(output);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(verdict, output);
+        Assert.DoesNotContain("FAIL", output);
+    }
+
+    [Fact]
+    public void EveryDeclaredNativeTestIsRunBySomeTestClass()
+    {
+        string root = NativeTestBuild.RepositoryRoot;
+        string suites = string.Concat(Directory.GetFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar)
+                           && !path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar))
+            .Select(File.ReadAllText));
+        var missing = new List<string>();
+        foreach (string cmake in Directory.GetFiles(Path.Combine(root, "dsp", "native"), "CMakeLists.txt", SearchOption.AllDirectories))
+        {
+            foreach (Match test in Regex.Matches(File.ReadAllText(cmake), @"(?:add_test\(NAME|add_engine_check\()\s*(\w+)"))
+            {
+                if (!suites.Contains("\"" + test.Groups[1].Value + "\"")) missing.Add(Path.GetRelativePath(root, cmake) + ": " + test.Groups[1].Value);
+            }
+        }
+        Assert.True(missing.Count == 0, "native tests no C# test runs (CI would never run them): " + string.Join(", ", missing));
+    }
+}
