@@ -147,11 +147,17 @@ public class OscNodePeerTests(ITestOutputHelper output)
             messagesBefore = box.Remote.Messages;
         };
         JsonElement r = default;
-        var flood = new Thread(() => r = RunPeer("flood", box.Endpoint.Port.ToString(), "1000", "10"));
+        Exception? floodFailure = null; // an exception on the flood's own thread would end the whole test run
+        var flood = new Thread(() =>
+        {
+            try { r = RunPeer("flood", box.Endpoint.Port.ToString(), "1000", "10"); }
+            catch (Exception e) { floodFailure = e; }
+        });
         flood.Start();
         Thread.Sleep(3000);
         int knobTicksFlooded = KnobTicks(box, 0); // and back: the same travel
         Assert.True(flood.Join(60_000), "the flood did not end");
+        if (floodFailure != null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(floodFailure).Throw();
         long floodMissed = box.Player.MissedDeadlines - missedBefore, floodTicks = box.Player.Ticks - ticksBefore;
         long floodOverBudget = box.Player.TicksOverBudget - overBudgetBefore;
         box.Player.AfterTick = null;
