@@ -823,18 +823,28 @@ static void do_meter_reset_hold(uint32_t id, int null_engine)
     }
 }
 
-static void do_gr_read(int null_engine, int null_value)
+/* One of the C API's int32 readers called with the fuzzed NULLs: 1 with
+ * *value read, 0 when it refused (the refusal checked: a status the
+ * preconditions allow, the out-pointer untouched). */
+typedef mixbox_status_t (*int32_reader_t)(mixbox_engine_t *engine, int32_t *value);
+
+static int read_int32(int32_reader_t reader, const char *name, int null_engine, int null_value, int32_t *value)
 {
     uint32_t allowed = precondition_errors(null_engine, null_value);
-    int32_t gr = 0x5A5A5A5A;
-    TRACE("gain_reduction_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
+    *value = 0x5A5A5A5A;
+    TRACE("%s(%s%s)", name, null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
     snapshot();
-    mixbox_status_t s = mixbox_gain_reduction_read(null_engine ? NULL : &g_engine, null_value ? NULL : &gr);
-    check_status(s, allowed, "mixbox_gain_reduction_read");
-    if (s != MIXBOX_OK) {
-        CHECK(gr == 0x5A5A5A5A, "gain_reduction_read wrote its out-pointer on error");
-        return;
-    }
+    mixbox_status_t s = reader(null_engine ? NULL : &g_engine, null_value ? NULL : value);
+    check_status(s, allowed, name);
+    if (s == MIXBOX_OK) return 1;
+    CHECK(*value == 0x5A5A5A5A, "%s wrote its out-pointer on error", name);
+    return 0;
+}
+
+static void do_gr_read(int null_engine, int null_value)
+{
+    int32_t gr;
+    if (!read_int32(mixbox_gain_reduction_read, "mixbox_gain_reduction_read", null_engine, null_value, &gr)) return;
     TRACE("  gain reduction %d cdB", (int)gr);
     CHECK(gr >= 0, "gain reduction = %d cdB < 0", (int)gr);
     CHECK(gr == 0 || (g_model.processed_since_init && !g_model.comp_out_at_last_process),
@@ -887,16 +897,9 @@ static void do_latency_read(int null_engine, int null_value)
 
 static void do_de_esser_read(int null_engine, int null_value)
 {
-    uint32_t allowed = precondition_errors(null_engine, null_value);
-    int32_t reduction = 0x5A5A5A5A;
-    TRACE("de_esser_reduction_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
-    snapshot();
-    mixbox_status_t s = mixbox_de_esser_reduction_read(null_engine ? NULL : &g_engine, null_value ? NULL : &reduction);
-    check_status(s, allowed, "mixbox_de_esser_reduction_read");
-    if (s != MIXBOX_OK) {
-        CHECK(reduction == 0x5A5A5A5A, "de_esser_reduction_read wrote its out-pointer on error");
+    int32_t reduction;
+    if (!read_int32(mixbox_de_esser_reduction_read, "mixbox_de_esser_reduction_read", null_engine, null_value, &reduction))
         return;
-    }
     TRACE("  de-esser reduction %d cdB", (int)reduction);
     /* The reduction never exceeds the largest range (12 dB), nor goes below 0. */
     CHECK(reduction >= 0 && reduction <= 1201, "de-esser reduction = %d cdB outside 0..12 dB", (int)reduction);
@@ -952,16 +955,8 @@ static void do_loudness_read(int null_engine, int null_reading)
  * samples since that read. */
 static void do_true_peak_read(int null_engine, int null_value)
 {
-    uint32_t allowed = precondition_errors(null_engine, null_value);
-    int32_t tp = 0x5A5A5A5A;
-    TRACE("true_peak_read(%s%s)", null_engine ? "NULL" : "engine", null_value ? ", NULL" : "");
-    snapshot();
-    mixbox_status_t s = mixbox_true_peak_read(null_engine ? NULL : &g_engine, null_value ? NULL : &tp);
-    check_status(s, allowed, "mixbox_true_peak_read");
-    if (s != MIXBOX_OK) {
-        CHECK(tp == 0x5A5A5A5A, "true_peak_read wrote its out-pointer on error");
-        return;
-    }
+    int32_t tp;
+    if (!read_int32(mixbox_true_peak_read, "mixbox_true_peak_read", null_engine, null_value, &tp)) return;
     TRACE("  true peak since the last read %d cdB", (int)tp);
     check_true_peak(tp, g_tp_q15_since_read, "the last read");
     g_tp_q15_since_read = 0u;
