@@ -18,11 +18,12 @@ public sealed class CompareTests(ITestOutputHelper log) : IDisposable
 
     private string At(string name) => Path.Combine(_dir, name);
 
-    /// <summary>A stereo "mix" made by sox: pink noise left, pink noise plus a 440 Hz tone right (partly correlated), a fade for some dynamics.</summary>
+    /// <summary>A stereo "mix" made by sox: pink noise left, pink noise plus a 440 Hz tone right (partly correlated), a fade for some dynamics.
+    /// sox -R: the same noise on every run, so a figure that passes once passes always.</summary>
     private string Music(string name = "mix.wav")
     {
         string path = At(name);
-        Peers.Run("sox", "-n", "-r", "48000", "-b", "24", "-c", "2", path, "synth", "12", "pinknoise", "sine", "440",
+        Peers.Run("sox", "-R", "-n", "-r", "48000", "-b", "24", "-c", "2", path, "synth", "12", "pinknoise", "sine", "440",
             "remix", "1", "1v0.5,2v0.3", "fade", "q", "2", "12", "3", "vol", "0.5");
         return path;
     }
@@ -61,16 +62,25 @@ public sealed class CompareTests(ITestOutputHelper log) : IDisposable
     {
         string mix = Music();
         var profile = TrackProfile.Measure(mix, default);
-        string report = Peers.Stderr("ffmpeg", "-hide_banner", "-nostats", "-i", mix, "-af", "ebur128=peak=true", "-f", "null", "-");
+        string report = Peers.Stderr("ffmpeg", "-hide_banner", "-nostats", "-i", mix, "-af", "ebur128=peak=sample+true", "-f", "null", "-");
         string summary = report[report.LastIndexOf("Summary:", StringComparison.Ordinal)..];
         double Figure(string pattern) => double.Parse(Regex.Match(summary, pattern).Groups[1].Value, CultureInfo.InvariantCulture);
-        double integrated = Figure(@"I:\s+(-?[\d.]+) LUFS"), range = Figure(@"LRA:\s+(-?[\d.]+) LU"), truePeak = Figure(@"Peak:\s+(-?[\d.]+) dBFS");
-        log.WriteLine($"box: I {profile.IntegratedLufs} LRA {profile.RangeLu} TP {profile.TruePeakDb}; ffmpeg: I {integrated} LRA {range} TP {truePeak}");
+        double integrated = Figure(@"I:\s+(-?[\d.]+) LUFS"), range = Figure(@"LRA:\s+(-?[\d.]+) LU");
+        double samplePeak = Figure(@"Sample peak:\s+Peak:\s+(-?[\d.]+) dBFS"), truePeak = Figure(@"True peak:\s+Peak:\s+(-?[\d.]+) dBFS");
+        log.WriteLine($"box: I {profile.IntegratedLufs} LRA {profile.RangeLu} TP {profile.TruePeakDb}; ffmpeg: I {integrated} LRA {range} sample peak {samplePeak} TP {truePeak}");
         // ffmpeg prints one decimal: its rounding (0.05) plus 0.05 of measurement.
         Assert.InRange(profile.IntegratedLufs!.Value - integrated, -0.1, 0.1);
         // LRA rests on few 3 s blocks in 12 s, and each side takes its percentiles from its own histogram.
         Assert.InRange(profile.RangeLu - range, -0.3, 0.3);
-        Assert.InRange(profile.TruePeakDb!.Value - truePeak, -0.2, 0.2);
+        // The box counts every sample, so it never reads under the sample peak (ffmpeg's, rounded to 0.05).
+        Assert.True(profile.TruePeakDb!.Value >= samplePeak - 0.05, $"true peak {profile.TruePeakDb} under the sample peak {samplePeak}");
+        // Two 4x interpolators: the box's BS.1770-4 Annex 2 taps (points at 1/8, 3/8, 5/8, 7/8 of a
+        // sample, 12 taps each) and ffmpeg's swresample (at 0, 1/4, 1/2, 3/4, longer). Pink noise peaks
+        // with much energy near Nyquist, where the two differ most: over 16 unseeded runs of this very
+        // signal the box read 0.0 to 0.26 dB under ffmpeg (and 0.16 under to 0.04 over libebur128),
+        // the seeded one 0.21 under. The bound is EBU Tech 3341's for a true-peak meter (+0.2/-0.4 dB of
+        // the signal's peak), with ffmpeg's reading standing in for that peak, plus its 0.05 rounding.
+        Assert.InRange(profile.TruePeakDb!.Value - truePeak, -0.45, 0.25);
     }
 
     /// <summary>ffmpeg's aphasemeter: the mean of its per-frame phase readings.</summary>
