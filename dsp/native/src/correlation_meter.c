@@ -7,6 +7,7 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
+#include "run_product_sum.h"
 #include "square_sum.h"
 
 #define LOW_BAND_HZ 150.0
@@ -38,8 +39,9 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
     }
 }
 
-/* One pass over the frames for two jobs. The full band's sums: exact int64
- * products of the 24-bit (Q23) samples, below 2^46. And both sides' coarse
+/* One pass over the frames (a chunk: at most MIXBOX_CHUNK_FRAMES) for two
+ * jobs. The full band's sums: exact products of the 24-bit (Q23) samples,
+ * below 2^46, summed over the chunk as one run (run_product_sum.h). And both sides' coarse
  * halvings in one step: D = 2^coarse input samples per output, weighted
  * 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs, which is the response of
  * `coarse` cascaded [1 2 1]/4 halvings, ((1 - z^-D) / (1 - z^-1))^2 / D^2:
@@ -55,15 +57,13 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
     mixbox_triangle_decimator_t *t = &m->coarse;
     uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count, n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
-    /* Two words each on a 32-bit core (square_sum.h: no 64-bit moves); lr is
-     * the same two's-complement sum, read back as int64. */
-    square_sum_t ll = square_sum_start(0u), rr = square_sum_start(0u), lr = square_sum_start(0u);
+    run_product_sum_t ll = run_product_sum_start(), rr = run_product_sum_start(), lr = run_product_sum_start();
     for (uint32_t i = 0; i < frames; i++) {
         int32_t l = stereo[2u * i], r = stereo[2u * i + 1u];
         int32_t l23 = l >> 8, r23 = r >> 8;
-        square_sum_add(&ll, (uint64_t)((int64_t)l23 * l23));
-        square_sum_add(&rr, (uint64_t)((int64_t)r23 * r23));
-        square_sum_add(&lr, (uint64_t)((int64_t)l23 * r23));
+        run_product_sum_add(&ll, l, l23);
+        run_product_sum_add(&rr, r, r23);
+        run_product_sum_add(&lr, l, r23);
         sum_l += l >> shift;
         ramp_l += sum_l;
         sum_r += r >> shift;
@@ -78,9 +78,9 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
             count = 0;
         }
     }
-    m->segment[0] += (int64_t)square_sum_value(&ll);
-    m->segment[1] += (int64_t)square_sum_value(&rr);
-    m->segment[2] += (int64_t)square_sum_value(&lr);
+    m->segment[0] += run_product_sum_value(&ll);
+    m->segment[1] += run_product_sum_value(&rr);
+    m->segment[2] += run_product_sum_value(&lr);
     t->count = count;
     t->sum[0] = sum_l;
     t->ramp[0] = ramp_l;
@@ -104,6 +104,9 @@ static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, uint32_t 
     m->low_pass[side][1] = s1;
     return n;
 }
+
+/* The chunk is one run of the full band's product sums. */
+typedef char correlation_chunk_is_one_run[MIXBOX_CHUNK_FRAMES <= RUN_PRODUCT_SUM_MAX ? 1 : -1];
 
 void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
 {
