@@ -85,25 +85,35 @@ static ALWAYS_INLINE void add_square(square_sum_t *sum, int32_t y)
     square_sum_add(sum, (uint64_t)((int64_t)v * v));
 }
 
-/* A band's input sample i: x[i], or for the first band (stereo not NULL)
- * the mono sum (L + R) / 2 in Q28 of the stereo frame, which it also
- * leaves in x[i] for the bands and levels after it (one pass over the
- * frames fewer). Inlined with stereo constant, so each band function comes
- * in two versions without a test per sample. */
-static ALWAYS_INLINE int32_t band_input(int32_t *x, const mixbox_q31_t *stereo, uint32_t i)
+/* A band's input sample i: x[i], or for the first band (`first`, a constant
+ * where it is inlined, so each band function comes in two versions without
+ * a test per sample) the mono sum (L + R) / 2 in Q28 of the stereo frame,
+ * which it also leaves in x[i] for the bands and levels after it (one pass
+ * over the frames fewer). */
+static ALWAYS_INLINE int32_t band_input(int first, int32_t *x, const mixbox_q31_t *stereo, uint32_t i)
 {
-    if (stereo == NULL) return x[i];
+    if (!first) return x[i];
     int32_t mono = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
     x[i] = mono;
     return mono;
 }
 
+/* meter_bandpass_step's arithmetic on named histories: in, in2 = the
+ * input now and two samples ago, out1, out2 the output one and two ago. */
+static ALWAYS_INLINE int32_t bandpass_section(int32_t b0, int32_t a1, int32_t a2, int32_t in, int32_t in2, int32_t out1,
+                                              int32_t out2)
+{
+    return (mul_high_s32(b0, in - in2) - mul_high_s32(a1, out1) - mul_high_s32(a2, out2)) * 4;
+}
+
 /* A band-pass band over n samples of its level: three meter_bandpass_step
  * sections, written out with the delay lines shared (a section's output
- * history is the next one's input history: x, u, v, y) and two samples per
- * pass, so the histories trade places instead of moving. The same
- * arithmetic as three meter_bandpass_step calls. */
-static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+ * history is the next one's input history: x, u, v, y) and three samples
+ * per pass: a history needs three registers (the new sample is made while
+ * the two before it are read), so after three samples each is back in the
+ * register it started in and nothing moves. The same arithmetic as three
+ * meter_bandpass_step calls. */
+static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int first,
                                        int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
     const int32_t b0 = c[0].b0, a1 = c[0].a1, a2 = c[0].a2;
@@ -112,30 +122,32 @@ static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, m
     int32_t x1 = state[0].x1, x2 = state[0].x2, u1 = state[0].y1, u2 = state[0].y2;
     int32_t v1 = state[1].y1, v2 = state[1].y2, y1 = state[2].y1, y2 = state[2].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    uint32_t i = 0;
-    for (; i + 1u < n; i += 2u) {
-        int32_t xa = band_input(x, stereo, i), xb = band_input(x, stereo, i + 1u);
-        int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
-        int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
-        int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
-        u2 = (mul_high_s32(b0, xb - x1) - mul_high_s32(a1, ua) - mul_high_s32(a2, u1)) * 4;
-        v2 = (mul_high_s32(d0, u2 - u1) - mul_high_s32(c1, va) - mul_high_s32(c2, v1)) * 4;
-        y2 = (mul_high_s32(f0, v2 - v1) - mul_high_s32(e1, ya) - mul_high_s32(e2, y1)) * 4;
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo += first ? 6 : 0) {
+        int32_t xa = band_input(first, x, stereo, 0u);
+        int32_t ua = bandpass_section(b0, a1, a2, xa, x2, u1, u2);
+        int32_t va = bandpass_section(d0, c1, c2, ua, u2, v1, v2);
+        int32_t ya = bandpass_section(f0, e1, e2, va, v2, y1, y2);
         add_square(&sum, ya);
-        add_square(&sum, y2);
-        /* (u2, ua) are now the newest pair: swap the names back. */
-        int32_t t;
-        t = u2; u2 = ua; u1 = t;
-        t = v2; v2 = va; v1 = t;
-        t = y2; y2 = ya; y1 = t;
-        x2 = xa;
-        x1 = xb;
+        int32_t xb = band_input(first, x, stereo, 1u);
+        int32_t ub = bandpass_section(b0, a1, a2, xb, x1, ua, u1);
+        int32_t vb = bandpass_section(d0, c1, c2, ub, u1, va, v1);
+        int32_t yb = bandpass_section(f0, e1, e2, vb, v1, ya, y1);
+        add_square(&sum, yb);
+        int32_t xc = band_input(first, x, stereo, 2u);
+        int32_t uc = bandpass_section(b0, a1, a2, xc, xa, ub, ua);
+        int32_t vc = bandpass_section(d0, c1, c2, uc, ua, vb, va);
+        int32_t yc = bandpass_section(f0, e1, e2, vc, va, yb, ya);
+        add_square(&sum, yc);
+        x2 = xb; x1 = xc;
+        u2 = ub; u1 = uc;
+        v2 = vb; v1 = vc;
+        y2 = yb; y1 = yc;
     }
-    if (i < n) {
-        int32_t xa = band_input(x, stereo, i);
-        int32_t ua = (mul_high_s32(b0, xa - x2) - mul_high_s32(a1, u1) - mul_high_s32(a2, u2)) * 4;
-        int32_t va = (mul_high_s32(d0, ua - u2) - mul_high_s32(c1, v1) - mul_high_s32(c2, v2)) * 4;
-        int32_t ya = (mul_high_s32(f0, va - v2) - mul_high_s32(e1, y1) - mul_high_s32(e2, y2)) * 4;
+    for (uint32_t i = 0; i < n % 3u; i++) {
+        int32_t xa = band_input(first, x, stereo, i);
+        int32_t ua = bandpass_section(b0, a1, a2, xa, x2, u1, u2);
+        int32_t va = bandpass_section(d0, c1, c2, ua, u2, v1, v2);
+        int32_t ya = bandpass_section(f0, e1, e2, va, v2, y1, y2);
         add_square(&sum, ya);
         x2 = x1; x1 = xa;
         u2 = u1; u1 = ua;
@@ -153,18 +165,65 @@ static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, m
     *segment_sum = square_sum_value(&sum);
 }
 
-/* The top band as a high-pass: meter_highpass_step's two sections. */
-static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+/* meter_highpass_real_step's and meter_highpass_pair_step's arithmetic on
+ * named histories, as bandpass_section. */
+static ALWAYS_INLINE int32_t highpass_real_section(int32_t b0, int32_t a1, int32_t in, int32_t in1, int32_t out1)
+{
+    return (mul_high_s32(b0, in - in1) - mul_high_s32(a1, out1)) * 4;
+}
+
+static ALWAYS_INLINE int32_t highpass_pair_section(int32_t b0, int32_t a1, int32_t a2, int32_t in, int32_t in1,
+                                                   int32_t in2, int32_t out1, int32_t out2)
+{
+    return (mul_high_s32(b0, in - 2 * in1 + in2) - mul_high_s32(a1, out1) - mul_high_s32(a2, out2)) * 4;
+}
+
+/* The top band as a high-pass: meter_highpass_real_step then
+ * meter_highpass_pair_step, written out as run_bandpass is (the first
+ * section's output history is the pair's input history: x, w, y; three
+ * samples per pass). The same arithmetic. */
+static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int first,
                                        int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
-    mixbox_meter_section_t s0 = state[0], s1 = state[1];
+    const int32_t b0 = c[0].b0, a1 = c[0].a1;
+    const int32_t d0 = c[1].b0, c1 = c[1].a1, c2 = c[1].a2;
+    int32_t x1 = state[0].x1, x2 = state[0].x2, w1 = state[0].y1, w2 = state[0].y2;
+    int32_t y1 = state[1].y1, y2 = state[1].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    for (uint32_t i = 0; i < n; i++) {
-        int32_t in = band_input(x, stereo, i);
-        add_square(&sum, meter_highpass_pair_step(&c[1], &s1, meter_highpass_real_step(&c[0], &s0, in)));
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo += first ? 6 : 0) {
+        int32_t xa = band_input(first, x, stereo, 0u);
+        int32_t wa = highpass_real_section(b0, a1, xa, x1, w1);
+        int32_t ya = highpass_pair_section(d0, c1, c2, wa, w1, w2, y1, y2);
+        add_square(&sum, ya);
+        int32_t xb = band_input(first, x, stereo, 1u);
+        int32_t wb = highpass_real_section(b0, a1, xb, xa, wa);
+        int32_t yb = highpass_pair_section(d0, c1, c2, wb, wa, w1, ya, y1);
+        add_square(&sum, yb);
+        int32_t xc = band_input(first, x, stereo, 2u);
+        int32_t wc = highpass_real_section(b0, a1, xc, xb, wb);
+        int32_t yc = highpass_pair_section(d0, c1, c2, wc, wb, wa, yb, ya);
+        add_square(&sum, yc);
+        x2 = xb; x1 = xc;
+        w2 = wb; w1 = wc;
+        y2 = yb; y1 = yc;
     }
-    state[0] = s0;
-    state[1] = s1;
+    for (uint32_t i = 0; i < n % 3u; i++) {
+        int32_t xa = band_input(first, x, stereo, i);
+        int32_t wa = highpass_real_section(b0, a1, xa, x1, w1);
+        int32_t ya = highpass_pair_section(d0, c1, c2, wa, w1, w2, y1, y2);
+        add_square(&sum, ya);
+        x2 = x1; x1 = xa;
+        w2 = w1; w1 = wa;
+        y2 = y1; y1 = ya;
+    }
+    state[0].x1 = x1;
+    state[0].x2 = x2;
+    state[0].y1 = w1;
+    state[0].y2 = w2;
+    state[1].x1 = w1;
+    state[1].x2 = w2;
+    state[1].y1 = y1;
+    state[1].y2 = y2;
     *segment_sum = square_sum_value(&sum);
 }
 
@@ -172,25 +231,25 @@ static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, m
 static OUT_OF_LINE void bandpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
                                       uint32_t n, uint64_t *segment_sum)
 {
-    run_bandpass(c, state, x, NULL, n, segment_sum);
+    run_bandpass(c, state, 0, x, NULL, n, segment_sum);
 }
 
 static OUT_OF_LINE void bandpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
                                             int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
-    run_bandpass(c, state, x, stereo, n, segment_sum);
+    run_bandpass(c, state, 1, x, stereo, n, segment_sum);
 }
 
 static OUT_OF_LINE void highpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
                                       uint32_t n, uint64_t *segment_sum)
 {
-    run_highpass(c, state, x, NULL, n, segment_sum);
+    run_highpass(c, state, 0, x, NULL, n, segment_sum);
 }
 
 static OUT_OF_LINE void highpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
                                             int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
 {
-    run_highpass(c, state, x, stereo, n, segment_sum);
+    run_highpass(c, state, 1, x, stereo, n, segment_sum);
 }
 
 /* The levels from here down run in batches of at least BATCH samples of
@@ -222,7 +281,7 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
         if (first_band != NULL && c->level[b] != 0u) {
             /* (The top band runs at the full rate at every supported rate:
              * its centre is above 0.095 fs. Kept for any other.) */
-            for (uint32_t i = 0; i < frames; i++) (void)band_input(x, stereo, i);
+            for (uint32_t i = 0; i < frames; i++) (void)band_input(1, x, stereo, i);
             first_band = NULL;
         }
         /* The next levels: in place (outputs never overtake inputs). */
