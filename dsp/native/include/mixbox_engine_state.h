@@ -405,6 +405,7 @@ typedef struct {
 
 #define MIXBOX_CORRELATION_MAX_STAGES 6u /* halving stages to the low band's rate (1.2-2.4 kHz) */
 #define MIXBOX_CORRELATION_FINE_STAGES 2u /* the last ones are half-band IIRs, the others one triangle FIR */
+#define MIXBOX_CORRELATION_LOW_RUN 16u /* the low band runs when this many coarse outputs wait, and at each segment end */
 
 /* The coarse halvings of both sides at once (src/correlation_meter.c): the
  * running sums of the current block of 2^coarse input samples. */
@@ -430,7 +431,8 @@ typedef struct {
     mixbox_triangle_decimator_t coarse;
     mixbox_halfband_t decimator[2][MIXBOX_CORRELATION_FINE_STAGES];
     mixbox_meter_section_t low_pass[2][2];
-    int32_t work[2][MIXBOX_CHUNK_FRAMES];
+    int32_t work[2][MIXBOX_CORRELATION_LOW_RUN + MIXBOX_CHUNK_FRAMES]; /* coarse outputs waiting for the low band */
+    uint32_t coarse_waiting;                                           /* how many */
 } mixbox_correlation_meter_t;
 
 typedef struct {

@@ -36,6 +36,7 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
         memset(&m->coarse, 0, sizeof m->coarse);
         memset(m->decimator, 0, sizeof m->decimator);
         memset(m->low_pass, 0, sizeof m->low_pass);
+        m->coarse_waiting = 0u;
     }
 }
 
@@ -49,13 +50,16 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
  * running sums over a block of D inputs: B = sum x_i, A = sum of the running
  * sums = sum (D - i) x_i; the output is A + (D B' - A'), B' and A' those of
  * the block before. Inputs in Q(30 - 2 coarse), so D B, A and the output
- * stay within 2^30; the output is Q30 of full scale, kept in Q28. Returns
- * the coarse outputs (in work). */
+ * stay within 2^30; the output is Q30 of full scale, kept in Q28, appended
+ * to the segment's in work. Returns how many. */
 static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames,
                                      uint32_t coarse)
 {
     mixbox_triangle_decimator_t *t = &m->coarse;
-    uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count, n = 0;
+    uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count;
+    /* Fewer than LOW_RUN wait: room for the chunk's. */
+    int32_t *out_l = m->work[0] + m->coarse_waiting, *out_r = m->work[1] + m->coarse_waiting;
+    uint32_t n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
     run_product_sum_t ll = run_product_sum_start(), rr = run_product_sum_start(), lr = run_product_sum_start();
     for (uint32_t i = 0; i < frames; i++) {
@@ -69,8 +73,8 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
         sum_r += r >> shift;
         ramp_r += sum_r;
         if (++count == block) {
-            m->work[0][n] = (ramp_l + t->carry[0]) >> 2;
-            m->work[1][n] = (ramp_r + t->carry[1]) >> 2;
+            out_l[n] = (ramp_l + t->carry[0]) >> 2;
+            out_r[n] = (ramp_r + t->carry[1]) >> 2;
             n++;
             t->carry[0] = sum_l * (int32_t)block - ramp_l;
             t->carry[1] = sum_r * (int32_t)block - ramp_r;
@@ -105,14 +109,17 @@ static uint32_t low_band(mixbox_correlation_meter_t *m, uint32_t side, uint32_t 
     return n;
 }
 
-/* The chunk is one run of the full band's product sums. */
-typedef char correlation_chunk_is_one_run[MIXBOX_CHUNK_FRAMES <= RUN_PRODUCT_SUM_MAX ? 1 : -1];
-
-void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+/* The low band on the coarse outputs waiting: run when MIXBOX_CORRELATION_LOW_RUN
+ * wait (every 4 chunks at 48 kHz) and at each segment end, not every chunk:
+ * the same samples through the same filters (a sample a fine stage holds for
+ * its pair waits in it either way), so the same products reach the same
+ * segment's sums, with the fine stages' and the low-pass's calls a quarter as
+ * often and no burst at the segment end (at most LOW_RUN - 1 + one chunk's
+ * outputs wait). */
+static void low_band_products(mixbox_correlation_meter_t *m)
 {
-    if (!m->coeffs.on) return;
-    uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
-    uint32_t coarse_n = full_band_and_coarse(m, stereo, frames, coarse);
+    uint32_t coarse_n = m->coarse_waiting;
+    m->coarse_waiting = 0u;
     /* Below 150 Hz: both sides decimate in step, so n is the same. */
     if (coarse_n == 0u) return;
     uint32_t n = low_band(m, 0u, coarse_n);
@@ -129,9 +136,21 @@ void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_
     m->segment[5] += (int64_t)square_sum_value(&lr);
 }
 
+/* The chunk is one run of the full band's product sums. */
+typedef char correlation_chunk_is_one_run[MIXBOX_CHUNK_FRAMES <= RUN_PRODUCT_SUM_MAX ? 1 : -1];
+
+void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    if (!m->coeffs.on) return;
+    uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
+    m->coarse_waiting += full_band_and_coarse(m, stereo, frames, coarse);
+    if (m->coarse_waiting >= MIXBOX_CORRELATION_LOW_RUN) low_band_products(m);
+}
+
 void mixbox_correlation_end_segment(mixbox_correlation_meter_t *m)
 {
     if (!m->coeffs.on) return;
+    low_band_products(m);
     for (uint32_t k = 0; k < MIXBOX_CORRELATION_SUMS; k++) {
         m->average[k] = meter_average_step(m->average[k], m->segment[k], m->coeffs.alpha_q32);
         m->segment[k] = 0;

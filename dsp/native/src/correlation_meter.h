@@ -3,7 +3,7 @@
  * samples, exact int64 products) and averages the segment sums
  * exponentially (tau 300 ms); the same for L and R low-passed at 150 Hz,
  * whose products are taken at 1.2-2.4 kHz after half-band decimation (the
- * band is narrow). Pearson's r = sum LR / sqrt(sum L^2 sum R^2) and the
+ * band is narrow), every few chunks and at each segment end. Pearson's r = sum LR / sqrt(sum L^2 sum R^2) and the
  * width come from the averages at read time, on the control side. */
 #ifndef MIXBOX_CORRELATION_METER_H
 #define MIXBOX_CORRELATION_METER_H
