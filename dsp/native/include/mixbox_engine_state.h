@@ -54,18 +54,17 @@ typedef struct {
 } mixbox_k_weighting_coefs_t;
 
 /* A second-order high-pass section in int32 (highpass_section.h): its two
- * small feedback factors, each scaled to just below 2^31, and the fraction
- * bits their products keep. */
+ * small feedback factors, 1 - a2 in Q32 and 1 + a1 + a2 scaled to just below
+ * 2^31, and the fraction bits the second's product keeps. */
 typedef struct {
-    int32_t c2_scaled, g_scaled; /* 1 - a2 and 1 + a1 + a2 */
-    int32_t c2_bits, g_bits;
-    int32_t c2_mask, g_mask;
+    int32_t c2_q32, g_scaled; /* 1 - a2 and 1 + a1 + a2 */
+    int32_t g_bits, g_mask;
 } mixbox_highpass_section_coeffs_t;
 
 typedef struct {
-    int32_t x1, x_d1;      /* previous input and its first difference */
-    int32_t y1, y_d1;      /* previous output and its first difference */
-    int32_t c2_carry;      /* damping residue minus the previous damping product */
+    int32_t y1;            /* previous output */
+    int32_t w;             /* y1 less the previous input */
+    int32_t u;             /* y1's first difference less the input's, plus floor(c2 y2) */
     int32_t g_residue;     /* fraction bits of the DC feedback product */
 } mixbox_highpass_section_t;
 

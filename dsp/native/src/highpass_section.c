@@ -12,15 +12,13 @@ int mixbox_highpass_section_design(mixbox_highpass_section_coeffs_t *c, int32_t 
 {
     int64_t c2 = ((int64_t)1 << 30) - a2_q30;
     int64_t g = ((int64_t)1 << 30) + a1_q30 + a2_q30;
-    if (c2 <= 0 || g <= 0 || g >= ((int64_t)1 << 28)) return -1;
-    int c2_shift = headroom_shift(c2), g_shift = headroom_shift(g);
-    c->c2_scaled = (int32_t)(c2 << c2_shift);
+    if (c2 <= 0 || c2 >= ((int64_t)1 << 29) || g <= 0 || g >= ((int64_t)1 << 28)) return -1;
+    int g_shift = headroom_shift(g);
+    c->c2_q32 = (int32_t)(c2 << 2);
     c->g_scaled = (int32_t)(g << g_shift);
-    /* 4 y x Q(30 + shift) >> 32 keeps `shift` fraction bits; y x Q(30 +
-     * shift) >> 32 keeps shift - 2 (>= 0: g < 2^28 gives shift >= 2). */
-    c->c2_bits = c2_shift;
+    /* y x Q(30 + shift) >> 32 keeps shift - 2 fraction bits (>= 0: g < 2^28
+     * gives shift >= 2). */
     c->g_bits = g_shift - 2;
-    c->c2_mask = (int32_t)((1u << c->c2_bits) - 1u);
     c->g_mask = (int32_t)((1u << c->g_bits) - 1u);
     return 0;
 }

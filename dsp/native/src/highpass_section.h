@@ -12,15 +12,23 @@
  *   - The damping c2 d1 is the difference of two floored products,
  *     c2 y1 - c2 y2 (the previous one is kept): their floor errors cancel on
  *     average, and d = 0 gives exactly 0.
- *   - g y1 keeps fraction bits below the signal's LSB.
- *   - Each product carries its fraction bits into the next sample
- *     (first-order error feedback), so no rounding accumulates.
- * Both factors are scaled up to just below 2^31 at design, so each keeps as
- * many fraction bits as the coefficient allows.
+ *   - g y1 keeps fraction bits below the signal's LSB and carries them into
+ *     the next sample (first-order error feedback), so no rounding
+ *     accumulates; g is scaled up to just below 2^31 at design, so the
+ *     product keeps as many fraction bits as the coefficient allows.
  *
- * Scaling: |y| below 2^29 (the damping product takes 4 y), the section's
- * second difference and first differences within int32. Callers bound their
- * input so that holds (see k_weighting.h and bus_compressor.c).
+ * The state holds the output's running sums less the input's, so the
+ * numerator's differences cancel and no second difference of x is formed:
+ * with w = y1 - x1 and z = d1 - (x1 - x2), a step is z -= (damping + DC
+ * term), w += z, y = w + x. The damping's products telescope in z: the
+ * state keeps u = z + floor(c2 y2) instead, so a step is u -= DC term,
+ * w += u - floor(c2 y1), y = w + x. (Earlier rounds kept x1, x2's
+ * difference and an error-feedback word for the damping; the outputs are
+ * the same bits.)
+ *
+ * Scaling: |y| below 2^29, the section's first differences and w, u within
+ * int32. Callers bound their input so that holds (see k_weighting.h and
+ * bus_compressor.c).
  */
 #ifndef MIXBOX_HIGHPASS_SECTION_H
 #define MIXBOX_HIGHPASS_SECTION_H
@@ -29,23 +37,20 @@
 #include "q31_math.h"
 
 /* Control side: the section for denominators a1, a2 in Q30 (a stable
- * high-pass: c2 and g positive, g below 1/4, i.e. cut-offs far under fs/4).
- * Returns 0, or -1 for coefficients outside that. */
+ * high-pass: c2 below 1/2 and g positive and below 1/4, i.e. cut-offs far
+ * under fs/4). Returns 0, or -1 for coefficients outside that. */
 int mixbox_highpass_section_design(mixbox_highpass_section_coeffs_t *coeffs, int32_t a1_q30, int32_t a2_q30);
 
-static inline int32_t highpass_section_step(const mixbox_highpass_section_coeffs_t *c, mixbox_highpass_section_t *s, int32_t x)
+static ALWAYS_INLINE int32_t highpass_section_step(const mixbox_highpass_section_coeffs_t *c, mixbox_highpass_section_t *s,
+                                                   int32_t x)
 {
-    int32_t x_d = x - s->x1;
-    int32_t x_dd = x_d - s->x_d1; /* the numerator, exact */
-    s->x1 = x;
-    s->x_d1 = x_d;
-    int32_t damping_product = mul_high_s32(s->y1 * 4, c->c2_scaled);
-    int32_t damping = damping_product + s->c2_carry;
+    /* floor(c2 y1): c2 in Q32 (c2_q32 = 4 c2_q30 < 2^31) takes y1 in Q0. */
+    int32_t damping_product = mul_high_s32(s->y1, c->c2_q32);
     int32_t dc = mul_high_s32(s->y1, c->g_scaled) + s->g_residue;
-    s->c2_carry = (damping & c->c2_mask) - damping_product;
     s->g_residue = dc & c->g_mask;
-    s->y_d1 = x_dd + s->y_d1 - (damping >> c->c2_bits) - (dc >> c->g_bits);
-    s->y1 += s->y_d1;
+    s->u -= dc >> c->g_bits;
+    s->w += s->u - damping_product;
+    s->y1 = s->w + x;
     return s->y1;
 }
 

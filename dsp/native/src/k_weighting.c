@@ -6,7 +6,7 @@
 
 #include "control_math.h"
 #include "highpass_section.h"
-#include "square_sum.h"
+#include "rounded_square_sum.h"
 
 /* BS.1770-4 Annex 1, Table 1 (stage 1, pre-filter) and Table 2 (stage 2,
  * RLB weighting), 48 kHz. */
@@ -103,6 +103,7 @@ int mixbox_k_weighting_coefs_for_rate(uint32_t sample_rate_hz, mixbox_k_weightin
  */
 #define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
 #define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
+typedef char k_weighting_rounds_as_the_square_sum[OUTPUT_SHIFT == ROUNDED_SQUARE_SHIFT ? 1 : -1];
 
 /* Clears the filter state, keeps the coefficients. */
 static void clear_state(mixbox_k_weighting_t *kw)
@@ -125,7 +126,7 @@ typedef struct {
 
 /* One sample through both stages; adds its Q20 square to *sum. */
 static inline void filter_sample(const shelf_constants_t *k, const mixbox_highpass_section_coeffs_t *hp,
-                                 mixbox_k_weighting_channel_t *s, int32_t x, square_sum_t *sum)
+                                 mixbox_k_weighting_channel_t *s, int32_t x, rounded_square_sum_t *sum)
 {
     /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
      * each >> 32, give Q27. */
@@ -138,8 +139,8 @@ static inline void filter_sample(const shelf_constants_t *k, const mixbox_highpa
     /* Stage 2: numerator [1, -2, 1], as in BS.1770-4 Table 2. */
     int32_t y = highpass_section_step(hp, &s->hp, shelf);
 
-    int32_t out = (y + ROUND_HALF) >> OUTPUT_SHIFT; /* Q20, rounded */
-    square_sum_add(sum, (uint64_t)((int64_t)out * out));
+    int32_t half_up = y + ROUND_HALF;
+    rounded_square_sum_add(sum, half_up, half_up >> OUTPUT_SHIFT); /* Q20, rounded */
 }
 
 uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
@@ -148,15 +149,23 @@ uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighti
                                  kw->coefs.shelf_a1, kw->coefs.shelf_a2};
     const mixbox_highpass_section_coeffs_t hp = kw->hp;
     mixbox_k_weighting_channel_t s = *ch;
-    square_sum_t sum = square_sum_start(0u);
-    uint32_t i = 0;
-    /* Two samples per turn: the compiler then alternates registers instead
-     * of moving the delayed values. */
-    for (; i + 2u <= frames; i += 2u) {
-        filter_sample(&k, &hp, &s, x[2u * i], &sum);
-        filter_sample(&k, &hp, &s, x[2u * i + 2u], &sum);
+    uint64_t total = 0u;
+    /* In pieces the square sum takes whole (the engine's chunks are one). */
+    while (frames > 0u) {
+        uint32_t n = frames < ROUNDED_SQUARE_SUM_MAX ? frames : ROUNDED_SQUARE_SUM_MAX;
+        rounded_square_sum_t sum = rounded_square_sum_start();
+        uint32_t i = 0;
+        /* Two samples per turn: the compiler then alternates registers
+         * instead of moving the delayed values. */
+        for (; i + 2u <= n; i += 2u) {
+            filter_sample(&k, &hp, &s, x[2u * i], &sum);
+            filter_sample(&k, &hp, &s, x[2u * i + 2u], &sum);
+        }
+        if (i < n) filter_sample(&k, &hp, &s, x[2u * i], &sum);
+        total += rounded_square_sum_value(&sum);
+        x += 2u * n;
+        frames -= n;
     }
-    if (i < frames) filter_sample(&k, &hp, &s, x[2u * i], &sum);
     *ch = s;
-    return square_sum_value(&sum);
+    return total;
 }

@@ -39,9 +39,9 @@ int mixbox_k_weighting_init(mixbox_k_weighting_t *kw, uint32_t sample_rate_hz);
  * 16 FS of room), on high words of 32 x 32-bit products (floored). For any
  * input the signals stay within their impulse-response L1 bounds (largest
  * over 8..96 kHz): shelf output 2.22 FS, its transposed states 0.66 FS,
- * its second difference 6.6 FS, high-pass output 3.4 FS and its first
- * difference 3.6 FS. So the shelf output x 4 (Q29) and the high-pass output
- * x 4 stay below 2^31, and a Q20 output is below 2^21.8, its square below
+ * high-pass output 3.4 FS, its running sums (highpass_section.h) w 1.28 FS
+ * and u 0.03 FS. So the shelf output x 4 (Q29) stays below 2^31, the
+ * high-pass output below 2^29, and a Q20 output is below 2^21.8, its square below
  * 2^43.6 (the sum is exact for up to 2^20 frames; the meter passes at most
  * 960). The 38 Hz poles (+92 dB at DC) see no rounding bias: their two
  * small feedback products carry their fraction bits to the next sample

@@ -48,10 +48,12 @@ static uint32_t next_random(uint32_t *state)
     return x;
 }
 
-/* Two bytes of a random word summed and centred: TPDF of +-1 24-bit LSB. */
-static int32_t tpdf24(uint32_t two_bytes)
+/* The two byte pairs of a random word summed at once (bytes 3 + 2 in the
+ * upper half, 1 + 0 in the lower; each sum below 2^9, so no carry crosses):
+ * each sum less 255 is a TPDF of +-1 24-bit LSB. */
+static ALWAYS_INLINE uint32_t byte_pair_sums(uint32_t word)
 {
-    return (int32_t)((two_bytes >> 8) & 255u) + (int32_t)(two_bytes & 255u) - 255;
+    return (word & 0x00FF00FFu) + ((word >> 8) & 0x00FF00FFu);
 }
 
 /* The two halves of a random word summed and centred: TPDF of +-1 16-bit LSB
@@ -61,9 +63,10 @@ static int32_t tpdf16(uint32_t word)
     return (int32_t)(word >> 16) + (int32_t)(word & 0xFFFFu) - 65535;
 }
 
-/* Any sample: the reference path. The soft clip's residual (its output
- * minus its input, Q21) is squared into *residual. */
-static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, int64_t x, uint32_t *over,
+/* Any sample: the reference path. `rounding` is the dither plus half a
+ * grid step (only used when quantising). The soft clip's residual (its
+ * output minus its input, Q21) is squared into *residual. */
+static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t rounding, int64_t x, uint32_t *over,
                               uint64_t *residual)
 {
     if (x > Q31_MAX || x < Q31_MIN) *over = 1u;
@@ -75,7 +78,7 @@ static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, i
     if (c->quantise) {
         int shift = c->word_shift;
         int64_t step = (int64_t)1 << shift;
-        x = ((x + dither + step / 2) >> shift) * step;
+        x = ((x + rounding) >> shift) * step;
         /* Dither and rounding can land past the ceiling by more than one grid
          * step: take the grid value at or under the ceiling. */
         int64_t grid_ceiling = c->ceiling & ~(step - 1);
@@ -90,11 +93,19 @@ static int32_t process_sample(const mixbox_output_coeffs_t *c, int32_t dither, i
 /* A sample within +-quiet: untouched by the clip, never over, and room for
  * the dither's rounding in 32 bits. The same value as process_sample. `shift`
  * is a constant in each loop below (8 or 16), so this is an add and a mask. */
-static ALWAYS_INLINE int32_t process_quiet(int32_t quantise, int32_t dither, int32_t x, const int shift)
+static ALWAYS_INLINE int32_t process_quiet(const int quantise, int32_t rounding, int32_t x, const int shift)
 {
     if (!quantise) return x;
     const uint32_t step = 1u << shift;
-    return (int32_t)((uint32_t)(x + dither + (int32_t)(step / 2u)) & ~(step - 1u));
+    return (int32_t)((uint32_t)(x + rounding) & ~(step - 1u));
+}
+
+/* Whether x lies within +-quiet (0 <= quiet < 2^31): within int32 (its high
+ * word is its low word's sign) and then one unsigned compare of x + quiet
+ * against 2 quiet, in place of two 64-bit compares on a 32-bit core. */
+static ALWAYS_INLINE int within_quiet(int64_t x, uint32_t quiet)
+{
+    return x == (int32_t)x && (uint32_t)(int32_t)x + quiet <= 2u * quiet;
 }
 
 /* Neither clip nor quantising: only the saturation, which a sample inside the
@@ -124,30 +135,54 @@ static uint64_t signal_energy(const int64_t *left, const int64_t *right, uint32_
     return sum * DISTORTION_METER_EVERY;
 }
 
-/* The frames of one word length (`shift` constant: one loop per word). */
+/* The dither and half a grid step for one frame (`shift` and `dither_on`
+ * constant). */
+static ALWAYS_INLINE void frame_rounding(uint32_t *seed, int32_t *rounding_left, int32_t *rounding_right, const int shift,
+                                         const int dither_on)
+{
+    const int32_t half_step = 1 << (shift - 1);
+    *rounding_left = half_step;
+    *rounding_right = half_step;
+    if (dither_on && shift == 8) {
+        uint32_t sums = byte_pair_sums(next_random(seed)); /* one word dithers a stereo frame */
+        *rounding_left = (int32_t)(sums >> 16) + (half_step - 255);
+        *rounding_right = (int32_t)(sums & 0xFFFFu) + (half_step - 255);
+    } else if (dither_on) {
+        *rounding_left += tpdf16(next_random(seed)); /* a word per sample */
+        *rounding_right += tpdf16(next_random(seed));
+    }
+}
+
+/* The frames of one word length and dither setting (`shift` and `dither_on`
+ * constant: one loop each). Quantising follows from them: dithered, or a
+ * 16-bit word (mixbox_output_stage_design). Frames whose samples are both
+ * within +-quiet take a loop with no call in it (gcc would otherwise set up
+ * process_sample's arguments at every sample); from the first frame with a
+ * louder sample on, the loop that checks each sample. */
 static ALWAYS_INLINE void process_frames(const mixbox_output_coeffs_t *c, uint32_t *dither_seed, const int64_t *left,
                                          const int64_t *right, q31_t *output, uint32_t frames, uint32_t *over_left,
-                                         uint32_t *over_right, uint64_t *residual, const int shift)
+                                         uint32_t *over_right, uint64_t *residual, const int shift, const int dither_on)
 {
     /* Without the clip: room under full scale for the largest dither and half step (2 steps - 1 codes). */
-    const int64_t quiet = c->safety_on ? c->knee : Q31_MAX - ((2 << shift) - 1);
-    const int32_t dither_on = c->dither_on, quantise = c->quantise;
-    uint32_t seed = *dither_seed;
-    for (uint32_t i = 0; i < frames; i++) {
-        int32_t dither_left = 0, dither_right = 0;
-        if (dither_on && shift == 8) {
-            uint32_t random = next_random(&seed); /* one word dithers a stereo frame */
-            dither_left = tpdf24(random >> 16);
-            dither_right = tpdf24(random);
-        } else if (dither_on) {
-            dither_left = tpdf16(next_random(&seed)); /* a word per sample */
-            dither_right = tpdf16(next_random(&seed));
-        }
+    const uint32_t quiet = (uint32_t)(c->safety_on ? c->knee : Q31_MAX - ((2 << shift) - 1));
+    const int quantise = dither_on || shift == 16;
+    uint32_t seed = *dither_seed, i = 0;
+    for (; i < frames; i++) {
         int64_t l = left[i], r = right[i];
-        output[2 * i] = l <= quiet && l >= -quiet ? process_quiet(quantise, dither_left, (int32_t)l, shift)
-                                                  : process_sample(c, dither_left, l, over_left, residual);
-        output[2 * i + 1] = r <= quiet && r >= -quiet ? process_quiet(quantise, dither_right, (int32_t)r, shift)
-                                                      : process_sample(c, dither_right, r, over_right, residual);
+        if (!within_quiet(l, quiet) || !within_quiet(r, quiet)) break;
+        int32_t rounding_left, rounding_right;
+        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on);
+        output[2 * i] = process_quiet(quantise, rounding_left, (int32_t)l, shift);
+        output[2 * i + 1] = process_quiet(quantise, rounding_right, (int32_t)r, shift);
+    }
+    for (; i < frames; i++) {
+        int32_t rounding_left, rounding_right;
+        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on);
+        int64_t l = left[i], r = right[i];
+        output[2 * i] = within_quiet(l, quiet) ? process_quiet(quantise, rounding_left, (int32_t)l, shift)
+                                               : process_sample(c, rounding_left, l, over_left, residual);
+        output[2 * i + 1] = within_quiet(r, quiet) ? process_quiet(quantise, rounding_right, (int32_t)r, shift)
+                                                   : process_sample(c, rounding_right, r, over_right, residual);
     }
     *dither_seed = seed;
 }
@@ -159,10 +194,14 @@ void mixbox_output_stage_process(const mixbox_output_coeffs_t *c, uint32_t *dith
     uint64_t residual = 0u;
     if (!c->safety_on && !c->quantise) {
         saturate_only(left, right, output, frames, over_left, over_right);
+    } else if (c->word_shift == 16 && c->dither_on) {
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 16, 1);
     } else if (c->word_shift == 16) {
-        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 16);
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 16, 0);
+    } else if (c->dither_on) {
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 8, 1);
     } else {
-        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 8);
+        process_frames(c, dither_seed, left, right, output, frames, over_left, over_right, &residual, 8, 0);
     }
     if (c->safety_on) mixbox_distortion_meter_add(distortion, residual, signal_energy(left, right, frames, distortion));
     distortion_meter_skip(distortion, frames); /* on or off: the grid is the stream's frames */
