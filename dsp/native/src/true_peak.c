@@ -71,6 +71,25 @@ static uint32_t lower_hold(const mixbox_true_peak_t *tp)
 #define PAIR_DIF(p) (true_peak_taps_q13[p][6] - true_peak_taps_q13[p][5])
 #define PAIR_OUTER(p) (OUTER_TAP_SUM(p) + TAP_ABS(p, 4) + TAP_ABS(p, 7))
 
+/* The outer taps added to a position's central sums, and the four doubled
+ * phases tracked: the rare case, out of line so that the screening loop
+ * keeps its values in registers. */
+static OUT_OF_LINE void all_taps(const int32_t *w, int32_t sum03, int32_t dif03, int32_t sum12, int32_t dif12,
+                                 int32_t *high_out, int32_t *low_out)
+{
+    int32_t high = *high_out, low = *low_out;
+    FOLD(0);
+    FOLD(1);
+    FOLD(2);
+    FOLD(3);
+    TRACK(sum03 + dif03);
+    TRACK(sum03 - dif03);
+    TRACK(sum12 + dif12);
+    TRACK(sum12 - dif12);
+    *high_out = high;
+    *low_out = low;
+}
+
 /* Twice the largest |interpolated value| over `frames` positions of
  * window, or peak_x2 if that is higher; window[i + 11] is the newest sample
  * of position i and no |sample| exceeds sample_bound.
@@ -119,14 +138,7 @@ int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
         int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
         if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
             v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
-            FOLD(0);
-            FOLD(1);
-            FOLD(2);
-            FOLD(3);
-            TRACK(sum03 + dif03);
-            TRACK(sum03 - dif03);
-            TRACK(sum12 + dif12);
-            TRACK(sum12 - dif12);
+            all_taps(w, sum03, dif03, sum12, dif12, &high, &low);
             high03 = high - outer03;
             low03 = low + outer03;
             high12 = high - outer12;
