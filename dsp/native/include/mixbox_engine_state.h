@@ -499,8 +499,8 @@ typedef struct {
 } mixbox_channel_params_t;
 
 /* One call of the settled channel sum (src/bus_sum.h): up to four channels of
- * one slot group (0-3, 4-7, ...) into one bus, with their gains split as the
- * kernel uses them. The audio side plans these calls when the channel masks
+ * one slot group (0-3, 4-7, ...), or of two slot groups (`split`), into one
+ * bus, with their gains split as the kernel uses them. The audio side plans these calls when the channel masks
  * change and runs them for every chunk while no channel gain moves. */
 typedef struct {
     uint8_t bus;        /* 0: main, 1 + b: sub-bus b */
@@ -508,6 +508,7 @@ typedef struct {
     uint8_t guard;      /* some member's gains have guard bits */
     uint8_t first;      /* 1: the bus's first call, writes its sums (the others add); 2: its only call */
     uint8_t channel[4];
+    uint8_t split;      /* 0: one slot group; else members [0, split) are one group, the rest the next */
     int32_t left_q24[4], right_q24[4];   /* the gains' Q24 parts */
     int32_t left_fine[4], right_fine[4]; /* their 16 guard bits, as the kernel's factors */
 } mixbox_bus_sum_call_t;

@@ -1,5 +1,7 @@
 #include "bus_sum.h"
 
+#include <stddef.h>
+
 #include "q31_math.h"
 
 /* A Q40 gain as a Q24 part and its 16 guard bits, the latter placed in the
@@ -33,6 +35,13 @@ static inline int64_t fine_to_q55(int32_t fine_q53)
     uint64_t high = (uint64_t)(uint32_t)(fine_q53 >> 30) << 32;
     return (int64_t)(high | (uint32_t)((uint32_t)fine_q53 << 2));
 #endif
+}
+
+/* A Q55 sum floored to a multiple of 2^16 (the Q39 grid), kept in Q55: only
+ * the low word changes. */
+static inline int64_t on_q39_grid(int64_t sum_q55)
+{
+    return (int64_t)((uint64_t)sum_q55 & ~(uint64_t)0xFFFF);
 }
 
 /* The group's Q55 sum of coarse products plus its Q53 fine products, floored
@@ -79,20 +88,34 @@ int mixbox_bus_sum_call_can_put_out(const mixbox_bus_sum_call_t *call)
     return fine_sum_is_small(call->left_fine, call->count) && fine_sum_is_small(call->right_fine, call->count);
 }
 
+/* Whether the members' samples are consecutive channels (x[m] = x[0] + m). */
+static int members_are_adjacent(const q31_t *const *x, uint32_t count)
+{
+    return x[count - 1u] - x[0] == (ptrdiff_t)(count - 1u);
+}
+
 /* Settled gains are loop constants: a kernel per group size keeps them in
  * registers (the compiler unrolls the member loop for a constant count). */
 /* `guard`: some member's gains have guard bits (a constant per kernel:
  * without them the products of the bits are left out, not computed as 0). */
 /* `out`: the kernel of mixbox_bus_sum_call_run_out (outputs, not sums). */
+/* `split` (nonzero: a two-group call, mixbox_bus_sum_call_t.split): members
+ * [0, split) are one slot group and the rest the next; the first group's
+ * sum is floored to Q39 where it ends (low 16 bits cleared, still Q55) and
+ * the second's products are added onto it, so the one floor at the end
+ * floors only the second: floor(A / 2^16) + floor(B / 2^16) = floor((2^16
+ * floor(A / 2^16) + B) / 2^16). The same bits as a call per group, without
+ * the first call's shift and stores and the second's loads and 64-bit add. */
+/* `adjacent`: the members are consecutive channels (always so for a full
+ * group): one pointer per frame, the members at fixed offsets from it, where
+ * a pointer per member costs an add per member and frame and registers the
+ * gains then lose to the stack. */
 static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left, const int32_t *right,
                                       const int32_t *left_fine, const int32_t *right_fine, const uint32_t count,
-                                      uint32_t stride, uint32_t frames, int64_t *sum_left, int64_t *sum_right,
-                                      const int first, const int guard, const int out, int32_t *out_left,
-                                      int32_t *out_right, uint32_t *widest)
+                                      uint32_t stride, uint32_t frames, int64_t *sums, const int first, const int guard, const int out, int32_t *out_left,
+                                      int32_t *out_right, uint32_t *widest, const int adjacent, const uint32_t split)
 {
-    /* A full group is four consecutive slots: one pointer per frame, the
-     * members at fixed offsets from it. */
-    const int full = count == BUS_SUM_GROUP;
+    const int full = adjacent || (count == BUS_SUM_GROUP && split == 0u);
     /* The gains in locals: the int32 outputs could otherwise alias them, and
      * the compiler would load them again every frame. */
     int32_t gain_left[BUS_SUM_GROUP], gain_right[BUS_SUM_GROUP], fine_gain_left[BUS_SUM_GROUP],
@@ -111,6 +134,12 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
 #endif
         for (uint32_t m = 0; m < count; m++) {
             int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
+            if (split != 0u && m == split) {
+                group_left = on_q39_grid(group_left + fine_to_q55(fine_left));
+                group_right = on_q39_grid(group_right + fine_to_q55(fine_right));
+                fine_left = 0;
+                fine_right = 0;
+            }
             group_left += (int64_t)sample * gain_left[m];
             group_right += (int64_t)sample * gain_right[m];
             if (guard) {
@@ -123,8 +152,9 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
             out_right[i] = group_to_q31(group_right, fine_right, widest);
             continue;
         }
-        sum_left[i] = (first ? 0 : sum_left[i]) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
-        sum_right[i] = (first ? 0 : sum_right[i]) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
+        int64_t *sum_left = &sums[i], *sum_right = &sums[i + MIXBOX_CHUNK_FRAMES];
+        *sum_left = (first ? 0 : *sum_left) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
+        *sum_right = (first ? 0 : *sum_right) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
     }
 }
 
@@ -132,11 +162,29 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
  * it: no per-frame branch or load. */
 static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
                                const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
-                               uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first, int guard)
+                               uint32_t frames, int64_t *sums, int first, int guard)
 {
 #define SETTLED(n, f, g) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sum_left, sum_right, f, g, 0, 0, 0, 0); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 0, 0u); \
     break
+#define ADJACENT(n, f, g) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 1, 0u); \
+    break
+    if (count == 2u || count == 3u) {
+        if (members_are_adjacent(x, count)) {
+            switch ((count - 2u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
+            case 0: ADJACENT(2, 0, 0);
+            case 1: ADJACENT(2, 0, 1);
+            case 2: ADJACENT(2, 1, 0);
+            case 3: ADJACENT(2, 1, 1);
+            case 4: ADJACENT(3, 0, 0);
+            case 5: ADJACENT(3, 0, 1);
+            case 6: ADJACENT(3, 1, 0);
+            default: ADJACENT(3, 1, 1);
+            }
+            return;
+        }
+    }
     switch ((count - 1u) * 4u + (first ? 2u : 0u) + (guard ? 1u : 0u)) {
     case 0: SETTLED(1, 0, 0);
     case 1: SETTLED(1, 0, 1);
@@ -156,6 +204,33 @@ static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const
     default: SETTLED(4, 1, 1);
     }
 #undef SETTLED
+#undef ADJACENT
+}
+
+/* The two-group kernels (`split`), one per size, split and `first`; always
+ * with the guard-bit products (a member without guard bits adds 0). */
+static void sum_split_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                             const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t split,
+                             uint32_t stride, uint32_t frames, int64_t *sums, int first)
+{
+#define SPLIT(n, s, f) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, 1, 0, 0, 0, 0, 0, s); \
+    break
+    switch (count * 8u + split * 2u + (first ? 1u : 0u)) {
+    case 2 * 8 + 2: SPLIT(2, 1u, 0);
+    case 2 * 8 + 3: SPLIT(2, 1u, 1);
+    case 3 * 8 + 2: SPLIT(3, 1u, 0);
+    case 3 * 8 + 3: SPLIT(3, 1u, 1);
+    case 3 * 8 + 4: SPLIT(3, 2u, 0);
+    case 3 * 8 + 5: SPLIT(3, 2u, 1);
+    case 4 * 8 + 2: SPLIT(4, 1u, 0);
+    case 4 * 8 + 3: SPLIT(4, 1u, 1);
+    case 4 * 8 + 4: SPLIT(4, 2u, 0);
+    case 4 * 8 + 5: SPLIT(4, 2u, 1);
+    case 4 * 8 + 6: SPLIT(4, 3u, 0);
+    default: SPLIT(4, 3u, 1);
+    }
+#undef SPLIT
 }
 
 void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uint32_t channel, int64_t left_q40,
@@ -169,35 +244,61 @@ void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uin
 }
 
 void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
-                             int64_t *sum_left, int64_t *sum_right)
+                             int64_t (*sums)[MIXBOX_CHUNK_FRAMES], uint32_t from)
 {
     const q31_t *x[BUS_SUM_GROUP];
     for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
+    if (call->split != 0u) {
+        sum_split_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
+                         call->split, stride, frames, sums[0] + from, call->first);
+        return;
+    }
     sum_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count, stride,
-                       frames, sum_left, sum_right, call->first, call->guard);
+                       frames, sums[0] + from, call->first, call->guard);
 }
 
-/* The output kernels, one per group size and `guard`. Returns 0 where some
+/* The output kernels, one per group size and `guard` (and adjacency), or per
+ * size and split for a two-group call. Returns 0 where some
  * output is not right (group_to_q31). */
 static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
                               const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
-                              uint32_t frames, int guard, int32_t *out_left, int32_t *out_right)
+                              uint32_t frames, int guard, uint32_t split, int32_t *out_left, int32_t *out_right)
 {
     uint32_t widest = 0u;
-#define OUT(n, g) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 0, 1, g, 1, out_left, out_right, &widest); \
+#define OUT(n, g, a) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, g, 1, out_left, out_right, &widest, a, 0u); \
     break
-    switch ((count - 1u) * 2u + (guard ? 1u : 0u)) {
-    case 0: OUT(1, 0);
-    case 1: OUT(1, 1);
-    case 2: OUT(2, 0);
-    case 3: OUT(2, 1);
-    case 4: OUT(3, 0);
-    case 5: OUT(3, 1);
-    case 6: OUT(4, 0);
-    default: OUT(4, 1);
+#define OUT_SPLIT(n, s) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, 1, 1, out_left, out_right, &widest, 0, s); \
+    break
+    if (split != 0u) {
+        switch (count * 4u + split) {
+        case 2 * 4 + 1: OUT_SPLIT(2, 1u);
+        case 3 * 4 + 1: OUT_SPLIT(3, 1u);
+        case 3 * 4 + 2: OUT_SPLIT(3, 2u);
+        case 4 * 4 + 1: OUT_SPLIT(4, 1u);
+        case 4 * 4 + 2: OUT_SPLIT(4, 2u);
+        default: OUT_SPLIT(4, 3u);
+        }
+        return group_outputs_fit(widest);
+    }
+    int adjacent = (count == 2u || count == 3u) && members_are_adjacent(x, count);
+    switch ((count - 1u) * 4u + (guard ? 1u : 0u) + (adjacent ? 2u : 0u)) {
+    case 0: OUT(1, 0, 0);
+    case 1: OUT(1, 1, 0);
+    case 4: OUT(2, 0, 0);
+    case 5: OUT(2, 1, 0);
+    case 6: OUT(2, 0, 1);
+    case 7: OUT(2, 1, 1);
+    case 8: OUT(3, 0, 0);
+    case 9: OUT(3, 1, 0);
+    case 10: OUT(3, 0, 1);
+    case 11: OUT(3, 1, 1);
+    case 12: OUT(4, 0, 0);
+    default: OUT(4, 1, 0);
     }
 #undef OUT
+#undef OUT_SPLIT
     return group_outputs_fit(widest);
 }
 
@@ -208,7 +309,7 @@ static OUT_OF_LINE void out_from_sums(const mixbox_bus_sum_call_t *call, const q
                                       int64_t (*scratch)[MIXBOX_CHUNK_FRAMES], uint32_t *clipped_left,
                                       uint32_t *clipped_right)
 {
-    mixbox_bus_sum_call_run(call, frame0, stride, frames, scratch[0], scratch[1]);
+    mixbox_bus_sum_call_run(call, frame0, stride, frames, scratch, 0u);
     for (uint32_t i = 0; i < frames; i++) {
         out[0][i] = q31_saturate_flag(q39_round_to_q31(scratch[0][i]), clipped_left);
         out[1][i] = q31_saturate_flag(q39_round_to_q31(scratch[1][i]), clipped_right);
@@ -223,7 +324,7 @@ void mixbox_bus_sum_call_run_out(const mixbox_bus_sum_call_t *call, const q31_t 
     const q31_t *x[BUS_SUM_GROUP];
     for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
     if (!out_settled_kernel(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
-                            stride, frames, call->guard, out[0], out[1])) {
+                            stride, frames, call->guard, call->split, out[0], out[1])) {
         out_from_sums(call, frame0, stride, frames, out, scratch, clipped_left, clipped_right);
     }
 }
@@ -251,10 +352,10 @@ static void sum_moving(const bus_sum_member_t *members, uint32_t count, uint32_t
 }
 
 void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, int guard, uint32_t stride,
-                          uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first)
+                          uint32_t frames, int64_t (*sums)[MIXBOX_CHUNK_FRAMES], uint32_t from, int first)
 {
     if (moving) {
-        sum_moving(members, count, stride, frames, sum_left, sum_right, first);
+        sum_moving(members, count, stride, frames, sums[0] + from, sums[1] + from, first);
         return;
     }
     const q31_t *x[BUS_SUM_GROUP];
@@ -266,5 +367,5 @@ void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int m
         left_fine[m] = fine_factor(members[m].left_q40);
         right_fine[m] = fine_factor(members[m].right_q40);
     }
-    sum_settled_kernel(x, left, right, left_fine, right_fine, count, stride, frames, sum_left, sum_right, first, guard);
+    sum_settled_kernel(x, left, right, left_fine, right_fine, count, stride, frames, sums[0] + from, first, guard);
 }

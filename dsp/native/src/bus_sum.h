@@ -35,13 +35,14 @@ typedef struct {
 /* Members come in slot order, so a group of BUS_SUM_GROUP members is the
  * group's four consecutive slots (the kernel then reads them from one pointer).
  * Adds (or, with `first`, writes) `frames` frames of the group's sum to
- * sum_left/sum_right (Q39). `moving`: some member's step is nonzero (each
+ * sums[0] (left) and sums[1] (right) from frame `from` on (Q39): one pointer
+ * reaches both sides. `moving`: some member's step is nonzero (each
  * frame then advances the gains before using them, as gain_ramp does).
  * `guard`: some settled member's gains have guard bits; when none has (a
  * hard-panned, 0 dB or muted channel), the guard-bit products are skipped
  * (they would add exactly 0). */
 void mixbox_bus_sum_group(const bus_sum_member_t *members, uint32_t count, int moving, int guard, uint32_t stride,
-                          uint32_t frames, int64_t *sum_left, int64_t *sum_right, int first);
+                          uint32_t frames, int64_t (*sums)[MIXBOX_CHUNK_FRAMES], uint32_t from, int first);
 
 /* A settled group's call as the engine plans it once for many chunks
  * (mixbox_bus_sum_call_t, mixbox_engine_state.h): member m (slot order) is
@@ -52,7 +53,7 @@ void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uin
 /* Runs a planned call over `frames` frames from frame0 (channel 0 of the
  * chunk's first frame): the same sums as mixbox_bus_sum_group. */
 void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
-                             int64_t *sum_left, int64_t *sum_right);
+                             int64_t (*sums)[MIXBOX_CHUNK_FRAMES], uint32_t from);
 
 /* Whether mixbox_bus_sum_call_run_out may run the call: its fine sums stay
  * below 2^30 - 2^21 (so with two members or more, unless their guard bits are

@@ -197,19 +197,43 @@ static uint32_t ramp_segment(const mixbox_gain_ramp_t *ramp, uint32_t frames)
     return ramp->frames_left != 0u ? min_u32(ramp->frames_left, frames) : frames;
 }
 
-/* The two sums (Q39) of bus `bus` (BUS_MAIN or 1 + sub-bus index). */
-static void bus_sums(mixbox_engine_t *engine, uint32_t bus, int64_t **left, int64_t **right)
+/* The two sums (Q39, [0] left, [1] right) of bus `bus` (BUS_MAIN or 1 + sub-bus index). */
+static int64_t (*bus_sums(mixbox_engine_t *engine, uint32_t bus))[MIXBOX_CHUNK_FRAMES]
 {
-    *left = bus == BUS_MAIN ? engine->main_sum[0] : engine->sub_sum[bus - 1u][0];
-    *right = bus == BUS_MAIN ? engine->main_sum[1] : engine->sub_sum[bus - 1u][1];
+    return bus == BUS_MAIN ? engine->main_sum : engine->sub_sum[bus - 1u];
 }
 
 static void zero_bus(mixbox_engine_t *engine, uint32_t bus, uint32_t from, uint32_t frames)
 {
-    int64_t *left, *right;
-    bus_sums(engine, bus, &left, &right);
-    memset(left + from, 0, frames * sizeof *left);
-    memset(right + from, 0, frames * sizeof *right);
+    int64_t (*sums)[MIXBOX_CHUNK_FRAMES] = bus_sums(engine, bus);
+    memset(sums[0] + from, 0, frames * sizeof sums[0][0]);
+    memset(sums[1] + from, 0, frames * sizeof sums[1][0]);
+}
+
+/* Two calls of one bus with at most BUS_SUM_GROUP members between them
+ * become one two-group call (bus_sum.h: the same sums, one pass); returns
+ * the number of calls left. */
+static uint32_t merge_group_calls(mixbox_bus_sum_call_t *plan, uint32_t calls)
+{
+    uint32_t kept = 0u;
+    for (uint32_t k = 0; k < calls; k++) {
+        mixbox_bus_sum_call_t call = plan[k];
+        if (k + 1u < calls && plan[k + 1u].bus == call.bus && call.count + plan[k + 1u].count <= BUS_SUM_GROUP) {
+            const mixbox_bus_sum_call_t *next = &plan[++k];
+            for (uint32_t m = 0; m < next->count; m++) {
+                call.channel[call.count + m] = next->channel[m];
+                call.left_q24[call.count + m] = next->left_q24[m];
+                call.right_q24[call.count + m] = next->right_q24[m];
+                call.left_fine[call.count + m] = next->left_fine[m];
+                call.right_fine[call.count + m] = next->right_fine[m];
+            }
+            call.split = call.count;
+            call.count = (uint8_t)(call.count + next->count);
+            call.guard = 1u; /* the two-group kernels make every guard-bit product */
+        }
+        plan[kept++] = call;
+    }
+    return kept;
 }
 
 /* Plans the settled channel sum: one call per bus and slot group that has
@@ -231,12 +255,14 @@ static OUT_OF_LINE void plan_settled_sum(mixbox_engine_t *engine)
             if (count == 0u) continue;
             call->bus = (uint8_t)bus;
             call->count = (uint8_t)count;
+            call->split = 0u;
             call->guard = ((guard_bits & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
             call->first = !(fed >> bus & 1u);
             fed |= 1u << bus;
             calls++;
         }
     }
+    calls = merge_group_calls(engine->sum_plan, calls);
     for (uint32_t k = 0; k < calls; k++) {
         mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
         int only = call->first && (k + 1u == calls || engine->sum_plan[k + 1u].bus != call->bus);
@@ -272,9 +298,7 @@ static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input
             *out |= 1u << bus;
             continue;
         }
-        int64_t *left, *right;
-        bus_sums(engine, bus, &left, &right);
-        mixbox_bus_sum_call_run(call, frame0, engine->channels, frames, left + offset, right + offset);
+        mixbox_bus_sum_call_run(call, frame0, engine->channels, frames, bus_sums(engine, bus), offset);
     }
     return engine->sum_plan_fed;
 }
@@ -289,8 +313,6 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
     uint32_t audible = engine->channels_audible, fed = 0u, stride = engine->channels;
     uint32_t guard_bits = adopted_targets(engine)->channels_with_guard_bits;
     for (uint32_t bus = 0; bus < BUS_COUNT; bus++) {
-        int64_t *left, *right;
-        bus_sums(engine, bus, &left, &right);
         uint32_t feeding = engine->route[bus] & audible;
         for (uint32_t group = 0; feeding >> group != 0u; group += BUS_SUM_GROUP) {
             bus_sum_member_t members[BUS_SUM_GROUP], *m = members;
@@ -310,7 +332,7 @@ static uint32_t sum_channels(mixbox_engine_t *engine, const q31_t *input, uint32
             /* Settled, a channel's gains are its adopted targets (or 0 while it
              * waits to be rerouted), so the adopted set says which have guard bits. */
             int guard = ((guard_bits & feeding) >> group & ((1u << BUS_SUM_GROUP) - 1u)) != 0u;
-            mixbox_bus_sum_group(members, count, moving, guard, stride, frames, left + offset, right + offset,
+            mixbox_bus_sum_group(members, count, moving, guard, stride, frames, bus_sums(engine, bus), offset,
                                  !(fed >> bus & 1u));
             fed |= 1u << bus;
         }
