@@ -57,21 +57,21 @@ static inline int64_t group_to_q39(int64_t coarse_q55, int32_t fine_q53)
  * with high, low the coarse sum's words. The bracket fits 32 bits while fine
  * < 2^30 - 2^21 (mixbox_bus_sum_call_can_put_out). 2^8 high plus a part in
  * [-2^9, 2^9) fits 32 bits while high is in [-2^23 + 2, 2^23 - 3] (the output
- * at least 2^9 from clipping): *widest keeps the largest |high| (one's
- * complement) for the caller to check once (group_outputs_fit). */
-static ALWAYS_INLINE int32_t group_to_q31(int64_t coarse_q55, int32_t fine_q53, uint32_t *widest)
+ * at least 2^9 from clipping): *near_clipping is set where it is not, for the
+ * caller to check once (group_outputs_fit). One add and one compare (a branch
+ * almost never taken) per output. */
+static ALWAYS_INLINE int32_t group_to_q31(int64_t coarse_q55, int32_t fine_q53, uint32_t *near_clipping)
 {
     uint32_t low = (uint32_t)coarse_q55;
     int32_t high = (int32_t)(coarse_q55 >> 32);
     int32_t part = (int32_t)((low >> 2) + (1u << 21) + (uint32_t)fine_q53);
-    uint32_t width = (uint32_t)(high ^ (high >> 31));
-    if (width > *widest) *widest = width;
+    if ((uint32_t)high + ((1u << 23) - 2u) > (1u << 24) - 5u) *near_clipping = 1u;
     return (int32_t)(((uint32_t)high << 8) + (uint32_t)(part >> 22));
 }
 
-static int group_outputs_fit(uint32_t widest)
+static int group_outputs_fit(uint32_t near_clipping)
 {
-    return widest <= (1u << 23) - 3u;
+    return !near_clipping;
 }
 
 /* |a side's fine sum| <= the sum of ceil(factor / 2) (|x| <= 2^31): at most
@@ -113,7 +113,7 @@ static int members_are_adjacent(const q31_t *const *x, uint32_t count)
 static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left, const int32_t *right,
                                       const int32_t *left_fine, const int32_t *right_fine, const uint32_t count,
                                       uint32_t stride, uint32_t frames, int64_t *sums, const int first, const int guard, const int out, int32_t *out_left,
-                                      int32_t *out_right, uint32_t *widest, const int adjacent, const uint32_t split)
+                                      int32_t *out_right, uint32_t *near_clipping, const int adjacent, const uint32_t split)
 {
     const int full = adjacent || (count == BUS_SUM_GROUP && split == 0u);
     /* The gains in locals: the int32 outputs could otherwise alias them, and
@@ -148,8 +148,8 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
             }
         }
         if (out) {
-            out_left[i] = group_to_q31(group_left, fine_left, widest);
-            out_right[i] = group_to_q31(group_right, fine_right, widest);
+            out_left[i] = group_to_q31(group_left, fine_left, near_clipping);
+            out_right[i] = group_to_q31(group_right, fine_right, near_clipping);
             continue;
         }
         int64_t *sum_left = &sums[i], *sum_right = &sums[i + MIXBOX_CHUNK_FRAMES];
@@ -264,12 +264,12 @@ static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const 
                               const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
                               uint32_t frames, int guard, uint32_t split, int32_t *out_left, int32_t *out_right)
 {
-    uint32_t widest = 0u;
+    uint32_t near_clipping = 0u;
 #define OUT(n, g, a) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, g, 1, out_left, out_right, &widest, a, 0u); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, g, 1, out_left, out_right, &near_clipping, a, 0u); \
     break
 #define OUT_SPLIT(n, s) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, 1, 1, out_left, out_right, &widest, 0, s); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, 1, 1, out_left, out_right, &near_clipping, 0, s); \
     break
     if (split != 0u) {
         switch (count * 4u + split) {
@@ -280,7 +280,7 @@ static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const 
         case 4 * 4 + 2: OUT_SPLIT(4, 2u);
         default: OUT_SPLIT(4, 3u);
         }
-        return group_outputs_fit(widest);
+        return group_outputs_fit(near_clipping);
     }
     int adjacent = (count == 2u || count == 3u) && members_are_adjacent(x, count);
     switch ((count - 1u) * 4u + (guard ? 1u : 0u) + (adjacent ? 2u : 0u)) {
@@ -299,7 +299,7 @@ static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const 
     }
 #undef OUT
 #undef OUT_SPLIT
-    return group_outputs_fit(widest);
+    return group_outputs_fit(near_clipping);
 }
 
 /* The long way (near clipping): the Q39 sums, rounded and saturated as the

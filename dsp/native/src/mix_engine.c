@@ -452,8 +452,10 @@ static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side,
                                          const uint32_t made, const int round)
 {
     int64_t *main_q39 = engine->main_sum[side];
-    const int64_t *sub0 = engine->sub_sum[0][side], *sub1 = engine->sub_sum[1][side];
-    const int32_t *out0 = engine->sub_out[0][side], *out1 = engine->sub_out[1][side];
+    /* Sub-bus 1's side at a fixed offset from sub-bus 0's: one pointer each for
+     * the sums and the outputs, not two. */
+    const int64_t *sub0 = engine->sub_sum[0][side], *sub1 = sub0 + 2u * MIXBOX_CHUNK_FRAMES;
+    const int32_t *out0 = engine->sub_out[0][side], *out1 = out0 + 2u * MIXBOX_CHUNK_FRAMES;
     mixbox_level_meter_t *meter0 = &engine->meter[MIXBOX_METER_SUB_LEFT(0) + side];
     mixbox_level_meter_t *meter1 = &engine->meter[MIXBOX_METER_SUB_LEFT(1) + side];
     level_run_t run0 = level_run_start(), run1 = level_run_start();
