@@ -122,7 +122,8 @@ static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, m
     int32_t x1 = state[0].x1, x2 = state[0].x2, u1 = state[0].y1, u2 = state[0].y2;
     int32_t v1 = state[1].y1, v2 = state[1].y2, y1 = state[2].y1, y2 = state[2].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo += first ? 6 : 0) {
+    /* Not first: stereo is null and must not move (no arithmetic on a null pointer). */
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo = first ? stereo + 6 : stereo) {
         int32_t xa = band_input(first, x, stereo, 0u);
         int32_t ua = bandpass_section(b0, a1, a2, xa, x2, u1, u2);
         int32_t va = bandpass_section(d0, c1, c2, ua, u2, v1, v2);
@@ -190,7 +191,8 @@ static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, m
     int32_t x1 = state[0].x1, x2 = state[0].x2, w1 = state[0].y1, w2 = state[0].y2;
     int32_t y1 = state[1].y1, y2 = state[1].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo += first ? 6 : 0) {
+    /* Not first: stereo is null and must not move (no arithmetic on a null pointer). */
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo = first ? stereo + 6 : stereo) {
         int32_t xa = band_input(first, x, stereo, 0u);
         int32_t wa = highpass_real_section(b0, a1, xa, x1, w1);
         int32_t ya = highpass_pair_section(d0, c1, c2, wa, w1, w2, y1, y2);
