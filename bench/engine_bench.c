@@ -28,6 +28,12 @@
  *                 throughout (every frame interpolated, divided, held and
  *                 multiplied), its worst case
  *        everything+limiter  everything, with the limiter as in "limiter"
+ *        everything-moving  everything, and at block 10 six EQ knobs move at
+ *                 once (both bells' gain and frequency, both shelves' gain): their
+ *                 ramps run and the sections settle within the run. Each
+ *                 mixbox_process call is followed by bench_block_done(), so a
+ *                 trace can count every call's instructions (bench/run's worst
+ *                 block: a deadline is missed by one long call, not by the mean)
  *        loudness the loudness/true-peak meter alone on a stereo signal (it
  *                 runs inside every engine stage; this isolates its share)
  *        loudness-rising  the same meter near its worst case: a stereo ramp
@@ -78,7 +84,7 @@ static uint32_t parse(const char *text)
 
 enum { STAGE_SUM, STAGE_COMP, STAGE_FULL, STAGE_LOUDNESS, STAGE_LOUDNESS_RISING, STAGE_PEER, STAGE_PEER_LOUDNESS,
        STAGE_EQ, STAGE_DEESS, STAGE_STEREO, STAGE_EVERYTHING, STAGE_LIMITER, STAGE_EVERYTHING_LIMITER,
-       STAGE_ANALYSER, STAGE_CORRELATION, STAGE_LOUDNESS_NOISE };
+       STAGE_ANALYSER, STAGE_CORRELATION, STAGE_LOUDNESS_NOISE, STAGE_EVERYTHING_MOVING };
 
 static int meter_alone_stage(int stage)
 {
@@ -93,6 +99,7 @@ static void set_many(const mixbox_param_t *params, const int32_t *values, uint32
 /* The mix-bus toolkit's stages on top of the full engine. */
 static void set_up_toolkit(int stage)
 {
+    if (stage == STAGE_EVERYTHING_MOVING) stage = STAGE_EVERYTHING;
     if (stage == STAGE_LIMITER || stage == STAGE_EVERYTHING_LIMITER) {
         static const mixbox_param_t p[] = { MIXBOX_PARAM_OUTPUT_LIMITER, MIXBOX_PARAM_OUTPUT_CEILING_CDB, MIXBOX_PARAM_MAIN_FADER_CDB };
         static const int32_t v[] = { 1, -600, 1200 };
@@ -120,6 +127,27 @@ static void set_up_toolkit(int stage)
         static const int32_t v[] = { 120, 100 };
         set_many(p, v, 2u);
     }
+}
+
+/* The knobs everything-moving turns at block 10 (set up: the eq stage's values). */
+static void move_eq_knobs(void)
+{
+    static const mixbox_param_t p[] = { MIXBOX_PARAM_EQ_LOW_SHELF_CDB, MIXBOX_PARAM_EQ_BELL1_CDB, MIXBOX_PARAM_EQ_BELL2_CDB,
+                                        MIXBOX_PARAM_EQ_HIGH_SHELF_CDB, MIXBOX_PARAM_EQ_BELL1_HZ, MIXBOX_PARAM_EQ_BELL2_HZ };
+    static const int32_t v[] = { -300, 300, -200, -200, 400, 2500 };
+    set_many(p, v, sizeof v / sizeof v[0]);
+}
+
+/* A mark in the trace after each call (out of line, so it has an address of its own). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+void bench_block_done(void);
+void bench_block_done(void)
+{
+#if defined(__GNUC__)
+    __asm__ volatile("");
+#endif
 }
 
 /* peer_constants.dsp's settings: gains -6..-13 dB, pans -90..85, compressor 4:1
@@ -272,7 +300,7 @@ int main(int argc, char **argv)
     if (argc != 4 && !(argc == 5 && text_equals(argv[4], "digest"))) return 2;
     static const char *const names[] = { "sum",  "comp", "full",  "loudness", "loudness-rising", "peer", "peer+loudness",
                                          "eq",   "deess", "stereo", "everything", "limiter", "everything+limiter",
-                                         "analyser", "correlation", "loudness-noise" };
+                                         "analyser", "correlation", "loudness-noise", "everything-moving" };
     int stage = -1;
     for (int s = 0; s < (int)(sizeof names / sizeof names[0]); s++)
         if (text_equals(argv[1], names[s])) stage = s;
@@ -314,7 +342,9 @@ int main(int argc, char **argv)
     }
     if (stage == STAGE_PEER_LOUDNESS) mixbox_loudness_meter_init(&loudness, 48000u);
     for (uint32_t b = 0; b < blocks; b++) {
+        if (stage == STAGE_EVERYTHING_MOVING && b == 10u) move_eq_knobs();
         if (mixbox_process(&engine, input, frames * CHANNELS, output, frames * 2u, frames) != MIXBOX_OK) return 1;
+        if (stage == STAGE_EVERYTHING_MOVING) bench_block_done();
         if (stage == STAGE_PEER_LOUDNESS) meter_in_engine_chunks(output, frames);
         sink ^= output[b % (frames * 2u)];
     }
