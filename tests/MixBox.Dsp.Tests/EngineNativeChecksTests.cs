@@ -7,9 +7,8 @@ namespace MixBox.Dsp.Tests;
 /// The engine's small native checks (dsp/native/test), under AddressSanitizer + UBSan: the
 /// drive's curve in its 32-bit form against its 64-bit definition for every setting
 /// (test_drive_curve), the leading-one byte table against a bit-by-bit search (test_top_bit),
-/// the level meters' two-word square sums against a 64-bit sum (test_run_square_sum), the
-/// correlation meter's two-word product sums likewise (test_run_product_sum), the
-/// K-weighting's (test_rounded_square_sum), the high-pass section's step against its arithmetic
+/// the meters' two-word exact run sums (level meters, correlation, K-weighting) against a
+/// 64-bit sum (test_exact_run_sum), the high-pass section's step against its arithmetic
 /// written out in 64 bits (test_highpass_section), a
 /// sub-bus output made straight by its group kernel against the Q39 sums rounded as the join
 /// does (test_bus_sum_out). CI runs native tests only through this suite, so every test the
@@ -24,9 +23,7 @@ public class EngineNativeChecksTests
     [Theory]
     [InlineData("test_drive_curve", "drive curve: every setting matches its definition")]
     [InlineData("test_top_bit", "top bit: the byte table matches")]
-    [InlineData("test_run_square_sum", "run square sum: exact on every run")]
-    [InlineData("test_run_product_sum", "run product sum: exact on every run")]
-    [InlineData("test_rounded_square_sum", "rounded square sum: exact on every run")]
+    [InlineData("test_exact_run_sum", "exact run sum: exact on every run")]
     [InlineData("test_highpass_section", "designs match the direct arithmetic")]
     [InlineData("test_bus_sum_out", "calls compared")]
     public void NativeCheckPasses(string program, string verdict)

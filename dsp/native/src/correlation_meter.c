@@ -7,7 +7,7 @@
 #include "meter_average.h"
 #include "meter_filter_design.h"
 #include "meter_section.h"
-#include "run_product_sum.h"
+#include "exact_run_sum.h"
 #include "square_sum.h"
 
 #define LOW_BAND_HZ 150.0
@@ -42,7 +42,7 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
 
 /* One pass over the frames (a chunk: at most MIXBOX_CHUNK_FRAMES) for two
  * jobs. The full band's sums: exact products of the 24-bit (Q23) samples,
- * below 2^46, summed over the chunk as one run (run_product_sum.h). And both sides' coarse
+ * below 2^46, summed over the chunk as one run (exact_run_sum.h). And both sides' coarse
  * halvings in one step: D = 2^coarse input samples per output, weighted
  * 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs, which is the response of
  * `coarse` cascaded [1 2 1]/4 halvings, ((1 - z^-D) / (1 - z^-1))^2 / D^2:
@@ -61,13 +61,13 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
     int32_t *out_l = m->work[0] + m->coarse_waiting, *out_r = m->work[1] + m->coarse_waiting;
     uint32_t n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
-    run_product_sum_t ll = run_product_sum_start(), rr = run_product_sum_start(), lr = run_product_sum_start();
+    exact_run_sum_t ll = exact_run_sum_start(), rr = exact_run_sum_start(), lr = exact_run_sum_start();
     for (uint32_t i = 0; i < frames; i++) {
         int32_t l = stereo[2u * i], r = stereo[2u * i + 1u];
         int32_t l23 = l >> 8, r23 = r >> 8;
-        run_product_sum_add(&ll, l, l23);
-        run_product_sum_add(&rr, r, r23);
-        run_product_sum_add(&lr, l, r23);
+        exact_run_sum_add(&ll, l, l23, l23);
+        exact_run_sum_add(&rr, r, r23, r23);
+        exact_run_sum_add(&lr, l, l23, r23);
         sum_l += l >> shift;
         ramp_l += sum_l;
         sum_r += r >> shift;
@@ -82,9 +82,9 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
             count = 0;
         }
     }
-    m->segment[0] += run_product_sum_value(&ll);
-    m->segment[1] += run_product_sum_value(&rr);
-    m->segment[2] += run_product_sum_value(&lr);
+    m->segment[0] += exact_run_sum_value(&ll, 8);
+    m->segment[1] += exact_run_sum_value(&rr, 8);
+    m->segment[2] += exact_run_sum_value(&lr, 8);
     t->count = count;
     t->sum[0] = sum_l;
     t->ramp[0] = ramp_l;
@@ -137,7 +137,7 @@ static void low_band_products(mixbox_correlation_meter_t *m)
 }
 
 /* The chunk is one run of the full band's product sums. */
-typedef char correlation_chunk_is_one_run[MIXBOX_CHUNK_FRAMES <= RUN_PRODUCT_SUM_MAX ? 1 : -1];
+typedef char correlation_chunk_is_one_run[EXACT_RUN_SUM_FITS(MIXBOX_CHUNK_FRAMES, 8, 23) ? 1 : -1];
 
 void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
 {

@@ -6,7 +6,7 @@
 
 #include "control_math.h"
 #include "highpass_section.h"
-#include "rounded_square_sum.h"
+#include "exact_run_sum.h"
 
 /* BS.1770-4 Annex 1, Table 1 (stage 1, pre-filter) and Table 2 (stage 2,
  * RLB weighting), 48 kHz. */
@@ -103,7 +103,10 @@ int mixbox_k_weighting_coefs_for_rate(uint32_t sample_rate_hz, mixbox_k_weightin
  */
 #define OUTPUT_SHIFT (27 - K_WEIGHTING_OUTPUT_BITS)
 #define ROUND_HALF (1 << (OUTPUT_SHIFT - 1))
-typedef char k_weighting_rounds_as_the_square_sum[OUTPUT_SHIFT == ROUNDED_SQUARE_SHIFT ? 1 : -1];
+/* The rounded outputs' squares, summed exactly in runs of up to 32: v = y + ROUND_HALF with
+ * |v| < 2^29, so |t| = |v >> OUTPUT_SHIFT| < 2^22. */
+#define SQUARE_RUN 32u
+typedef char k_weighting_square_run_is_exact[EXACT_RUN_SUM_FITS(SQUARE_RUN, OUTPUT_SHIFT, 22) ? 1 : -1];
 
 /* Clears the filter state, keeps the coefficients. */
 static void clear_state(mixbox_k_weighting_t *kw)
@@ -126,7 +129,7 @@ typedef struct {
 
 /* One sample through both stages; adds its Q20 square to *sum. */
 static inline void filter_sample(const shelf_constants_t *k, const mixbox_highpass_section_coeffs_t *hp,
-                                 mixbox_k_weighting_channel_t *s, int32_t x, rounded_square_sum_t *sum)
+                                 mixbox_k_weighting_channel_t *s, int32_t x, exact_run_sum_t *sum)
 {
     /* Stage 1, transposed DF-II: Q30 input x Q29 b and Q29 output x Q30 a,
      * each >> 32, give Q27. */
@@ -140,7 +143,8 @@ static inline void filter_sample(const shelf_constants_t *k, const mixbox_highpa
     int32_t y = highpass_section_step(hp, &s->hp, shelf);
 
     int32_t half_up = y + ROUND_HALF;
-    rounded_square_sum_add(sum, half_up, half_up >> OUTPUT_SHIFT); /* Q20, rounded */
+    int32_t rounded = half_up >> OUTPUT_SHIFT; /* Q20, rounded */
+    exact_run_sum_add(sum, half_up, rounded, rounded);
 }
 
 uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighting_channel_t *ch, const q31_t *x, uint32_t frames)
@@ -152,8 +156,8 @@ uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighti
     uint64_t total = 0u;
     /* In pieces the square sum takes whole (the engine's chunks are one). */
     while (frames > 0u) {
-        uint32_t n = frames < ROUNDED_SQUARE_SUM_MAX ? frames : ROUNDED_SQUARE_SUM_MAX;
-        rounded_square_sum_t sum = rounded_square_sum_start();
+        uint32_t n = frames < SQUARE_RUN ? frames : SQUARE_RUN;
+        exact_run_sum_t sum = exact_run_sum_start();
         uint32_t i = 0;
         /* Two samples per turn: the compiler then alternates registers
          * instead of moving the delayed values. */
@@ -162,7 +166,7 @@ uint64_t mixbox_k_weighting_run(const mixbox_k_weighting_t *kw, mixbox_k_weighti
             filter_sample(&k, &hp, &s, x[2u * i + 2u], &sum);
         }
         if (i < n) filter_sample(&k, &hp, &s, x[2u * i], &sum);
-        total += rounded_square_sum_value(&sum);
+        total += (uint64_t)exact_run_sum_value(&sum, OUTPUT_SHIFT);
         x += 2u * n;
         frames -= n;
     }

@@ -5,7 +5,7 @@
 
 #include "mixbox_engine.h"
 #include "q31_math.h"
-#include "run_square_sum.h"
+#include "exact_run_sum.h"
 
 /* 24-bit converter full-scale code, left-justified: input at or beyond it
  * has clipped in the ADC. */
@@ -17,17 +17,18 @@ void mixbox_level_meter_init(mixbox_level_meter_t *meter);
  * them), so they are not read back: highest and lowest sample and the sum of
  * squares, in registers until level_meter_end_run adds them to the meter.
  * A run is at most one chunk (MIXBOX_CHUNK_FRAMES samples): its square sum
- * is exact up to RUN_SQUARE_SUM_MAX. */
-typedef char mixbox_level_run_fits_a_chunk[MIXBOX_CHUNK_FRAMES <= RUN_SQUARE_SUM_MAX ? 1 : -1];
+ * of the top 24 bits (t = x >> 8, |t| < 2^23) stays exact over it. */
+#define LEVEL_RUN_SHIFT 8
+typedef char mixbox_level_run_fits_a_chunk[EXACT_RUN_SUM_FITS(MIXBOX_CHUNK_FRAMES, LEVEL_RUN_SHIFT, 23) ? 1 : -1];
 
 typedef struct {
     int32_t highest, lowest;
-    run_square_sum_t sum;
+    exact_run_sum_t sum;
 } level_run_t;
 
 static inline level_run_t level_run_start(void)
 {
-    level_run_t run = { 0, 0, run_square_sum_start() };
+    level_run_t run = { 0, 0, exact_run_sum_start() };
     return run;
 }
 
@@ -35,13 +36,14 @@ static inline void level_run_add(level_run_t *run, int32_t x)
 {
     if (x > run->highest) run->highest = x;
     if (x < run->lowest) run->lowest = x;
-    run_square_sum_add(&run->sum, x);
+    int32_t top24 = x >> LEVEL_RUN_SHIFT;
+    exact_run_sum_add(&run->sum, x, top24, top24);
 }
 
 /* Adds the run to the meter; returns the run's peak magnitude. */
 static inline uint32_t level_meter_end_run(mixbox_level_meter_t *meter, const level_run_t *run)
 {
-    meter->segment_sum += run_square_sum_value(&run->sum);
+    meter->segment_sum += (uint64_t)exact_run_sum_value(&run->sum, LEVEL_RUN_SHIFT);
     uint32_t peak = q31_range_magnitude(run->highest, run->lowest);
     if (peak > meter->peak) meter->peak = peak;
     if (peak > meter->hold) meter->hold = peak;
