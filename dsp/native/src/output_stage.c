@@ -51,9 +51,9 @@ static uint32_t next_random(uint32_t *state)
 /* The two byte pairs of a random word summed at once (bytes 3 + 2 in the
  * upper half, 1 + 0 in the lower; each sum below 2^9, so no carry crosses):
  * each sum less 255 is a TPDF of +-1 24-bit LSB. */
-static ALWAYS_INLINE uint32_t byte_pair_sums(uint32_t word)
+static ALWAYS_INLINE uint32_t byte_pair_sums(uint32_t word, uint32_t byte_mask)
 {
-    return (word & 0x00FF00FFu) + ((word >> 8) & 0x00FF00FFu);
+    return (word & byte_mask) + ((word >> 8) & byte_mask);
 }
 
 /* The two halves of a random word summed and centred: TPDF of +-1 16-bit LSB
@@ -100,12 +100,12 @@ static ALWAYS_INLINE int32_t process_quiet(const int quantise, int32_t rounding,
     return (int32_t)((uint32_t)(x + rounding) & ~(step - 1u));
 }
 
-/* Whether x lies within +-quiet (0 <= quiet < 2^31): within int32 (its high
- * word is its low word's sign) and then one unsigned compare of x + quiet
- * against 2 quiet, in place of two 64-bit compares on a 32-bit core. */
-static ALWAYS_INLINE int within_quiet(int64_t x, uint32_t quiet)
+/* Whether x lies within +-quiet (0 <= quiet < 2^31, span = 2 quiet): within
+ * int32 (its high word is its low word's sign) and then one unsigned compare
+ * of x + quiet against 2 quiet, in place of two 64-bit compares on a 32-bit core. */
+static ALWAYS_INLINE int within_quiet(int64_t x, uint32_t quiet, uint32_t span)
 {
-    return x == (int32_t)x && (uint32_t)(int32_t)x + quiet <= 2u * quiet;
+    return x == (int32_t)x && (uint32_t)(int32_t)x + quiet <= span;
 }
 
 /* Neither clip nor quantising: only the saturation, which a sample inside the
@@ -138,15 +138,16 @@ static uint64_t signal_energy(const int64_t *left, const int64_t *right, uint32_
 /* The dither and half a grid step for one frame (`shift` and `dither_on`
  * constant). */
 static ALWAYS_INLINE void frame_rounding(uint32_t *seed, int32_t *rounding_left, int32_t *rounding_right, const int shift,
-                                         const int dither_on)
+                                         const int dither_on, uint32_t byte_mask)
 {
     const int32_t half_step = 1 << (shift - 1);
     *rounding_left = half_step;
     *rounding_right = half_step;
     if (dither_on && shift == 8) {
-        uint32_t sums = byte_pair_sums(next_random(seed)); /* one word dithers a stereo frame */
+        uint32_t sums = byte_pair_sums(next_random(seed), byte_mask); /* one word dithers a stereo frame */
         *rounding_left = (int32_t)(sums >> 16) + (half_step - 255);
-        *rounding_right = (int32_t)(sums & 0xFFFFu) + (half_step - 255);
+        /* The lower sum is below 2^9: its 10 bits are one immediate mask. */
+        *rounding_right = (int32_t)(sums & 0x3FFu) + (half_step - 255);
     } else if (dither_on) {
         *rounding_left += tpdf16(next_random(seed)); /* a word per sample */
         *rounding_right += tpdf16(next_random(seed));
@@ -166,22 +167,29 @@ static ALWAYS_INLINE void process_frames(const mixbox_output_coeffs_t *c, uint32
     /* Without the clip: room under full scale for the largest dither and half step (2 steps - 1 codes). */
     const uint32_t quiet = (uint32_t)(c->safety_on ? c->knee : Q31_MAX - ((2 << shift) - 1));
     const int quantise = dither_on || shift == 16;
-    uint32_t seed = *dither_seed, i = 0;
-    for (; i < frames; i++) {
-        int64_t l = left[i], r = right[i];
-        if (!within_quiet(l, quiet) || !within_quiet(r, quiet)) break;
+    /* Kept in registers (gcc had rebuilt both in the loop). */
+    uint32_t byte_mask = 0x00FF00FFu, span = 2u * quiet;
+    OPAQUE_INT32(byte_mask);
+    OPAQUE_INT32(span);
+    uint32_t seed = *dither_seed;
+    /* Pointers, no frame count: the output's end ends the loop. */
+    q31_t *out = output, *const end = output + 2u * frames;
+    const int64_t *l_in = left, *r_in = right;
+    for (; out != end; out += 2, l_in++, r_in++) {
+        int64_t l = *l_in, r = *r_in;
+        if (!within_quiet(l, quiet, span) || !within_quiet(r, quiet, span)) break;
         int32_t rounding_left, rounding_right;
-        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on);
-        output[2 * i] = process_quiet(quantise, rounding_left, (int32_t)l, shift);
-        output[2 * i + 1] = process_quiet(quantise, rounding_right, (int32_t)r, shift);
+        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on, byte_mask);
+        out[0] = process_quiet(quantise, rounding_left, (int32_t)l, shift);
+        out[1] = process_quiet(quantise, rounding_right, (int32_t)r, shift);
     }
-    for (; i < frames; i++) {
+    for (uint32_t i = (uint32_t)(l_in - left); i < frames; i++) {
         int32_t rounding_left, rounding_right;
-        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on);
+        frame_rounding(&seed, &rounding_left, &rounding_right, shift, dither_on, byte_mask);
         int64_t l = left[i], r = right[i];
-        output[2 * i] = within_quiet(l, quiet) ? process_quiet(quantise, rounding_left, (int32_t)l, shift)
+        output[2 * i] = within_quiet(l, quiet, span) ? process_quiet(quantise, rounding_left, (int32_t)l, shift)
                                                : process_sample(c, rounding_left, l, over_left, residual);
-        output[2 * i + 1] = within_quiet(r, quiet) ? process_quiet(quantise, rounding_right, (int32_t)r, shift)
+        output[2 * i + 1] = within_quiet(r, quiet, span) ? process_quiet(quantise, rounding_right, (int32_t)r, shift)
                                                    : process_sample(c, rounding_right, r, over_right, residual);
     }
     *dither_seed = seed;
