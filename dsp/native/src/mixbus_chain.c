@@ -238,10 +238,12 @@ static inline int32_t parallel_gain_q24(int32_t gain_q24, int32_t wet_q24, int32
     return scale_by_share_q24(gain_q24, wet_q24) + dry_q24;
 }
 
-/* The drive's distortion meter over a run of frames: its sums and its place
- * on the stream's grid of metered frames (distortion_meter.h). */
+/* The drive's distortion meter over a run of frames: its sums (added to in
+ * memory on the metered frames: the drive's loop keeps its coefficients in
+ * the registers four 64-bit sums would take) and its place on the stream's
+ * grid of metered frames (distortion_meter.h). */
 typedef struct {
-    uint64_t residual, signal;
+    mixbox_distortion_meter_t *sums;
     uint32_t frames_to_next;
 } drive_meter_run_t;
 
@@ -256,8 +258,8 @@ static ALWAYS_INLINE void drive_frame32(const mixbox_drive_coeffs_t *coeffs, int
     *out_left = out_l;
     *out_right = out_r;
     if (!distortion_meter_due(&meter->frames_to_next)) return;
-    meter->residual += distortion_square32(out_l - l) + distortion_square32(out_r - r);
-    meter->signal += distortion_square32(l) + distortion_square32(r);
+    meter->sums->residual += distortion_square32(out_l - l) + distortion_square32(out_r - r);
+    meter->sums->signal += distortion_square32(l) + distortion_square32(r);
 }
 
 /* Any chain frame through the drive fully in. */
@@ -277,8 +279,8 @@ static ALWAYS_INLINE void drive_frame(const mixbox_drive_coeffs_t *coeffs, int64
     *out_left = out_l;
     *out_right = out_r;
     if (!distortion_meter_due(&meter->frames_to_next)) return;
-    meter->residual += distortion_square(out_l - l) + distortion_square(out_r - r);
-    meter->signal += distortion_square(l) + distortion_square(r);
+    meter->sums->residual += distortion_square(out_l - l) + distortion_square(out_r - r);
+    meter->sums->signal += distortion_square(l) + distortion_square(r);
 }
 
 static int compressor_ramps_settled(const mixbox_mixbus_t *chain)
@@ -291,16 +293,15 @@ static int drive_fully_in(const mixbox_mixbus_t *chain)
     return chain->drive_mix.frames_left == 0u && chain->drive_mix.target_q24 == Q24_ONE;
 }
 
-static drive_meter_run_t drive_meter_start(const mixbox_mixbus_t *chain)
+static drive_meter_run_t drive_meter_start(mixbox_mixbus_t *chain)
 {
-    drive_meter_run_t meter = { 0u, 0u, chain->drive_distortion.frames_to_next };
+    drive_meter_run_t meter = { &chain->drive_distortion, chain->drive_distortion.frames_to_next };
     return meter;
 }
 
 static void drive_meter_finish(mixbox_mixbus_t *chain, const drive_meter_run_t *meter)
 {
     chain->drive_distortion.frames_to_next = meter->frames_to_next;
-    mixbox_distortion_meter_add(&chain->drive_distortion, meter->residual, meter->signal);
 }
 
 /* One frame of the compressor's gain (Q24); with_drive: then through the drive, fully in. */
@@ -395,8 +396,8 @@ static void drive(mixbox_mixbus_t *chain, int64_t *left, int64_t *right, uint32_
             right[i] = r + (((drive_process(&coeffs, r) - r) * amount) >> 24);
             if (!distortion_meter_due(&meter.frames_to_next)) continue;
             if (amount == 0) continue; /* faded out: not the stage's signal (the chunk may go on) */
-            meter.residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
-            meter.signal += distortion_square(l) + distortion_square(r);
+            meter.sums->residual += distortion_square(left[i] - l) + distortion_square(right[i] - r);
+            meter.sums->signal += distortion_square(l) + distortion_square(r);
         }
     }
     drive_meter_finish(chain, &meter);
