@@ -53,9 +53,14 @@ static inline int32_t drive_pre_gain(const mixbox_drive_coeffs_t *coeffs, int32_
  * on the curve, the flat top below 2^31 / 1.5 beyond), so x - y fits int32 too. */
 static inline int32_t drive_process32(const mixbox_drive_coeffs_t *coeffs, int32_t x)
 {
-    int32_t top = coeffs->makeup_q24 * 128;
-    if (x >= coeffs->flat_above) return top;
-    if (x <= coeffs->flat_below) return -top;
+    /* flat_below < x < flat_above as one unsigned compare of x - (flat_below + 1)
+     * (flat_below < 0 < flat_above, so both differences fit 32 bits); beyond,
+     * x's sign picks the flat part. */
+    const uint32_t low = (uint32_t)coeffs->flat_below + 1u;
+    if ((uint32_t)x - low >= (uint32_t)coeffs->flat_above - low) {
+        int32_t top = coeffs->makeup_q24 * 128;
+        return x > 0 ? top : -top;
+    }
     int32_t v = drive_pre_gain(coeffs, x);
     /* (y * makeup) >> 24 as one high word: makeup < 2^24 / 1.5, so makeup * 2^8 fits 32 bits unsigned. */
     return mul_high_s32_u32(v + drive_half_rest(v), (uint32_t)coeffs->makeup_q24 << 8);

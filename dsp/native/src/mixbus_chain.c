@@ -345,7 +345,16 @@ static ALWAYS_INLINE void compress_settled(mixbox_mixbus_t *chain, int64_t *left
     const int32_t makeup = chain->makeup.target_q24, wet = chain->wet.target_q24, dry = chain->dry.target_q24;
     /* Make-up 0..+3.4 and reduction 0..13 log2 units: exp2's range (log2_fixed.h). */
     if (!with_drive) {
-        for (uint32_t i = 0; i < frames; i++)
+        /* As below: the usual frames first, in a loop with nothing else in it. */
+        uint32_t i = 0;
+        for (; i < frames; i++) {
+            int32_t g = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
+            int64_t l = left[i], r = right[i];
+            if (g >= Q24_ONE || l != (int32_t)l || r != (int32_t)r) break;
+            left[i] = scale_by_share_q24((int32_t)l, g);
+            right[i] = scale_by_share_q24((int32_t)r, g);
+        }
+        for (; i < frames; i++)
             compress_frame(parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry), &left[i], &right[i],
                            0, &chain->drive, 0);
         return;
@@ -354,7 +363,19 @@ static ALWAYS_INLINE void compress_settled(mixbox_mixbus_t *chain, int64_t *left
     for (uint32_t i = 0; i < frames; i++) gain[i] = parallel_gain_q24(exp2_gain_q24_in_range(makeup - reduction[i]), wet, dry);
     const mixbox_drive_coeffs_t drive_coeffs = chain->drive;
     drive_meter_run_t meter = drive_meter_start(chain);
-    for (uint32_t i = 0; i < frames; i++) compress_frame(gain[i], &left[i], &right[i], 1, &drive_coeffs, &meter);
+    /* The usual frames in a loop with nothing else in it; from the first
+     * other frame on, the loop that checks each frame. */
+    const int32_t *g = gain, *const end = gain + frames; /* pointers, no frame count */
+    int64_t *l = left, *r = right;
+    for (; g != end; g++, l++, r++) {
+        if (*g >= Q24_ONE || *l != (int32_t)*l || *r != (int32_t)*r) break;
+        int32_t out_l = scale_by_share_q24((int32_t)*l, *g), out_r = scale_by_share_q24((int32_t)*r, *g);
+        OPAQUE_INT32(out_l);
+        OPAQUE_INT32(out_r);
+        drive_frame32(&drive_coeffs, out_l, out_r, l, r, &meter);
+    }
+    for (uint32_t i = (uint32_t)(g - gain); i < frames; i++)
+        compress_frame(gain[i], &left[i], &right[i], 1, &drive_coeffs, &meter);
     drive_meter_finish(chain, &meter);
 }
 
