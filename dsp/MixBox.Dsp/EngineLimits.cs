@@ -7,7 +7,7 @@ namespace MixBox.Dsp
     public static class EngineLimits
     {
         /// <summary>MIXBOX_ABI_VERSION this facade was written against.</summary>
-        public const int AbiVersion = 0x00050009;
+        public const int AbiVersion = 0x0005000A;
         public const int MaxChannels = 16;
         public const int DefaultChannels = 8;
         public const int SubBuses = 2;

@@ -51,7 +51,7 @@ extern "C" {
 
 /* Bumped whenever the struct layout or a function signature changes; the
  * firmware compares it with its own at boot. */
-#define MIXBOX_ABI_VERSION 0x00050009u
+#define MIXBOX_ABI_VERSION 0x0005000Au
 
 #define MIXBOX_MAX_CHANNELS 16u
 #define MIXBOX_DEFAULT_CHANNELS 8u

@@ -591,6 +591,10 @@ typedef struct {
     /* Scratch for one chunk (appended): a sub-bus's Q31 output where its only
      * settled call makes it directly (src/bus_sum.h), not its sums. */
     int32_t sub_out[MIXBOX_SUB_BUSES][2][MIXBOX_CHUNK_FRAMES];
+
+    /* (appended) The settled plan's gains keep the main sum within 64 bits in
+     * Q55 (src/bus_sum.h, mixbox_bus_sum_call_run_q55). */
+    uint32_t sum_plan_main_q55;
 } mixbox_engine_t;
 
 

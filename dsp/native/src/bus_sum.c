@@ -113,7 +113,8 @@ static int members_are_adjacent(const q31_t *const *x, uint32_t count)
 static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left, const int32_t *right,
                                       const int32_t *left_fine, const int32_t *right_fine, const uint32_t count,
                                       uint32_t stride, uint32_t frames, int64_t *sums, const int first, const int guard, const int out, int32_t *out_left,
-                                      int32_t *out_right, uint32_t *near_clipping, const int adjacent, const uint32_t split)
+                                      int32_t *out_right, uint32_t *near_clipping, const int adjacent, const uint32_t split,
+                                      const int q55, const int tail)
 {
     const int full = adjacent || (count == BUS_SUM_GROUP && split == 0u);
     /* The gains in locals: the int32 outputs could otherwise alias them, and
@@ -133,7 +134,8 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
 #pragma GCC unroll 4
 #endif
         for (uint32_t m = 0; m < count; m++) {
-            int32_t sample = full ? x[0][i * stride + m] : x[m][i * stride];
+            int32_t sample = full ? x[0][i * stride + m]
+                             : tail && m >= split ? x[split][i * stride + (m - split)] : x[m][i * stride];
             if (split != 0u && m == split) {
                 group_left = on_q39_grid(group_left + fine_to_q55(fine_left));
                 group_right = on_q39_grid(group_right + fine_to_q55(fine_right));
@@ -153,22 +155,32 @@ static ALWAYS_INLINE void sum_settled(const q31_t *const *x, const int32_t *left
             continue;
         }
         int64_t *sum_left = &sums[i], *sum_right = &sums[i + MIXBOX_CHUNK_FRAMES];
+        if (q55) {
+            /* The sums on the Q39 grid in Q55: the floor of the group's part
+             * is the floor of the sum (the sum before is on the grid). */
+            int64_t part_left = guard ? group_left + fine_to_q55(fine_left) : group_left;
+            int64_t part_right = guard ? group_right + fine_to_q55(fine_right) : group_right;
+            *sum_left = on_q39_grid(first ? part_left : *sum_left + part_left);
+            *sum_right = on_q39_grid(first ? part_right : *sum_right + part_right);
+            continue;
+        }
         *sum_left = (first ? 0 : *sum_left) + (guard ? group_to_q39(group_left, fine_left) : group_left >> 16);
         *sum_right = (first ? 0 : *sum_right) + (guard ? group_to_q39(group_right, fine_right) : group_right >> 16);
     }
 }
 
-/* One settled kernel per group size, `first` and `guard`, all constants in
- * it: no per-frame branch or load. */
-static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
-                               const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
-                               uint32_t frames, int64_t *sums, int first, int guard)
+/* One settled kernel per group size, `first` and `guard` (and `q55`: the
+ * sums' form, bus_sum.h), all constants in it: no per-frame branch or load. */
+static ALWAYS_INLINE void sum_settled_kernels(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                                              const int32_t *left_fine, const int32_t *right_fine, uint32_t count,
+                                              uint32_t stride, uint32_t frames, int64_t *sums, int first, int guard,
+                                              const int q55)
 {
 #define SETTLED(n, f, g) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 0, 0u); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 0, 0u, q55, 0); \
     break
 #define ADJACENT(n, f, g) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 1, 0u); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, g, 0, 0, 0, 0, 1, 0u, q55, 0); \
     break
     if (count == 2u || count == 3u) {
         if (members_are_adjacent(x, count)) {
@@ -207,15 +219,46 @@ static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const
 #undef ADJACENT
 }
 
+static void sum_settled_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                               const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t stride,
+                               uint32_t frames, int64_t *sums, int first, int guard)
+{
+    sum_settled_kernels(x, left, right, left_fine, right_fine, count, stride, frames, sums, first, guard, 0);
+}
+
+static void sum_settled_kernel_q55(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                                   const int32_t *left_fine, const int32_t *right_fine, uint32_t count,
+                                   uint32_t stride, uint32_t frames, int64_t *sums, int first, int guard)
+{
+    sum_settled_kernels(x, left, right, left_fine, right_fine, count, stride, frames, sums, first, guard, 1);
+}
+
 /* The two-group kernels (`split`), one per size, split and `first`; always
  * with the guard-bit products (a member without guard bits adds 0). */
-static void sum_split_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
-                             const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t split,
-                             uint32_t stride, uint32_t frames, int64_t *sums, int first)
+static ALWAYS_INLINE void sum_split_kernels(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                                            const int32_t *left_fine, const int32_t *right_fine, uint32_t count,
+                                            uint32_t split, uint32_t stride, uint32_t frames, int64_t *sums,
+                                            int first, const int q55)
 {
 #define SPLIT(n, s, f) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, 1, 0, 0, 0, 0, 0, s); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, 1, 0, 0, 0, 0, 0, s, q55, 0); \
     break
+#define SPLIT_TAIL(n, s, f) \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, sums, f, 1, 0, 0, 0, 0, 0, s, q55, 1); \
+    break
+    /* The second group's members consecutive channels (two or three of
+     * them): one pointer for them, as for an adjacent call. */
+    if (count - split >= 2u && members_are_adjacent(x + split, count - split)) {
+        switch (count * 8u + split * 2u + (first ? 1u : 0u)) {
+        case 3 * 8 + 2: SPLIT_TAIL(3, 1u, 0);
+        case 3 * 8 + 3: SPLIT_TAIL(3, 1u, 1);
+        case 4 * 8 + 2: SPLIT_TAIL(4, 1u, 0);
+        case 4 * 8 + 3: SPLIT_TAIL(4, 1u, 1);
+        case 4 * 8 + 4: SPLIT_TAIL(4, 2u, 0);
+        default: SPLIT_TAIL(4, 2u, 1);
+        }
+        return;
+    }
     switch (count * 8u + split * 2u + (first ? 1u : 0u)) {
     case 2 * 8 + 2: SPLIT(2, 1u, 0);
     case 2 * 8 + 3: SPLIT(2, 1u, 1);
@@ -231,6 +274,21 @@ static void sum_split_kernel(const q31_t *const *x, const int32_t *left, const i
     default: SPLIT(4, 3u, 1);
     }
 #undef SPLIT
+#undef SPLIT_TAIL
+}
+
+static void sum_split_kernel(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                             const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t split,
+                             uint32_t stride, uint32_t frames, int64_t *sums, int first)
+{
+    sum_split_kernels(x, left, right, left_fine, right_fine, count, split, stride, frames, sums, first, 0);
+}
+
+static void sum_split_kernel_q55(const q31_t *const *x, const int32_t *left, const int32_t *right,
+                                 const int32_t *left_fine, const int32_t *right_fine, uint32_t count, uint32_t split,
+                                 uint32_t stride, uint32_t frames, int64_t *sums, int first)
+{
+    sum_split_kernels(x, left, right, left_fine, right_fine, count, split, stride, frames, sums, first, 1);
 }
 
 void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uint32_t channel, int64_t left_q40,
@@ -257,6 +315,30 @@ void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *fra
                        frames, sums[0] + from, call->first, call->guard);
 }
 
+void mixbox_bus_sum_call_run_q55(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
+                                 uint32_t frames, int64_t (*sums)[MIXBOX_CHUNK_FRAMES])
+{
+    const q31_t *x[BUS_SUM_GROUP];
+    for (uint32_t m = 0; m < call->count; m++) x[m] = frame0 + call->channel[m];
+    if (call->split != 0u) {
+        sum_split_kernel_q55(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
+                             call->split, stride, frames, sums[0], call->first);
+        return;
+    }
+    sum_settled_kernel_q55(x, call->left_q24, call->right_q24, call->left_fine, call->right_fine, call->count,
+                           stride, frames, sums[0], call->first, call->guard);
+}
+
+/* |a side's Q55 sum| <= 2^31 (sum of |Q24 gain| + 1): a Q24 product at most
+ * 2^31 |gain|, 4 x a guard-bit product at most 2^31. */
+uint64_t mixbox_bus_sum_call_bound(const mixbox_bus_sum_call_t *call, uint32_t side)
+{
+    const int32_t *gains = side ? call->right_q24 : call->left_q24;
+    uint64_t bound = 0u;
+    for (uint32_t m = 0; m < call->count; m++) bound += q31_magnitude(gains[m]) + 1u;
+    return bound;
+}
+
 /* The output kernels, one per group size and `guard` (and adjacency), or per
  * size and split for a two-group call. Returns 0 where some
  * output is not right (group_to_q31). */
@@ -266,10 +348,10 @@ static int out_settled_kernel(const q31_t *const *x, const int32_t *left, const 
 {
     uint32_t near_clipping = 0u;
 #define OUT(n, g, a) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, g, 1, out_left, out_right, &near_clipping, a, 0u); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, g, 1, out_left, out_right, &near_clipping, a, 0u, 0, 0); \
     break
 #define OUT_SPLIT(n, s) \
-    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, 1, 1, out_left, out_right, &near_clipping, 0, s); \
+    sum_settled(x, left, right, left_fine, right_fine, n, stride, frames, 0, 1, 1, 1, out_left, out_right, &near_clipping, 0, s, 0, 0); \
     break
     if (split != 0u) {
         switch (count * 4u + split) {

@@ -55,6 +55,18 @@ void mixbox_bus_sum_call_set_member(mixbox_bus_sum_call_t *call, uint32_t m, uin
 void mixbox_bus_sum_call_run(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride, uint32_t frames,
                              int64_t (*sums)[MIXBOX_CHUNK_FRAMES], uint32_t from);
 
+/* mixbox_bus_sum_call_run from frame 0 with the sums in Q55 on the Q39 grid
+ * (2^16 x the Q39 sums, their low 16 bits zero): the bits are the same, but
+ * a call floors by clearing the low 16 bits of one word where a Q39 sum
+ * takes a 64-bit shift. The caller keeps the sums below 2^63 in magnitude
+ * (mixbox_bus_sum_call_bound: the main bus's calls, at plan time). */
+void mixbox_bus_sum_call_run_q55(const mixbox_bus_sum_call_t *call, const q31_t *frame0, uint32_t stride,
+                                 uint32_t frames, int64_t (*sums)[MIXBOX_CHUNK_FRAMES]);
+
+/* A bound B on one side (0 left, 1 right) of the call's Q55 sum: |sum| <=
+ * 2^31 B for every input frame. */
+uint64_t mixbox_bus_sum_call_bound(const mixbox_bus_sum_call_t *call, uint32_t side);
+
 /* Whether mixbox_bus_sum_call_run_out may run the call: its fine sums stay
  * below 2^30 - 2^21 (so with two members or more, unless their guard bits are
  * all large). */

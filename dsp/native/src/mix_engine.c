@@ -263,11 +263,21 @@ static OUT_OF_LINE void plan_settled_sum(mixbox_engine_t *engine)
         }
     }
     calls = merge_group_calls(engine->sum_plan, calls);
+    uint64_t main_bound[2] = { 0u, 0u };
     for (uint32_t k = 0; k < calls; k++) {
         mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
         int only = call->first && (k + 1u == calls || engine->sum_plan[k + 1u].bus != call->bus);
         if (only && mixbox_bus_sum_call_can_put_out(call)) call->first = BUS_SUM_ONLY_CALL;
+        if (call->bus == BUS_MAIN) {
+            main_bound[0] += mixbox_bus_sum_call_bound(call, 0u);
+            main_bound[1] += mixbox_bus_sum_call_bound(call, 1u);
+        }
     }
+    /* The main sum in Q55 (bus_sum.h) stays below 2^61 from the channels
+     * (2^31 x a bound of at most 2^30) and 2^56 from the two sub-bus outputs
+     * the join adds (each at most 2^31 x 2^24): no 64-bit overflow. Eight
+     * 16-channel groups at +32 dB would not fit; they keep the Q39 form. */
+    engine->sum_plan_main_q55 = main_bound[0] <= (1u << 30) && main_bound[1] <= (1u << 30);
     engine->sum_plan_calls = calls;
     engine->sum_plan_fed = fed;
     engine->sum_plan_valid = 1u;
@@ -281,12 +291,16 @@ static int fader_is_unity(const mixbox_gain_ramp_t *fader)
 /* sum_channels while no channel gain moves: the planned calls. With `out`
  * (the calls cover the whole chunk), a sub-bus that one call feeds and whose
  * fader is settled at 0 dB gets its output from that call (sub_out, not its
- * sums): its bit in *out. */
+ * sums): its bit in *out; and where the main fader is settled at 0 dB (the
+ * join rounds the main sum) and the plan's gains allow it, the main sums are
+ * made in Q55 (mixbox_bus_sum_call_run_q55): the main bus's bit in *out. */
 static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input, uint32_t offset, uint32_t frames,
                                      uint32_t *out)
 {
     if (!engine->sum_plan_valid) plan_settled_sum(engine);
     const q31_t *frame0 = input + offset * engine->channels;
+    int main_q55 = out != 0 && engine->sum_plan_main_q55 && fader_is_unity(&engine->main_gain);
+    if (main_q55) *out |= 1u << BUS_MAIN;
     for (uint32_t k = 0; k < engine->sum_plan_calls; k++) {
         const mixbox_bus_sum_call_t *call = &engine->sum_plan[k];
         uint32_t bus = call->bus;
@@ -296,6 +310,10 @@ static uint32_t sum_settled_channels(mixbox_engine_t *engine, const q31_t *input
             mixbox_bus_sum_call_run_out(call, frame0, engine->channels, frames, engine->sub_out[bus - 1u],
                                         engine->sub_sum[bus - 1u], &meter[0].clipped, &meter[1].clipped);
             *out |= 1u << bus;
+            continue;
+        }
+        if (main_q55 && bus == BUS_MAIN) {
+            mixbox_bus_sum_call_run_q55(call, frame0, engine->channels, frames, engine->main_sum);
             continue;
         }
         mixbox_bus_sum_call_run(call, frame0, engine->channels, frames, bus_sums(engine, bus), offset);
@@ -402,26 +420,6 @@ static ALWAYS_INLINE void scale_by_fader(mixbox_gain_ramp_t *fader, int64_t *lef
     }
 }
 
-/* Q39 sum -> the sub-bus output (Q31, rounded, saturated: clip flagged) into
- * its meter run, and onto the main sum. Unsaturated, the output back in Q39 is
- * the sum rounded to the Q31 grid, so no shifts there and back are needed. */
-static inline void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_t *meter, uint32_t *clipped)
-{
-    int64_t on_grid = (sum_q39 + 128) & ~(int64_t)255;
-    int32_t out;
-    if ((uint64_t)(on_grid + ((int64_t)1 << 39)) < ((uint64_t)1 << 40)) {
-        /* From the two words: GCC (rv32) otherwise takes the meter's products
-         * from the 64-bit value, three multiplies where one does. */
-        out = (int32_t)((uint32_t)on_grid >> 8 | (uint32_t)(on_grid >> 32) << 24);
-    } else {
-        out = on_grid < 0 ? Q31_MIN : Q31_MAX;
-        *clipped = 1u;
-        on_grid = (int64_t)out * 256;
-    }
-    *main_q39 += on_grid;
-    level_run_add(meter, out);
-}
-
 /* 2^8 x a Q31 sample: Q39. A 32-bit core (the device) builds it from its two
  * words (2 instructions, where the compiler's sign extension and 64-bit shift
  * take 4); a 64-bit core multiplies. The same value either way. */
@@ -435,11 +433,44 @@ static inline int64_t q31_to_q39(int32_t x)
 #endif
 }
 
-/* A sub-bus output its call made (sum_settled_channels) onto the main sum,
- * as sub_bus_sample puts it there, into its meter run. */
-static inline void sub_bus_out_sample(int32_t out, int64_t *main_q39, level_run_t *meter)
+/* 2^24 x a Q31 sample: Q55 (as q31_to_q39). */
+static inline int64_t q31_to_q55(int32_t x)
 {
-    *main_q39 += q31_to_q39(out);
+#if UINTPTR_MAX > 0xFFFFFFFFu && !defined(MIXBOX_PORTABLE_PATHS)
+    return (int64_t)x * (1 << 24);
+#else
+    uint64_t high = (uint64_t)(uint32_t)(x >> 8) << 32;
+    return (int64_t)(high | ((uint32_t)x << 24));
+#endif
+}
+
+/* Q39 sum -> the sub-bus output (Q31, rounded, saturated: clip flagged) into
+ * its meter run, and onto the main sum. Unsaturated, the output back in Q39 is
+ * the sum rounded to the Q31 grid, so no shifts there and back are needed. */
+static ALWAYS_INLINE void sub_bus_sample(int64_t sum_q39, int64_t *main_q39, level_run_t *meter, uint32_t *clipped,
+                                         const int q55)
+{
+    int64_t on_grid = (sum_q39 + 128) & ~(int64_t)255;
+    int32_t out;
+    if ((uint64_t)(on_grid + ((int64_t)1 << 39)) < ((uint64_t)1 << 40)) {
+        /* From the two words: GCC (rv32) otherwise takes the meter's products
+         * from the 64-bit value, three multiplies where one does. */
+        out = (int32_t)((uint32_t)on_grid >> 8 | (uint32_t)(on_grid >> 32) << 24);
+    } else {
+        out = on_grid < 0 ? Q31_MIN : Q31_MAX;
+        *clipped = 1u;
+        on_grid = (int64_t)out * 256;
+    }
+    *main_q39 += q55 ? q31_to_q55(out) : on_grid; /* on_grid = 2^8 out */
+    level_run_add(meter, out);
+}
+
+/* A sub-bus output its call made (sum_settled_channels) onto the main sum,
+ * as sub_bus_sample puts it there, into its meter run. `q55`: the main sum
+ * is in Q55 (2^16 x Q39). */
+static ALWAYS_INLINE void sub_bus_out_sample(int32_t out, int64_t *main_q39, level_run_t *meter, const int q55)
+{
+    *main_q39 += q55 ? q31_to_q55(out) : q31_to_q39(out);
     level_run_add(meter, out);
 }
 
@@ -448,8 +479,11 @@ static inline void sub_bus_out_sample(int32_t out, int64_t *main_q39, level_run_
  * outputs in sub_out), and with `round` (the main fader settled at 0 dB,
  * where scaling by exactly 1.0 changes nothing) the sum rounded to Q31 scale
  * and limited to the chain's input range. All are constants in each kernel. */
+/* `q55` (with `round` only): the main sum is in Q55 (mixbox_bus_sum_call_run_q55),
+ * rounded at 2^24: round(floor(S / 2^16) / 2^8) = floor((S + 2^23) / 2^24)
+ * for S on the Q39 grid. */
 static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side, uint32_t frames, const uint32_t subs,
-                                         const uint32_t made, const int round)
+                                         const uint32_t made, const int round, const int q55)
 {
     int64_t *main_q39 = engine->main_sum[side];
     /* Sub-bus 1's side at a fixed offset from sub-bus 0's: one pointer each for
@@ -462,11 +496,12 @@ static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side,
     uint32_t clipped0 = 0u, clipped1 = 0u;
     for (uint32_t i = 0; i < frames; i++) {
         int64_t sum = main_q39[i];
-        if (made & 1u) sub_bus_out_sample(out0[i], &sum, &run0);
-        else if (subs & 1u) sub_bus_sample(sub0[i], &sum, &run0, &clipped0);
-        if (made & 2u) sub_bus_out_sample(out1[i], &sum, &run1);
-        else if (subs & 2u) sub_bus_sample(sub1[i], &sum, &run1, &clipped1);
-        main_q39[i] = round ? mixbus_limit_input(q39_round_to_q31(sum)) : sum;
+        if (made & 1u) sub_bus_out_sample(out0[i], &sum, &run0, q55);
+        else if (subs & 1u) sub_bus_sample(sub0[i], &sum, &run0, &clipped0, q55);
+        if (made & 2u) sub_bus_out_sample(out1[i], &sum, &run1, q55);
+        else if (subs & 2u) sub_bus_sample(sub1[i], &sum, &run1, &clipped1, q55);
+        if (q55) main_q39[i] = mixbus_limit_input((sum + (1 << 23)) >> 24);
+        else main_q39[i] = round ? mixbus_limit_input(q39_round_to_q31(sum)) : sum;
     }
     if (subs & 1u) {
         meter0->clipped |= clipped0;
@@ -481,12 +516,28 @@ static ALWAYS_INLINE void join_main_side(mixbox_engine_t *engine, uint32_t side,
 /* join_main_side's kernels name the sub-buses one by one. */
 typedef char mixbox_join_main_needs_two_sub_buses[MIXBOX_SUB_BUSES == 2u ? 1 : -1];
 
-/* `made` (a subset of `subs`): sub-buses whose output is in sub_out. */
-static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, uint32_t made, int round)
+/* `made` (a subset of `subs`): sub-buses whose output is in sub_out. `q55`
+ * (with `round`): the main sum is in Q55. */
+static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, uint32_t made, int round, int q55)
 {
     for (uint32_t side = 0; side < 2u; side++) {
         /* Sub-bus sets and rounding are constants in each kernel: no per-frame branch. */
-#define JOIN(s, m, r) join_main_side(engine, side, frames, s, m, r); break
+#define JOIN(s, m, r) join_main_side(engine, side, frames, s, m, r, 0); break
+#define JOIN_Q55(s, m) join_main_side(engine, side, frames, s, m, 1, 1); break
+        if (q55) {
+            switch (made * 4u + subs) {
+            case 0: JOIN_Q55(0u, 0u);
+            case 1: JOIN_Q55(1u, 0u);
+            case 2: JOIN_Q55(2u, 0u);
+            case 3: JOIN_Q55(3u, 0u);
+            case 4 + 1: JOIN_Q55(1u, 1u);
+            case 4 + 3: JOIN_Q55(3u, 1u);
+            case 8 + 2: JOIN_Q55(2u, 2u);
+            case 8 + 3: JOIN_Q55(3u, 2u);
+            default: JOIN_Q55(3u, 3u);
+            }
+            continue;
+        }
         switch (made * 8u + subs * 2u + (round ? 1u : 0u)) {
         case 1: JOIN(0u, 0u, 1);
         case 2: JOIN(1u, 0u, 0);
@@ -508,6 +559,7 @@ static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, u
         default: break; /* nothing to join, nothing to round */
         }
 #undef JOIN
+#undef JOIN_Q55
     }
 }
 
@@ -518,7 +570,7 @@ static void join_main(mixbox_engine_t *engine, uint32_t frames, uint32_t subs, u
  * range (see scale_by_fader). The sub-bus outputs, the main rounding at 0 dB
  * and the sum share one pass over the frames. `made`: sub-buses (of `subs`)
  * whose output the channel sum made (sub_out; their faders are at 0 dB). */
-static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t made, uint32_t frames)
+static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t made, uint32_t frames, int main_q55)
 {
     for (uint32_t b = 0; b < MIXBOX_SUB_BUSES; b++) {
         if ((subs >> b & 1u) && !(made >> b & 1u) && !fader_is_unity(&engine->sub_gain[b])) {
@@ -526,7 +578,7 @@ static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t made, 
         }
     }
     int main_unity = fader_is_unity(&engine->main_gain);
-    join_main(engine, frames, subs, made, main_unity);
+    join_main(engine, frames, subs, made, main_unity, main_q55);
     if (!main_unity) scale_by_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames, 1);
 }
 
@@ -547,7 +599,7 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     uint32_t valid = mix_channels(engine, input, frames, &made);
     /* A sub-bus nothing fed, with its fader settled, outputs exact zeros: its
      * meters and the main sum would not change, so it is skipped. */
-    finish_buses(engine, valid >> 1, made >> 1, frames);
+    finish_buses(engine, valid >> 1, made >> 1, frames, (made >> BUS_MAIN) & 1u);
     finish_main_bus(engine, output, frames);
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
     mixbox_bus_meters_process(&engine->bus_meters, output, frames);

@@ -5,7 +5,8 @@
  * scale, quiet and loud (the near-clipping frames take the long way): every
  * output sample and clip flag must match, and both ways must have run.
  * Two-group calls (mixbox_bus_sum_call_t.split) against a call per group.
- * Exact-edge calls: the short way's accepted range, pinned to the step. */
+ * Exact-edge calls: the short way's accepted range, pinned to the step.
+ * The main bus's Q55 form (mixbox_bus_sum_call_run_q55) against the Q39 sums. */
 #include <stdio.h>
 #include <string.h>
 
@@ -130,6 +131,44 @@ static uint32_t compare_split(const q31_t *input, uint32_t trial, uint32_t *fail
     return mismatches == 0u;
 }
 
+
+/* The Q55 form (mixbox_bus_sum_call_run_q55) against the Q39 sums: 2^16 x
+ * the same value, written and added onto sums on the grid, for one- and
+ * two-group calls of 1-4 members. Returns whether all matched. */
+static uint32_t compare_q55(const q31_t *input, uint32_t trial, uint32_t *failures)
+{
+    static int64_t want[2][FRAMES], got[2][FRAMES];
+    mixbox_bus_sum_call_t call = { 0 };
+    uint32_t split = (uint32_t)(next() % 2u);
+    uint32_t in_first = 1u + (uint32_t)(next() % 3u);
+    uint32_t slots[2] = { random_slots(in_first), random_slots(1u + (uint32_t)(next() % (4u - in_first))) };
+    if (!split) slots[0] = random_slots(1u + (uint32_t)(next() % 4u));
+    for (uint32_t g = 0; g < 1u + split; g++) {
+        for (uint32_t slot = 0; slot < 4u; slot++) {
+            if (slots[g] >> slot & 1u) mixbox_bus_sum_call_set_member(&call, call.count++, 4u * g + slot, random_gain_q40(), random_gain_q40());
+        }
+    }
+    call.split = (uint8_t)(split ? in_first : 0u);
+    call.guard = (uint8_t)(split || next() % 2u);
+    uint32_t mismatches = 0u;
+    for (uint32_t adding = 0; adding < 2u; adding++) {
+        for (uint32_t i = 0; i < FRAMES; i++) {
+            int64_t before = adding ? (int64_t)(next() % ((uint64_t)1 << 44)) - ((int64_t)1 << 43) : 0;
+            want[0][i] = before;
+            want[1][i] = -before;
+            got[0][i] = before * 65536;
+            got[1][i] = -before * 65536;
+        }
+        call.first = (uint8_t)!adding;
+        mixbox_bus_sum_call_run(&call, input, STRIDE, FRAMES, want, 0u);
+        mixbox_bus_sum_call_run_q55(&call, input, STRIDE, FRAMES, got);
+        for (uint32_t side = 0; side < 2u; side++) {
+            for (uint32_t i = 0; i < FRAMES; i++) mismatches += got[side][i] != want[side][i] * 65536;
+        }
+    }
+    if (mismatches != 0u && (*failures)++ < 5u) printf("FAIL q55 trial %u: %u mismatches\n", trial, mismatches);
+    return mismatches == 0u;
+}
 
 /* The short way's accepted range, exactly: it puts out a call only while
  * every frame's coarse high word is in [-2^23 + 2, 2^23 - 3] (group_to_q31);
@@ -329,6 +368,14 @@ int main(void)
     }
     printf("%u two-group calls matched a call per group\n", split_runs);
     printf("%u exact-edge calls\n", edge_cases(input, &failures));
+    uint32_t q55_runs = 0u;
+    for (uint32_t trial = 0; trial < 20000u; trial++) {
+        uint32_t loudness = (uint32_t)(next() % 16u);
+        for (uint32_t i = 0; i < FRAMES * STRIDE; i++) input[i] = random_sample(loudness);
+        q55_runs += compare_q55(input, trial, &failures);
+    }
+    printf("%u calls in Q55 matched the Q39 sums\n", q55_runs);
+    if (q55_runs != 20000u) failures++;
     if (split_runs != 50000u) failures++;
     printf("%u calls compared (%u with a clip), %u refused\n", runs, clipped_runs, refused);
     if (runs < 100000u || clipped_runs < 1000u || refused == 0u) { printf("FAIL: a way was not exercised\n"); failures++; }
