@@ -397,9 +397,10 @@ typedef struct {
     mixbox_halfband_t decimator[MIXBOX_ANALYSER_LEVELS - 1u];
     uint64_t segment_sum[MIXBOX_SPECTRUM_BANDS]; /* squares of Q24 band samples, running segment */
     uint64_t energy[MIXBOX_SPECTRUM_BANDS];      /* exponential average of the segment sums */
-    int32_t work[MIXBOX_CHUNK_FRAMES];
+    int32_t work[2u * MIXBOX_CHUNK_FRAMES]; /* the mono sum: one call's waiting, then the next call's */
     int32_t batch[MIXBOX_CHUNK_FRAMES]; /* samples of the batched levels' top rate, waiting */
     uint32_t batched;                   /* how many */
+    uint32_t waiting;                   /* mono samples waiting in work */
 } mixbox_analyser_t;
 
 #define MIXBOX_CORRELATION_MAX_STAGES 6u /* halving stages to the low band's rate (1.2-2.4 kHz) */

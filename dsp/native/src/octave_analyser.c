@@ -74,6 +74,7 @@ void mixbox_analyser_apply(mixbox_analyser_t *a, const mixbox_analyser_coeffs_t 
         memset(a->segment_sum, 0, sizeof a->segment_sum);
         memset(a->energy, 0, sizeof a->energy);
         a->batched = 0;
+        a->waiting = 0u;
     }
 }
 
@@ -83,19 +84,6 @@ static ALWAYS_INLINE void add_square(square_sum_t *sum, int32_t y)
 {
     int32_t v = y >> 4;
     square_sum_add(sum, (uint64_t)((int64_t)v * v));
-}
-
-/* A band's input sample i: x[i], or for the first band (`first`, a constant
- * where it is inlined, so each band function comes in two versions without
- * a test per sample) the mono sum (L + R) / 2 in Q28 of the stereo frame,
- * which it also leaves in x[i] for the bands and levels after it (one pass
- * over the frames fewer). */
-static ALWAYS_INLINE int32_t band_input(int first, int32_t *x, const mixbox_q31_t *stereo, uint32_t i)
-{
-    if (!first) return x[i];
-    int32_t mono = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
-    x[i] = mono;
-    return mono;
 }
 
 /* meter_bandpass_step's arithmetic on named histories: in, in2 = the
@@ -113,8 +101,8 @@ static ALWAYS_INLINE int32_t bandpass_section(int32_t b0, int32_t a1, int32_t a2
  * the two before it are read), so after three samples each is back in the
  * register it started in and nothing moves. The same arithmetic as three
  * meter_bandpass_step calls. */
-static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int first,
-                                       int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
+static OUT_OF_LINE void bandpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                      const int32_t *x, uint32_t n, uint64_t *segment_sum)
 {
     const int32_t b0 = c[0].b0, a1 = c[0].a1, a2 = c[0].a2;
     const int32_t d0 = c[1].b0, c1 = c[1].a1, c2 = c[1].a2;
@@ -122,19 +110,18 @@ static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, m
     int32_t x1 = state[0].x1, x2 = state[0].x2, u1 = state[0].y1, u2 = state[0].y2;
     int32_t v1 = state[1].y1, v2 = state[1].y2, y1 = state[2].y1, y2 = state[2].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    /* Not first: stereo is null and must not move (no arithmetic on a null pointer). */
-    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo = first ? stereo + 6 : stereo) {
-        int32_t xa = band_input(first, x, stereo, 0u);
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3) {
+        int32_t xa = x[0u];
         int32_t ua = bandpass_section(b0, a1, a2, xa, x2, u1, u2);
         int32_t va = bandpass_section(d0, c1, c2, ua, u2, v1, v2);
         int32_t ya = bandpass_section(f0, e1, e2, va, v2, y1, y2);
         add_square(&sum, ya);
-        int32_t xb = band_input(first, x, stereo, 1u);
+        int32_t xb = x[1u];
         int32_t ub = bandpass_section(b0, a1, a2, xb, x1, ua, u1);
         int32_t vb = bandpass_section(d0, c1, c2, ub, u1, va, v1);
         int32_t yb = bandpass_section(f0, e1, e2, vb, v1, ya, y1);
         add_square(&sum, yb);
-        int32_t xc = band_input(first, x, stereo, 2u);
+        int32_t xc = x[2u];
         int32_t uc = bandpass_section(b0, a1, a2, xc, xa, ub, ua);
         int32_t vc = bandpass_section(d0, c1, c2, uc, ua, vb, va);
         int32_t yc = bandpass_section(f0, e1, e2, vc, va, yb, ya);
@@ -145,7 +132,7 @@ static ALWAYS_INLINE void run_bandpass(const mixbox_meter_section_coeffs_t *c, m
         y2 = yb; y1 = yc;
     }
     for (uint32_t i = 0; i < n % 3u; i++) {
-        int32_t xa = band_input(first, x, stereo, i);
+        int32_t xa = x[i];
         int32_t ua = bandpass_section(b0, a1, a2, xa, x2, u1, u2);
         int32_t va = bandpass_section(d0, c1, c2, ua, u2, v1, v2);
         int32_t ya = bandpass_section(f0, e1, e2, va, v2, y1, y2);
@@ -183,25 +170,24 @@ static ALWAYS_INLINE int32_t highpass_pair_section(int32_t b0, int32_t a1, int32
  * meter_highpass_pair_step, written out as run_bandpass is (the first
  * section's output history is the pair's input history: x, w, y; three
  * samples per pass). The same arithmetic. */
-static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int first,
-                                       int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
+static OUT_OF_LINE void highpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
+                                      const int32_t *x, uint32_t n, uint64_t *segment_sum)
 {
     const int32_t b0 = c[0].b0, a1 = c[0].a1;
     const int32_t d0 = c[1].b0, c1 = c[1].a1, c2 = c[1].a2;
     int32_t x1 = state[0].x1, x2 = state[0].x2, w1 = state[0].y1, w2 = state[0].y2;
     int32_t y1 = state[1].y1, y2 = state[1].y2;
     square_sum_t sum = square_sum_start(*segment_sum);
-    /* Not first: stereo is null and must not move (no arithmetic on a null pointer). */
-    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3, stereo = first ? stereo + 6 : stereo) {
-        int32_t xa = band_input(first, x, stereo, 0u);
+    for (const int32_t *end = x + n / 3u * 3u; x < end; x += 3) {
+        int32_t xa = x[0u];
         int32_t wa = highpass_real_section(b0, a1, xa, x1, w1);
         int32_t ya = highpass_pair_section(d0, c1, c2, wa, w1, w2, y1, y2);
         add_square(&sum, ya);
-        int32_t xb = band_input(first, x, stereo, 1u);
+        int32_t xb = x[1u];
         int32_t wb = highpass_real_section(b0, a1, xb, xa, wa);
         int32_t yb = highpass_pair_section(d0, c1, c2, wb, wa, w1, ya, y1);
         add_square(&sum, yb);
-        int32_t xc = band_input(first, x, stereo, 2u);
+        int32_t xc = x[2u];
         int32_t wc = highpass_real_section(b0, a1, xc, xb, wb);
         int32_t yc = highpass_pair_section(d0, c1, c2, wc, wb, wa, yb, ya);
         add_square(&sum, yc);
@@ -210,7 +196,7 @@ static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, m
         y2 = yb; y1 = yc;
     }
     for (uint32_t i = 0; i < n % 3u; i++) {
-        int32_t xa = band_input(first, x, stereo, i);
+        int32_t xa = x[i];
         int32_t wa = highpass_real_section(b0, a1, xa, x1, w1);
         int32_t ya = highpass_pair_section(d0, c1, c2, wa, w1, w2, y1, y2);
         add_square(&sum, ya);
@@ -229,31 +215,6 @@ static ALWAYS_INLINE void run_highpass(const mixbox_meter_section_coeffs_t *c, m
     *segment_sum = square_sum_value(&sum);
 }
 
-/* Each band function out of line, in its two versions. */
-static OUT_OF_LINE void bandpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
-                                      uint32_t n, uint64_t *segment_sum)
-{
-    run_bandpass(c, state, 0, x, NULL, n, segment_sum);
-}
-
-static OUT_OF_LINE void bandpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
-                                            int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
-{
-    run_bandpass(c, state, 1, x, stereo, n, segment_sum);
-}
-
-static OUT_OF_LINE void highpass_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state, int32_t *x,
-                                      uint32_t n, uint64_t *segment_sum)
-{
-    run_highpass(c, state, 0, x, NULL, n, segment_sum);
-}
-
-static OUT_OF_LINE void highpass_first_band(const mixbox_meter_section_coeffs_t *c, mixbox_meter_section_t *state,
-                                            int32_t *x, const mixbox_q31_t *stereo, uint32_t n, uint64_t *segment_sum)
-{
-    run_highpass(c, state, 1, x, stereo, n, segment_sum);
-}
-
 /* The levels from here down run in batches of at least BATCH samples of
  * this level's rate (fs / 8: 6 kHz at 48 kHz, about 4 per chunk), so the
  * bands and decimators below it run a few times per batch instead of on
@@ -262,17 +223,14 @@ static OUT_OF_LINE void highpass_first_band(const mixbox_meter_section_coeffs_t 
 #define BATCH_LEVEL 3u
 #define BATCH 16u
 
-void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, uint32_t frames)
+/* The bands and decimators over the n mono samples in a->work (Q28). */
+static void run_levels(mixbox_analyser_t *a, uint32_t n)
 {
     const mixbox_analyser_coeffs_t *c = &a->coeffs;
-    if (!c->on) return;
     int32_t *x = a->work;
-    /* The first band leaves the mono sum in x (band_input); until then
-     * first_band holds the frames it reads. */
-    const mixbox_q31_t *first_band = stereo;
-    uint32_t n = frames, level = 0;
-    /* Samples past a full batch wait for the next one (a chunk brings at
-     * most 5 at the batched rate, so these are fewer than BATCH). */
+    uint32_t level = 0;
+    /* Samples past a full batch wait for the next one (two chunks bring at
+     * most 9 at the batched rate, so these are fewer than BATCH). */
     int32_t after_batch[BATCH];
     uint32_t after = 0u;
     int batch_closed = 0;
@@ -280,12 +238,6 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     for (uint32_t b = MIXBOX_SPECTRUM_BANDS; b-- > 0u;) {
         uint32_t sections = c->sections[b];
         if (sections == 0u) continue;
-        if (first_band != NULL && c->level[b] != 0u) {
-            /* (The top band runs at the full rate at every supported rate:
-             * its centre is above 0.095 fs. Kept for any other.) */
-            for (uint32_t i = 0; i < frames; i++) (void)band_input(1, x, stereo, i);
-            first_band = NULL;
-        }
         /* The next levels: in place (outputs never overtake inputs). */
         for (; level < c->level[b] && n > 0u; level++) {
             n = mixbox_halfband_decimate(&a->decimator[level], x, n);
@@ -303,14 +255,7 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
             }
         }
         if (n == 0u) break;
-        if (first_band != NULL) {
-            if (sections == 3u) {
-                bandpass_first_band(c->section[b], a->section[b], x, first_band, n, &a->segment_sum[b]);
-            } else {
-                highpass_first_band(c->section[b], a->section[b], x, first_band, n, &a->segment_sum[b]);
-            }
-            first_band = NULL;
-        } else if (sections == 3u) {
+        if (sections == 3u) {
             bandpass_band(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
         } else {
             highpass_band(c->section[b], a->section[b], x, n, &a->segment_sum[b]);
@@ -321,9 +266,31 @@ void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, u
     a->batched = after;
 }
 
+/* The mono sum (L + R) / 2 in Q28 waits one call in a->work: every other
+ * call (and each segment end) runs the bands and decimators over two
+ * calls' samples, so the calls of levels 0-2, each about 70 instructions of
+ * set-up (saves, coefficient and history loads) on 8-32 samples, come half
+ * as often. The same samples through the same filters into the same
+ * segment's sums (read only at the segment end): the same readings; a call
+ * carries at most one call's work more. */
+void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, uint32_t frames)
+{
+    if (!a->coeffs.on) return;
+    int32_t *mono = a->work + a->waiting;
+    for (uint32_t i = 0; i < frames; i++) mono[i] = ((stereo[2u * i] >> 1) + (stereo[2u * i + 1u] >> 1)) >> 3;
+    if (a->waiting == 0u) {
+        a->waiting = frames;
+        return;
+    }
+    run_levels(a, a->waiting + frames);
+    a->waiting = 0u;
+}
+
 void mixbox_analyser_end_segment(mixbox_analyser_t *a)
 {
     if (!a->coeffs.on) return;
+    if (a->waiting != 0u) run_levels(a, a->waiting);
+    a->waiting = 0u;
     for (uint32_t b = 0; b < MIXBOX_SPECTRUM_BANDS; b++) {
         a->energy[b] = (uint64_t)meter_average_step((int64_t)a->energy[b], (int64_t)a->segment_sum[b], a->coeffs.alpha_q32);
         a->segment_sum[b] = 0u;
