@@ -18,7 +18,8 @@ void mixbox_analyser_design(mixbox_analyser_coeffs_t *coeffs, uint32_t sample_ra
 /* Audio side: adopts new coefficients; switching on starts from rest. */
 void mixbox_analyser_apply(mixbox_analyser_t *analyser, const mixbox_analyser_coeffs_t *coeffs);
 
-/* Audio side: `frames` interleaved stereo output frames (Q31). */
+/* Audio side: `frames` (at most MIXBOX_CHUNK_FRAMES: one call's frames wait
+ * for the next call's in the state) interleaved stereo output frames (Q31). */
 void mixbox_analyser_process(mixbox_analyser_t *analyser, const mixbox_q31_t *stereo, uint32_t frames);
 
 /* Audio side, at each 10 ms segment end. */

@@ -114,37 +114,46 @@ static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t
     int32_t pair_limit = pair_room / PAIR_SUM(1);
     int32_t pair_offset = pair_room >= 0 ? pair_limit : (int32_t)1 << 30;
     uint32_t pair_span = pair_room >= 0 ? 2u * (uint32_t)pair_limit : 0u;
-    int older_small = (uint32_t)(window[5] + pair_offset) <= pair_span;
+#define SMALL(s) ((uint32_t)((s) + pair_offset) <= pair_span)
     /* The signed pair's room: peak_x2 less the doubled outer bound
      * (negative: none). Every term stays below 2^31 (|sigma|, |delta| <=
      * 2^16). */
     const int32_t room12 = (int32_t)peak_x2 - 2 * PAIR_OUTER(1) * sample_bound;
     const int32_t room03 = (int32_t)peak_x2 - 2 * PAIR_OUTER(0) * sample_bound;
-    for (uint32_t i = 0; i < frames; i++) {
-        const int32_t *w = window + i;
-        if (older_small) {
-            older_small = (uint32_t)(w[6] + pair_offset) <= pair_span;
-            if (older_small) continue;
-        } else {
-            older_small = (uint32_t)(w[6] + pair_offset) <= pair_span;
+    const int32_t *w = window, *end = window + frames;
+    int older_small = SMALL(window[5]);
+    while (w < end) {
+        int newer_small = SMALL(w[6]);
+        if (older_small && newer_small) {
+            /* A run of small samples: a load, an add and a compare per
+             * position until the next large sample. */
+            do {
+                if (++w == end) goto scanned;
+            } while (SMALL(w[6]));
+            newer_small = 0;
         }
+        older_small = newer_small;
         int32_t sigma = w[6] + w[5], delta = w[6] - w[5];
         sigma = sigma < 0 ? -sigma : sigma;
         delta = delta < 0 ? -delta : delta;
-        if (PAIR_SUM(1) * sigma + PAIR_DIF(1) * delta <= room12 && PAIR_SUM(0) * sigma + PAIR_DIF(0) * delta <= room03) continue;
-int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
-        FOLD(4);
-        FOLD(5);
-        int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
-        if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
-            v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
-            all_taps(w, sum03, dif03, sum12, dif12, &high, &low);
-            high03 = high - outer03;
-            low03 = low + outer03;
-            high12 = high - outer12;
-            low12 = low + outer12;
+        if (PAIR_SUM(1) * sigma + PAIR_DIF(1) * delta > room12 || PAIR_SUM(0) * sigma + PAIR_DIF(0) * delta > room03) {
+            int32_t sum03 = 0, dif03 = 0, sum12 = 0, dif12 = 0;
+            FOLD(4);
+            FOLD(5);
+            int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
+            if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
+                v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
+                all_taps(w, sum03, dif03, sum12, dif12, &high, &low);
+                high03 = high - outer03;
+                low03 = low + outer03;
+                high12 = high - outer12;
+                low12 = low + outer12;
+            }
         }
+        w++;
     }
+scanned:
+#undef SMALL
     return q31_range_magnitude(high, low);
 }
 
