@@ -11,7 +11,8 @@ namespace MixBox.Dsp.Tests;
 /// 64-bit sum (test_exact_run_sum), the high-pass section's step against its arithmetic
 /// written out in 64 bits (test_highpass_section), a
 /// sub-bus output made straight by its group kernel against the Q39 sums rounded as the join
-/// does (test_bus_sum_out). CI runs native tests only through this suite, so every test the
+/// does (test_bus_sum_out), the true-peak meter's screened holds against every position's 12
+/// taps in 64 bits (test_true_peak_screens). CI runs native tests only through this suite, so every test the
 /// native CMake projects declare must be run by some test class here.
 /// </summary>
 public class EngineNativeChecksTests
@@ -26,6 +27,7 @@ public class EngineNativeChecksTests
     [InlineData("test_exact_run_sum", "exact run sum: exact on every run")]
     [InlineData("test_highpass_section", "designs match the direct arithmetic")]
     [InlineData("test_bus_sum_out", "calls compared")]
+    [InlineData("test_true_peak_screens", "every hold matches every position's taps")]
     public void NativeCheckPasses(string program, string verdict)
     {
         string build = NativeTestBuild.Build("dsp/native/test", "engine-tests-address", null,

@@ -71,17 +71,29 @@ static uint32_t lower_hold(const mixbox_true_peak_t *tp)
 #define PAIR_DIF(p) (true_peak_taps_q13[p][6] - true_peak_taps_q13[p][5])
 #define PAIR_OUTER(p) (OUTER_TAP_SUM(p) + TAP_ABS(p, 4) + TAP_ABS(p, 7))
 
+/* Sum of |taps| of phase p on the six outermost samples (taps 0..2 and
+ * 9..11; folded pairs 0..2): 673 for phases 0 and 3, 1806 for 1 and 2. */
+#define FAR_TAP_SUM(p) (TAP_ABS(p, 0) + TAP_ABS(p, 1) + TAP_ABS(p, 2) + TAP_ABS(p, 9) + TAP_ABS(p, 10) + TAP_ABS(p, 11))
+
 /* The outer taps added to a position's central sums, and the four doubled
  * phases tracked: the rare case, out of line so that the screening loop
- * keeps its values in registers. */
+ * keeps its values in registers. The largest outer pair (taps 3 and 8)
+ * first: where the six far taps (at most 2 x FAR_TAP_SUM(p) x bound on a
+ * doubled phase) cannot then reach past the extremes, nothing here can
+ * raise them and the far products are left out; on dense material that
+ * is most of the positions that get here. */
 static OUT_OF_LINE void all_taps(const int32_t *w, int32_t sum03, int32_t dif03, int32_t sum12, int32_t dif12,
-                                 int32_t *high_out, int32_t *low_out)
+                                 int32_t *high_out, int32_t *low_out, int32_t sample_bound)
 {
     int32_t high = *high_out, low = *low_out;
+    FOLD(3);
+    const int32_t far03 = 2 * FAR_TAP_SUM(0) * sample_bound, far12 = 2 * FAR_TAP_SUM(1) * sample_bound;
+    int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
+    if (v0 <= high - far03 && v0 >= low + far03 && v3 <= high - far03 && v3 >= low + far03 &&
+        v1 <= high - far12 && v1 >= low + far12 && v2 <= high - far12 && v2 >= low + far12) return;
     FOLD(0);
     FOLD(1);
     FOLD(2);
-    FOLD(3);
     TRACK(sum03 + dif03);
     TRACK(sum03 - dif03);
     TRACK(sum12 + dif12);
@@ -128,8 +140,9 @@ static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t
             /* A run of small samples: a load, an add and a compare per
              * position until the next large sample. */
             do {
-                if (++w == end) goto scanned;
-            } while (SMALL(w[6]));
+                w++;
+            } while (w != end && SMALL(w[6]));
+            if (w == end) break;
             newer_small = 0;
         }
         older_small = newer_small;
@@ -143,7 +156,7 @@ static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t
             int32_t v0 = sum03 + dif03, v3 = sum03 - dif03, v1 = sum12 + dif12, v2 = sum12 - dif12;
             if (v0 > high03 || v0 < low03 || v3 > high03 || v3 < low03 ||
                 v1 > high12 || v1 < low12 || v2 > high12 || v2 < low12) {
-                all_taps(w, sum03, dif03, sum12, dif12, &high, &low);
+                all_taps(w, sum03, dif03, sum12, dif12, &high, &low, sample_bound);
                 high03 = high - outer03;
                 low03 = low + outer03;
                 high12 = high - outer12;
@@ -152,7 +165,6 @@ static OUT_OF_LINE uint32_t interpolated_peak_x2(const int32_t *window, uint32_t
         }
         w++;
     }
-scanned:
 #undef SMALL
     return q31_range_magnitude(high, low);
 }

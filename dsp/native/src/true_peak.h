@@ -33,8 +33,9 @@ void mixbox_true_peak_clear_hold(mixbox_true_peak_t *tp);
  * interpolating phases can under-read it by up to 0.25 dB; BS.1770-4
  * Annex 2, Appendix 1). Work that provably cannot raise the hold is
  * skipped (a run whose largest sample x 2.03 is no higher; a position whose
- * central pair, or central taps, leave it short by more than the other taps
- * can add): the hold is the same as with every product computed.
+ * central pair, central taps, or central eight taps leave it short by more
+ * than the other taps can add): the hold is the same as with every product
+ * computed (test_true_peak_screens).
  */
 void mixbox_true_peak_run(mixbox_true_peak_t *tp, uint32_t channel, const q31_t *x, uint32_t frames);
 
