@@ -1,6 +1,7 @@
 #include "bus_meters.h"
 
 #include "correlation_meter.h"
+#include "level_meter.h"
 #include "octave_analyser.h"
 
 #define PARAM(p) ((int)(p) - (int)MIXBOX_FIRST_MIXBUS_PARAM)
@@ -29,10 +30,15 @@ void mixbox_bus_meters_apply(mixbox_bus_meters_t *m, const mixbox_bus_meters_coe
     mixbox_correlation_apply(&m->correlation, &c->correlation);
 }
 
-void mixbox_bus_meters_process(mixbox_bus_meters_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+void mixbox_bus_meters_process(mixbox_bus_meters_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
+                               const mixbox_q31_t *stereo, uint32_t frames)
 {
     if (m->analyser.coeffs.on) mixbox_analyser_process(&m->analyser, stereo, frames);
-    if (m->correlation.coeffs.on) mixbox_correlation_process(&m->correlation, stereo, frames);
+    if (m->correlation.coeffs.on) {
+        mixbox_correlation_process(&m->correlation, left, right, stereo, frames);
+    } else {
+        mixbox_level_meter_accumulate_stereo(left, right, stereo, frames);
+    }
 }
 
 void mixbox_bus_meters_end_segment(mixbox_bus_meters_t *m)

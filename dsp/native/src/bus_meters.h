@@ -12,7 +12,10 @@
 void mixbox_bus_meters_design(mixbox_bus_meters_coeffs_t *coeffs, const int32_t *mixbus_param, uint32_t sample_rate,
                               mixbox_bus_meters_design_cache_t *cache);
 void mixbox_bus_meters_apply(mixbox_bus_meters_t *meters, const mixbox_bus_meters_coeffs_t *coeffs);
-void mixbox_bus_meters_process(mixbox_bus_meters_t *meters, const mixbox_q31_t *stereo, uint32_t frames);
+/* Each chunk of output, with the main output's level meters (left, right):
+ * the correlation meter, when on, runs them in its own pass. */
+void mixbox_bus_meters_process(mixbox_bus_meters_t *meters, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
+                               const mixbox_q31_t *stereo, uint32_t frames);
 void mixbox_bus_meters_end_segment(mixbox_bus_meters_t *meters);
 
 #endif

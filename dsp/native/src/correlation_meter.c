@@ -8,6 +8,7 @@
 #include "meter_filter_design.h"
 #include "meter_section.h"
 #include "exact_run_sum.h"
+#include "level_meter.h"
 #include "square_sum.h"
 
 #define LOW_BAND_HZ 150.0
@@ -40,8 +41,9 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
     }
 }
 
-/* One pass over the frames (a chunk: at most MIXBOX_CHUNK_FRAMES) for two
- * jobs. The full band's sums: exact products of the 24-bit (Q23) samples,
+/* One pass over the frames (a chunk: at most MIXBOX_CHUNK_FRAMES) for three
+ * jobs. The main output's level meters (left, right): their peaks, and
+ * their squares, which are the full band's L^2 and R^2. The full band's sums: exact products of the 24-bit (Q23) samples,
  * below 2^46, summed over the chunk as one run (exact_run_sum.h). And both sides' coarse
  * halvings in one step: D = 2^coarse input samples per output, weighted
  * 1, 2, ..., D, ..., 2, 1 over 2D - 1 inputs, which is the response of
@@ -52,8 +54,8 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
  * the block before. Inputs in Q(30 - 2 coarse), so D B, A and the output
  * stay within 2^30; the output is Q30 of full scale, kept in Q28, appended
  * to the segment's in work. Returns how many. */
-static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames,
-                                     uint32_t coarse)
+static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
+                                     const mixbox_q31_t *stereo, uint32_t frames, uint32_t coarse)
 {
     mixbox_triangle_decimator_t *t = &m->coarse;
     uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count;
@@ -61,13 +63,13 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
     int32_t *out_l = m->work[0] + m->coarse_waiting, *out_r = m->work[1] + m->coarse_waiting;
     uint32_t n = 0;
     int32_t sum_l = t->sum[0], ramp_l = t->ramp[0], sum_r = t->sum[1], ramp_r = t->ramp[1];
-    exact_run_sum_t ll = exact_run_sum_start(), rr = exact_run_sum_start(), lr = exact_run_sum_start();
+    level_run_t ll = level_run_start(), rr = level_run_start();
+    exact_run_sum_t lr = exact_run_sum_start();
     for (uint32_t i = 0; i < frames; i++) {
         int32_t l = stereo[2u * i], r = stereo[2u * i + 1u];
-        int32_t l23 = l >> 8, r23 = r >> 8;
-        exact_run_sum_add(&ll, l, l23, l23);
-        exact_run_sum_add(&rr, r, r23, r23);
-        exact_run_sum_add(&lr, l, l23, r23);
+        level_run_add(&ll, l);
+        level_run_add(&rr, r);
+        exact_run_sum_add(&lr, l, l >> LEVEL_RUN_SHIFT, r >> LEVEL_RUN_SHIFT);
         sum_l += l >> shift;
         ramp_l += sum_l;
         sum_r += r >> shift;
@@ -82,9 +84,11 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, const mixbox
             count = 0;
         }
     }
-    m->segment[0] += exact_run_sum_value(&ll, 8);
-    m->segment[1] += exact_run_sum_value(&rr, 8);
-    m->segment[2] += exact_run_sum_value(&lr, 8);
+    m->segment[0] += exact_run_sum_value(&ll.sum, LEVEL_RUN_SHIFT);
+    m->segment[1] += exact_run_sum_value(&rr.sum, LEVEL_RUN_SHIFT);
+    m->segment[2] += exact_run_sum_value(&lr, LEVEL_RUN_SHIFT);
+    level_meter_end_run(left, &ll);
+    level_meter_end_run(right, &rr);
     t->count = count;
     t->sum[0] = sum_l;
     t->ramp[0] = ramp_l;
@@ -137,13 +141,13 @@ static void low_band_products(mixbox_correlation_meter_t *m)
 }
 
 /* The chunk is one run of the full band's product sums. */
-typedef char correlation_chunk_is_one_run[EXACT_RUN_SUM_FITS(MIXBOX_CHUNK_FRAMES, 8, 23) ? 1 : -1];
+typedef char correlation_chunk_is_one_run[EXACT_RUN_SUM_FITS(MIXBOX_CHUNK_FRAMES, LEVEL_RUN_SHIFT, 23) ? 1 : -1];
 
-void mixbox_correlation_process(mixbox_correlation_meter_t *m, const mixbox_q31_t *stereo, uint32_t frames)
+void mixbox_correlation_process(mixbox_correlation_meter_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
+                                 const mixbox_q31_t *stereo, uint32_t frames)
 {
-    if (!m->coeffs.on) return;
     uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
-    m->coarse_waiting += full_band_and_coarse(m, stereo, frames, coarse);
+    m->coarse_waiting += full_band_and_coarse(m, left, right, stereo, frames, coarse);
     if (m->coarse_waiting >= MIXBOX_CORRELATION_LOW_RUN) low_band_products(m);
 }
 

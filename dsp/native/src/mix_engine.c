@@ -582,14 +582,15 @@ static void finish_buses(mixbox_engine_t *engine, uint32_t subs, uint32_t made, 
     if (!main_unity) scale_by_fader(&engine->main_gain, engine->main_sum[0], engine->main_sum[1], frames, 1);
 }
 
-/* Main bus: the mix-bus chain (which saturates once), meters. */
+/* Main bus: the mix-bus chain (which saturates once), meters (the main
+ * level meters with the bus meters: the correlation meter shares their pass). */
 static void finish_main_bus(mixbox_engine_t *engine, q31_t *output, uint32_t frames)
 {
     mixbox_level_meter_t *meter_left = &engine->meter[MIXBOX_METER_MAIN_LEFT];
     mixbox_level_meter_t *meter_right = &engine->meter[MIXBOX_METER_MAIN_RIGHT];
     mixbox_mixbus_process(&engine->mixbus, engine->main_sum[0], engine->main_sum[1], output, frames,
                           &meter_left->clipped, &meter_right->clipped);
-    mixbox_level_meter_accumulate_stereo(meter_left, meter_right, output, frames);
+    mixbox_bus_meters_process(&engine->bus_meters, meter_left, meter_right, output, frames);
 }
 
 static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *output, uint32_t frames)
@@ -602,7 +603,6 @@ static void process_chunk(mixbox_engine_t *engine, const q31_t *input, q31_t *ou
     finish_buses(engine, valid >> 1, made >> 1, frames, (made >> BUS_MAIN) & 1u);
     finish_main_bus(engine, output, frames);
     mixbox_loudness_meter_process(&engine->loudness, output, frames);
-    mixbox_bus_meters_process(&engine->bus_meters, output, frames);
 }
 
 /* Closes every meter's running 10 ms segment and starts the next segment
