@@ -1,5 +1,7 @@
 #include "bus_meters.h"
 
+#include <stddef.h>
+
 #include "correlation_meter.h"
 #include "level_meter.h"
 #include "octave_analyser.h"
@@ -30,15 +32,36 @@ void mixbox_bus_meters_apply(mixbox_bus_meters_t *m, const mixbox_bus_meters_coe
     mixbox_correlation_apply(&m->correlation, &c->correlation);
 }
 
+/* The main output's level meters and the analyser's mono sum, in one pass. */
+static void levels_and_mono(mixbox_level_meter_t *left, mixbox_level_meter_t *right, const mixbox_q31_t *stereo,
+                            uint32_t frames, int32_t *mono)
+{
+    level_run_t l = level_run_start(), r = level_run_start();
+    for (uint32_t i = 0; i < frames; i++) {
+        int32_t a = stereo[2u * i], b = stereo[2u * i + 1u];
+        level_run_add(&l, a);
+        level_run_add(&r, b);
+        mono[i] = MIXBOX_ANALYSER_MONO_Q28(a, b);
+    }
+    level_meter_end_run(left, &l);
+    level_meter_end_run(right, &r);
+}
+
+/* One pass over the frames for the main output's level meters and what is
+ * on of the analyser's mono sum and the correlation meter, which read the
+ * same samples; then the analyser's bands. */
 void mixbox_bus_meters_process(mixbox_bus_meters_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
                                const mixbox_q31_t *stereo, uint32_t frames)
 {
-    if (m->analyser.coeffs.on) mixbox_analyser_process(&m->analyser, stereo, frames);
+    int32_t *mono = m->analyser.coeffs.on ? mixbox_analyser_mono(&m->analyser) : NULL;
     if (m->correlation.coeffs.on) {
-        mixbox_correlation_process(&m->correlation, left, right, stereo, frames);
+        mixbox_correlation_process(&m->correlation, left, right, mono, stereo, frames);
+    } else if (mono != NULL) {
+        levels_and_mono(left, right, stereo, frames, mono);
     } else {
         mixbox_level_meter_accumulate_stereo(left, right, stereo, frames);
     }
+    if (mono != NULL) mixbox_analyser_run(&m->analyser, frames);
 }
 
 void mixbox_bus_meters_end_segment(mixbox_bus_meters_t *m)

@@ -1,5 +1,6 @@
 #include "correlation_meter.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "control_math.h"
@@ -9,6 +10,7 @@
 #include "meter_section.h"
 #include "exact_run_sum.h"
 #include "level_meter.h"
+#include "octave_analyser.h"
 #include "square_sum.h"
 
 #define LOW_BAND_HZ 150.0
@@ -54,8 +56,9 @@ void mixbox_correlation_apply(mixbox_correlation_meter_t *m, const mixbox_correl
  * the block before. Inputs in Q(30 - 2 coarse), so D B, A and the output
  * stay within 2^30; the output is Q30 of full scale, kept in Q28, appended
  * to the segment's in work. Returns how many. */
-static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
-                                     const mixbox_q31_t *stereo, uint32_t frames, uint32_t coarse)
+static ALWAYS_INLINE uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, mixbox_level_meter_t *left,
+                                                   mixbox_level_meter_t *right, int32_t *mono,
+                                                   const mixbox_q31_t *stereo, uint32_t frames, uint32_t coarse)
 {
     mixbox_triangle_decimator_t *t = &m->coarse;
     uint32_t shift = 2u * coarse + 1u, block = 1u << coarse, count = t->count;
@@ -70,6 +73,7 @@ static uint32_t full_band_and_coarse(mixbox_correlation_meter_t *m, mixbox_level
         level_run_add(&ll, l);
         level_run_add(&rr, r);
         exact_run_sum_add(&lr, l, l >> LEVEL_RUN_SHIFT, r >> LEVEL_RUN_SHIFT);
+        if (mono != NULL) mono[i] = MIXBOX_ANALYSER_MONO_Q28(l, r);
         sum_l += l >> shift;
         ramp_l += sum_l;
         sum_r += r >> shift;
@@ -144,10 +148,15 @@ static void low_band_products(mixbox_correlation_meter_t *m)
 typedef char correlation_chunk_is_one_run[EXACT_RUN_SUM_FITS(MIXBOX_CHUNK_FRAMES, LEVEL_RUN_SHIFT, 23) ? 1 : -1];
 
 void mixbox_correlation_process(mixbox_correlation_meter_t *m, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
-                                 const mixbox_q31_t *stereo, uint32_t frames)
+                                 int32_t *mono, const mixbox_q31_t *stereo, uint32_t frames)
 {
     uint32_t coarse = m->coeffs.stages - MIXBOX_CORRELATION_FINE_STAGES;
-    m->coarse_waiting += full_band_and_coarse(m, left, right, stereo, frames, coarse);
+    /* Two copies of the pass, with and without the mono sum: no test per frame. */
+    if (mono != NULL) {
+        m->coarse_waiting += full_band_and_coarse(m, left, right, mono, stereo, frames, coarse);
+    } else {
+        m->coarse_waiting += full_band_and_coarse(m, left, right, NULL, stereo, frames, coarse);
+    }
     if (m->coarse_waiting >= MIXBOX_CORRELATION_LOW_RUN) low_band_products(m);
 }
 

@@ -14,9 +14,10 @@ void mixbox_correlation_design(mixbox_correlation_coeffs_t *coeffs, uint32_t sam
 void mixbox_correlation_apply(mixbox_correlation_meter_t *meter, const mixbox_correlation_coeffs_t *coeffs);
 /* On (the caller tests): adds the frames (at most MIXBOX_CHUNK_FRAMES) to
  * the meter and to the main output's level meters, which it runs in the
- * same pass (the level meters' squares are its L^2 and R^2). */
+ * same pass (the level meters' squares are its L^2 and R^2); with mono
+ * not NULL, writes the analyser's mono sum there too. */
 void mixbox_correlation_process(mixbox_correlation_meter_t *meter, mixbox_level_meter_t *left, mixbox_level_meter_t *right,
-                                const mixbox_q31_t *stereo, uint32_t frames);
+                                int32_t *mono, const mixbox_q31_t *stereo, uint32_t frames);
 void mixbox_correlation_end_segment(mixbox_correlation_meter_t *meter);
 void mixbox_correlation_sums(const mixbox_correlation_meter_t *meter, mixbox_correlation_sums_t *sums);
 /* Control side (double). */

@@ -266,26 +266,20 @@ static void run_levels(mixbox_analyser_t *a, uint32_t n)
     a->batched = after;
 }
 
-#define MONO_Q28(l, r) ((((l) >> 1) + ((r) >> 1)) >> 3)
-
-/* The mono sum (L + R) / 2 in Q28 waits one call in a->work: every other
- * call (and each segment end) runs the bands and decimators over two
- * calls' samples, so the calls of levels 0-2, each about 70 instructions of
- * set-up (saves, coefficient and history loads) on 8-32 samples, come half
- * as often. The same samples through the same filters into the same
- * segment's sums (read only at the segment end): the same readings; a call
- * carries at most one call's work more. */
-void mixbox_analyser_process(mixbox_analyser_t *a, const mixbox_q31_t *stereo, uint32_t frames)
+/* The mono sum waits one call in a->work: every other call (and each
+ * segment end) runs the bands and decimators over two calls' samples, so the
+ * calls of levels 0-2, each about 70 instructions of set-up (saves,
+ * coefficient and history loads) on 8-32 samples, come half as often. The
+ * same samples through the same filters into the same segment's sums (read
+ * only at the segment end): the same readings; a call carries at most one
+ * call's work more. */
+int32_t *mixbox_analyser_mono(mixbox_analyser_t *a)
 {
-    if (!a->coeffs.on) return;
-    int32_t *mono = a->work + a->waiting;
-    uint32_t i = 0;
-    /* Two frames a turn: one loop count and pointer step per pair. */
-    for (; i + 2u <= frames; i += 2u) {
-        mono[i] = MONO_Q28(stereo[2u * i], stereo[2u * i + 1u]);
-        mono[i + 1u] = MONO_Q28(stereo[2u * i + 2u], stereo[2u * i + 3u]);
-    }
-    if (i < frames) mono[i] = MONO_Q28(stereo[2u * i], stereo[2u * i + 1u]);
+    return a->work + a->waiting;
+}
+
+void mixbox_analyser_run(mixbox_analyser_t *a, uint32_t frames)
+{
     if (a->waiting == 0u) {
         a->waiting = frames;
         return;

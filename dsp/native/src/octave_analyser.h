@@ -18,9 +18,18 @@ void mixbox_analyser_design(mixbox_analyser_coeffs_t *coeffs, uint32_t sample_ra
 /* Audio side: adopts new coefficients; switching on starts from rest. */
 void mixbox_analyser_apply(mixbox_analyser_t *analyser, const mixbox_analyser_coeffs_t *coeffs);
 
-/* Audio side: `frames` (at most MIXBOX_CHUNK_FRAMES: one call's frames wait
- * for the next call's in the state) interleaved stereo output frames (Q31). */
-void mixbox_analyser_process(mixbox_analyser_t *analyser, const mixbox_q31_t *stereo, uint32_t frames);
+/* The analyser's input: an output frame's mono sum (L + R) / 2 in Q28. The
+ * main output's level pass (bus_meters.c) makes it, as it reads the frame. */
+#define MIXBOX_ANALYSER_MONO_Q28(l, r) ((((l) >> 1) + ((r) >> 1)) >> 3)
+
+/* Audio side: where this call's mono samples go (at most
+ * MIXBOX_CHUNK_FRAMES), to be written before mixbox_analyser_run. */
+int32_t *mixbox_analyser_mono(mixbox_analyser_t *analyser);
+
+/* Audio side: runs the analyser on the `frames` mono samples written at
+ * mixbox_analyser_mono (one call's samples wait for the next call's in the
+ * state). */
+void mixbox_analyser_run(mixbox_analyser_t *analyser, uint32_t frames);
 
 /* Audio side, at each 10 ms segment end. */
 void mixbox_analyser_end_segment(mixbox_analyser_t *analyser);
