@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "svf_design.h"
+#include "svf_kernel.h"
 
 #define Q24_ONE (1 << 24)
 #define BUTTERWORTH_Q 0.70710678118654752
@@ -106,9 +107,46 @@ static inline int32_t side_q23(int64_t difference)
     return (int32_t)((difference + 256) >> 9);
 }
 
+/* The side, its LR4 and the settled narrowing in one sample loop (the side
+ * stays in registers, no buffer passes): the same bits as process_chunk's
+ * passes (side_q23, mixbox_svf_run_twice, narrow_settled). */
+static ALWAYS_INLINE void narrow_in_one_pass(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n,
+                                             const int form)
+{
+    const mixbox_svf_kernel_t k = t->highpass[0].kernel; /* both sections' (same targets, same updates) */
+    svf_regs_t a = load_regs(&t->highpass[0].channel[0]), b = load_regs(&t->highpass[1].channel[0]);
+    const int32_t width_q29 = t->width_target_q24 * 32;
+    for (uint32_t i = 0; i < n; i++) {
+        int32_t side = side_q23(left[i] - right[i]);
+        int32_t filtered = feedback_step(&k, &b, feedback_step(&k, &a, side, form), form);
+        /* width_q29 >= 0: mulhsu, the same bits as mulh (gcc wrote the signed
+         * product here as three multiplies). */
+        int64_t change = mixbox_svf_to_chain(side - mul_high_s32_u32((int32_t)((uint32_t)filtered << 3), (uint32_t)width_q29));
+        left[i] -= change;
+        right[i] += change;
+    }
+    store_regs(&t->highpass[0].channel[0], &a);
+    store_regs(&t->highpass[1].channel[0], &b);
+}
+
+/* Settled, mono-below on in the error-feedback high-pass forms (as
+ * mixbox_svf_run_twice takes them), settled width: returns 1 when done. */
+static int process_in_one_pass(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
+{
+    const mixbox_svf_section_t *h = t->highpass;
+    if (t->width_frames_left != 0u || h[0].updates_left != 0u || h[1].updates_left != 0u || !h[0].active ||
+        !h[1].active || h[0].kernel.lean || h[1].kernel.lean)
+        return 0;
+    if (h[0].kernel.form == FORM_HIGHPASS) narrow_in_one_pass(t, left, right, n, FORM_HIGHPASS);
+    else if (h[0].kernel.form == FORM_HIGHPASS_UNIT) narrow_in_one_pass(t, left, right, n, FORM_HIGHPASS_UNIT);
+    else return 0;
+    return 1;
+}
+
 /* Out of line: mixbox_stereo_tools_process's neutral test then saves no registers for it. */
 static OUT_OF_LINE void process_chunk(mixbox_stereo_tools_t *t, int64_t *left, int64_t *right, uint32_t n)
 {
+    if (process_in_one_pass(t, left, right, n)) return;
     int32_t side[32];
     for (uint32_t i = 0; i < n; i++) {
         /* S = (L - R) / 2 in Q23, rounded; L - R limited to +-2^36 (both
