@@ -96,8 +96,7 @@ int main(int argc, char **argv)
         if (stage == 'a') { /* as the chain runs them (mixbus_chain.c): one Q23 copy for both */
             mixbox_svf_chunk_from_chain(left, right, eq.work[0], eq.work[1], frames);
             mixbox_de_esser_process_q23(&de_esser, eq.work[0], eq.work[1], frames);
-            mixbox_bus_eq_process_q23(&eq, eq.work[0], eq.work[1], frames);
-            mixbox_svf_chunk_to_chain(eq.work[0], eq.work[1], left, right, frames);
+            mixbox_bus_eq_process_q23(&eq, eq.work[0], eq.work[1], left, right, frames);
         }
         if (stage == 'd') mixbox_de_esser_process(&de_esser, left, right, frames);
         if (stage == 'e') mixbox_bus_eq_process(&eq, left, right, frames);

@@ -215,9 +215,22 @@ static void update_ramps(mixbox_bus_eq_t *eq)
     eq->ramping = ramping;
 }
 
-static void run_sections(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
+static uint32_t last_active(const mixbox_bus_eq_t *eq)
 {
-    uint32_t s = 0;
+    uint32_t last = MIXBOX_BUS_EQ_SECTIONS;
+    for (uint32_t s = 0; s < MIXBOX_BUS_EQ_SECTIONS; s++) {
+        if (eq->section[s].active) last = s;
+    }
+    return last;
+}
+
+/* The sections over Q23 samples in place; with chain_left/chain_right (not
+ * NULL), the result is written there too, by the last section's own loop
+ * where its kernel allows (returns 1), else left to the caller (returns 0). */
+static int run_sections(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n, int64_t *chain_left,
+                        int64_t *chain_right)
+{
+    uint32_t s = 0, last = chain_left != NULL ? last_active(eq) : MIXBOX_BUS_EQ_SECTIONS;
     /* The 18 dB/oct high-pass's two sections in one pass where they can. */
     if (eq->section[HIGHPASS].active && eq->section[HIGHPASS_FIRST_ORDER].active &&
         mixbox_svf_run_highpass_18db(&eq->section[HIGHPASS], &eq->section[HIGHPASS_FIRST_ORDER], left, right, n))
@@ -230,8 +243,11 @@ static void run_sections(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uin
             s++;
             continue;
         }
+        if (s == last && mixbox_svf_run_stereo_to_chain(&eq->section[s], left, right, chain_left, chain_right, n))
+            return 1;
         mixbox_svf_run_stereo(&eq->section[s], left, right, n);
     }
+    return 0;
 }
 
 /* The sections over Q23 samples in place; returns the frames filtered (the
@@ -247,7 +263,7 @@ static uint32_t filter(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint3
         if (eq->ramping == 0u && mixbox_bus_eq_is_flat(eq)) return done; /* every band has just gone out */
         uint32_t run = n - done;
         if (eq->ramping != 0u && eq->frames_to_update < run) run = eq->frames_to_update;
-        run_sections(eq, left + done, right + done, run);
+        run_sections(eq, left + done, right + done, run, NULL, NULL);
         if (eq->ramping != 0u) eq->frames_to_update -= run;
         done += run;
     }
@@ -261,11 +277,10 @@ static OUT_OF_LINE void process_chunk(mixbox_bus_eq_t *eq, int64_t *left, int64_
         eq->work[0][i] = mixbox_svf_from_chain(left[i]);
         eq->work[1][i] = mixbox_svf_from_chain(right[i]);
     }
-    n = filter(eq, eq->work[0], eq->work[1], n);
-    for (uint32_t i = 0; i < n; i++) {
-        left[i] = mixbox_svf_to_chain(eq->work[0][i]);
-        right[i] = mixbox_svf_to_chain(eq->work[1][i]);
-    }
+    /* Settled: one run over the chunk (filter()'s), its last section writing the chain. */
+    if (eq->ramping == 0u && run_sections(eq, eq->work[0], eq->work[1], n, left, right)) return;
+    if (eq->ramping != 0u) n = filter(eq, eq->work[0], eq->work[1], n);
+    mixbox_svf_chunk_to_chain(eq->work[0], eq->work[1], left, right, n);
 }
 
 void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
@@ -279,7 +294,9 @@ int mixbox_bus_eq_is_settled_on(const mixbox_bus_eq_t *eq)
     return eq->ramping == 0u && !mixbox_bus_eq_is_flat(eq);
 }
 
-void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n)
+void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left_q23, int32_t *right_q23, int64_t *left,
+                               int64_t *right, uint32_t n)
 {
-    run_sections(eq, left, right, n); /* settled and on: filter() would run all n at once */
+    /* Settled and on: filter() would run all n at once. */
+    if (!run_sections(eq, left_q23, right_q23, n, left, right)) mixbox_svf_chunk_to_chain(left_q23, right_q23, left, right, n);
 }

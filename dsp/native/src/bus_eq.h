@@ -45,9 +45,11 @@ void mixbox_bus_eq_process(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, u
  * frame of a chunk, so the chain may run it on Q23 samples. */
 int mixbox_bus_eq_is_settled_on(const mixbox_bus_eq_t *eq);
 
-/* As mixbox_bus_eq_process on Q23 samples (svf_section.h) in place, for an
- * EQ that is settled and on (the same values as the int64 path rounded to
- * Q23, for inputs that were within +-2^35). */
-void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint32_t n);
+/* As mixbox_bus_eq_process from Q23 samples (svf_section.h; used as
+ * scratch), the result written to the chain's left/right, for an EQ that is
+ * settled and on (the same values as the int64 path, for chain samples that
+ * were within +-2^35 when rounded to Q23). */
+void mixbox_bus_eq_process_q23(mixbox_bus_eq_t *eq, int32_t *left_q23, int32_t *right_q23, int64_t *left,
+                               int64_t *right, uint32_t n);
 
 #endif

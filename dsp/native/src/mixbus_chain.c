@@ -441,8 +441,7 @@ static void toolkit_before_compressor(mixbox_mixbus_t *chain, int64_t *left, int
         int32_t *left_q23 = chain->eq.work[0], *right_q23 = chain->eq.work[1];
         if (mixbox_svf_chunk_from_chain(left, right, left_q23, right_q23, frames)) {
             mixbox_de_esser_process_q23(&chain->de_esser, left_q23, right_q23, frames);
-            mixbox_bus_eq_process_q23(&chain->eq, left_q23, right_q23, frames);
-            mixbox_svf_chunk_to_chain(left_q23, right_q23, left, right, frames);
+            mixbox_bus_eq_process_q23(&chain->eq, left_q23, right_q23, left, right, frames);
             return;
         }
     }

@@ -356,6 +356,25 @@ static ALWAYS_INLINE void run_lean_stereo_from(const mixbox_svf_kernel_t *kp, mi
     c[1].ic2 = r2;
 }
 
+/* As run_lean_stereo_from, each output written to the chain's int64
+ * samples (mixbox_svf_to_chain) in the same loop: no Q23 store, reload and
+ * conversion pass after the EQ's last section. */
+static ALWAYS_INLINE void run_lean_stereo_to_chain(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c,
+                                                   const int32_t *in_left, const int32_t *in_right, int64_t *left,
+                                                   int64_t *right, uint32_t n, const int form)
+{
+    const mixbox_svf_kernel_t k = *kp;
+    int32_t l1 = c[0].ic1, l2 = c[0].ic2, r1 = c[1].ic1, r2 = c[1].ic2;
+    for (uint32_t i = 0; i < n; i++) {
+        left[i] = mixbox_svf_to_chain(lean_step(&k, &l1, &l2, in_left[i], form));
+        right[i] = mixbox_svf_to_chain(lean_step(&k, &r1, &r2, in_right[i], form));
+    }
+    c[0].ic1 = l1;
+    c[0].ic2 = l2;
+    c[1].ic1 = r1;
+    c[1].ic2 = r2;
+}
+
 static ALWAYS_INLINE void run_lean_stereo(const mixbox_svf_kernel_t *kp, mixbox_svf_channel_t *c, int32_t *left,
                                           int32_t *right, uint32_t n, const int form)
 {
@@ -478,6 +497,18 @@ void mixbox_svf_run_stereo_from(mixbox_svf_section_t *section, const int32_t *in
     if (left != in_left) memcpy(left, in_left, n * sizeof *left);
     if (right != in_right) memcpy(right, in_right, n * sizeof *right);
     mixbox_svf_run_stereo(section, left, right, n);
+}
+
+int mixbox_svf_run_stereo_to_chain(mixbox_svf_section_t *section, const int32_t *left_q23, const int32_t *right_q23,
+                                   int64_t *left, int64_t *right, uint32_t n)
+{
+    const mixbox_svf_kernel_t *k = &section->kernel;
+    if (!k->lean) return 0;
+    if (k->form == FORM_WEIGHTS) run_lean_stereo_to_chain(k, section->channel, left_q23, right_q23, left, right, n, FORM_WEIGHTS);
+    else if (k->form == FORM_FRACTION)
+        run_lean_stereo_to_chain(k, section->channel, left_q23, right_q23, left, right, n, FORM_FRACTION);
+    else return 0;
+    return 1;
 }
 
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n)

@@ -125,6 +125,15 @@ void mixbox_svf_run_stereo(mixbox_svf_section_t *section, int32_t *left, int32_t
 void mixbox_svf_run_stereo_from(mixbox_svf_section_t *section, const int32_t *in_left, const int32_t *in_right,
                                 int32_t *left, int32_t *right, uint32_t n);
 
+/* As mixbox_svf_run_stereo from left_q23/right_q23 (not changed), the
+ * outputs written to the chain's left/right (mixbox_svf_to_chain) in the
+ * section's own loop: the same values as running it and then
+ * mixbox_svf_chunk_to_chain. Returns 0 (and does nothing) unless the
+ * section runs the lean kernel with a fraction or weights mix (a low-pass,
+ * a gentle bell or shelf: the EQ's usual last band). */
+int mixbox_svf_run_stereo_to_chain(mixbox_svf_section_t *section, const int32_t *left_q23, const int32_t *right_q23,
+                                   int64_t *left, int64_t *right, uint32_t n);
+
 /* Filters n samples (Q23, within +-MIXBOX_SVF_LIMIT) of channel ch in place. */
 void mixbox_svf_run(mixbox_svf_section_t *section, uint32_t ch, int32_t *samples, uint32_t n);
 
