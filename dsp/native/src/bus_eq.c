@@ -273,9 +273,12 @@ static uint32_t filter(mixbox_bus_eq_t *eq, int32_t *left, int32_t *right, uint3
 /* Out of line: mixbox_bus_eq_process's flat test then saves no registers for it. */
 static OUT_OF_LINE void process_chunk(mixbox_bus_eq_t *eq, int64_t *left, int64_t *right, uint32_t n)
 {
-    for (uint32_t i = 0; i < n; i++) {
-        eq->work[0][i] = mixbox_svf_from_chain(left[i]);
-        eq->work[1][i] = mixbox_svf_from_chain(right[i]);
+    /* In one pass without a branch per sample while every sample is in range (the usual case). */
+    if (!mixbox_svf_chunk_from_chain(left, right, eq->work[0], eq->work[1], n)) {
+        for (uint32_t i = 0; i < n; i++) {
+            eq->work[0][i] = mixbox_svf_from_chain(left[i]);
+            eq->work[1][i] = mixbox_svf_from_chain(right[i]);
+        }
     }
     /* Settled: one run over the chunk (filter()'s), its last section writing the chain. */
     if (eq->ramping == 0u && run_sections(eq, eq->work[0], eq->work[1], n, left, right)) return;
