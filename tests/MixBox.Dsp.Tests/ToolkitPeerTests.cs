@@ -126,6 +126,46 @@ public class ToolkitPeerTests
         _output.WriteLine($"bilinear sections vs Faust fi.svf, sample for sample: worst {worst:F1} dBFS (limit -110)");
     }
 
+    /// <summary>
+    /// The stereo tools through the whole engine: "mono below" high-passes the side signal
+    /// with a 4th-order Linkwitz-Riley (two Butterworth second-order high-passes, Q 1/sqrt 2)
+    /// and width scales it, so with L, R in: mid out = mid in, side out = width x LR4(side in).
+    /// The LR4 is Faust's fi.svf.hp run twice in double on the same side signal.
+    /// </summary>
+    [Fact]
+    public void MonoBelowAndWidthMatchFaustsLinkwitzRileyOnTheSide()
+    {
+        const int rate = CompressorFixture.SampleRate;
+        var left = Signals.Noise(Frames, 0.25, 11);
+        var right = Signals.Noise(Frames, 0.25, 12);
+        var side = Enumerable.Range(0, Frames).Select(i => (left[i] - (double)right[i]) / 2 / Signals.FullScale).ToArray();
+        double worstSide = double.NegativeInfinity, worstMid = double.NegativeInfinity;
+        foreach (int hz in new[] { 60, 150 })
+        foreach (int width in new[] { 100, 150 })
+        {
+            using var engine = CompressorFixture.StereoEngine();
+            engine.Set(EngineParam.StereoMonoBelowHz, 0, hz);
+            engine.Set(EngineParam.StereoWidthPercent, 0, width);
+            var (outLeft, outRight) = CompressorFixture.Run(engine, left, right);
+            var once = FaustEqPeer.Run(side, hz, Math.Sqrt(0.5), 0, 100, rate)[(int)FaustEqPeer.Output.SvfHighPass];
+            var lr4 = FaustEqPeer.Run(once, hz, Math.Sqrt(0.5), 0, 100, rate)[(int)FaustEqPeer.Output.SvfHighPass];
+            double sideError = 0, midError = 0;
+            for (int i = 0; i < Frames; i++)
+            {
+                double ourSide = (outLeft[i] - (double)outRight[i]) / 2 / Signals.FullScale;
+                double ourMid = (outLeft[i] + (double)outRight[i]) / 2 / Signals.FullScale;
+                double mid = (left[i] + (double)right[i]) / 2 / Signals.FullScale;
+                sideError = Math.Max(sideError, Math.Abs(ourSide - width / 100.0 * lr4[i]));
+                midError = Math.Max(midError, Math.Abs(ourMid - mid));
+            }
+            _output.WriteLine($"mono below {hz} Hz, width {width} %: side vs Faust fi.svf.hp twice {Db(sideError):F1} dBFS, mid vs input {Db(Math.Max(midError, 1e-12)):F1} dBFS (worst sample)");
+            worstSide = Math.Max(worstSide, Db(sideError));
+            worstMid = Math.Max(worstMid, Db(Math.Max(midError, 1e-12)));
+        }
+        Assert.True(worstSide <= -110, $"the side differs from Faust's LR4 by {worstSide:F1} dBFS");
+        Assert.True(worstMid <= -130, $"the mid moved by {worstMid:F1} dBFS");
+    }
+
     [Fact]
     public void PeakEqIsTheSameBellWithItsBandwidthInHz()
     {
